@@ -1,0 +1,12 @@
+package org.datenraum.app;
+
+import picocli.CommandLine;
+
+/** The place where every subcommand of {@code datenraum} is registered. */
+final class Commands {
+
+  private Commands() {}
+
+  static void register(CommandLine cl) {
+  }
+}

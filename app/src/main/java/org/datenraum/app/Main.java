@@ -1,0 +1,26 @@
+package org.datenraum.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code datenraum} command. */
+@Command(
+    name = "datenraum",
+    mixinStandardHelpOptions = true,
+    version = "datenraum 0.1.0",
+    description = "Federated research on routine hospital data.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with all subcommands registered. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    Commands.register(cl);
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    return cl;
+  }
+}
