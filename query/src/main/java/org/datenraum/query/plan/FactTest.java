@@ -1,0 +1,52 @@
+package org.datenraum.query.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Set;
+
+/** A further condition on a matching fact, from an attribute filter or a fixed criterion. Immutable. */
+public sealed interface FactTest {
+
+  /** The fact has an attribute with this key whose coding is in the set. */
+  record AttributeIn(String key, CodeSet values) implements FactTest {
+    public AttributeIn {
+      requireNonNull(key, "key");
+      requireNonNull(values, "values");
+    }
+  }
+
+  /** The fact's own code is in the set. */
+  record CodeIn(CodeSet codes) implements FactTest {
+    public CodeIn {
+      requireNonNull(codes, "codes");
+    }
+  }
+
+  /** The fact's status is one of these. */
+  record StatusIn(Set<String> statuses) implements FactTest {
+    public StatusIn {
+      statuses = Set.copyOf(statuses);
+    }
+  }
+
+  /**
+   * Another fact of the same resource (same type and id; components of an Observation, provisions
+   * of a Consent) has a code in the set and, if {@code value} is not null, a matching value.
+   */
+  record Sibling(CodeSet codes, ValueTest value) implements FactTest {
+    public Sibling {
+      requireNonNull(codes, "codes");
+    }
+  }
+
+  /**
+   * The fact references (attribute {@code ref:<ResourceType>}) a resource of the same patient that
+   * has a fact matching any of the targets.
+   */
+  record References(List<FactPattern> targets) implements FactTest {
+    public References {
+      targets = List.copyOf(targets);
+    }
+  }
+}
