@@ -1,0 +1,152 @@
+package org.datenraum.surveillance.internal;
+
+/**
+ * Fits a log-linear quasi-Poisson GLM by iteratively reweighted least squares with the conventions
+ * of R's {@code glm.fit}: start μ = y + 0.1, inverse link max(exp η, ε), convergence when
+ * |dev − dev_old| / (|dev| + 0.1) &lt; 1e-8 within 25 iterations, step halving on a non-finite
+ * deviance, QR rank tolerance 1e-11. Stateless.
+ */
+public final class QuasiPoissonGlm {
+
+  static final double MACHINE_EPS = Math.ulp(1.0);
+  private static final double EPSILON = 1e-8;
+  private static final int MAX_ITERATIONS = 25;
+  private static final double QR_TOL = Math.min(1e-7, EPSILON / 1000);
+
+  private QuasiPoissonGlm() {}
+
+  /**
+   * Fits the model.
+   *
+   * @param design column-major n×p design matrix
+   * @param y responses (non-negative, no NaN)
+   * @param priorWeights prior weights, or {@code null} for all 1
+   * @param offset offset on the link scale, or {@code null} for none
+   */
+  public static GlmFit fit(double[] design, int n, int p, double[] y, double[] priorWeights,
+      double[] offset) {
+    double[] weights = priorWeights == null ? filled(n, 1) : priorWeights.clone();
+    double[] off = offset == null ? new double[n] : offset;
+    double[] eta = new double[n];
+    double[] mu = new double[n];
+    for (int i = 0; i < n; i++) {
+      eta[i] = Math.log(y[i] + 0.1);
+      mu[i] = inverseLink(eta[i]);
+    }
+    double devOld = deviance(y, mu, weights);
+    double[] coef = null;
+    double[] coefOld = null;
+    double[] working = new double[n];
+    WeightedQr qr = null;
+    boolean converged = false;
+    int iterations = 0;
+    int[] good = goodRows(weights);
+    int nGood = good.length;
+    for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
+      iterations = iter;
+      double[] wx = new double[nGood * p];
+      double[] wz = new double[nGood];
+      java.util.Arrays.fill(working, 0);
+      for (int g = 0; g < nGood; g++) {
+        int i = good[g];
+        double muEta = inverseLink(eta[i]);
+        double z = (eta[i] - off[i]) + (y[i] - mu[i]) / muEta;
+        double w = Math.sqrt(weights[i] * muEta * muEta / mu[i]);
+        working[i] = w * w;
+        wz[g] = z * w;
+        for (int j = 0; j < p; j++) {
+          wx[j * nGood + g] = design[j * n + i] * w;
+        }
+      }
+      qr = new WeightedQr(wx, nGood, p, QR_TOL);
+      double[] start = qr.solve(wz);
+      if (!allFinite(start)) {
+        break;
+      }
+      double dev = update(design, n, p, start, off, y, weights, eta, mu);
+      if (!Double.isFinite(dev) || !allFinite(mu)) {
+        if (coefOld == null) {
+          break;
+        }
+        for (int halving = 0; halving < MAX_ITERATIONS && !(Double.isFinite(dev) && allFinite(mu));
+            halving++) {
+          for (int j = 0; j < p; j++) {
+            start[j] = (start[j] + coefOld[j]) / 2;
+          }
+          dev = update(design, n, p, start, off, y, weights, eta, mu);
+        }
+      }
+      coef = start;
+      if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < EPSILON) {
+        converged = true;
+        break;
+      }
+      devOld = dev;
+      coefOld = start.clone();
+    }
+    if (coef == null) {
+      return GlmFit.failed(n, p, y, weights);
+    }
+    return new GlmFit(coef, eta.clone(), mu.clone(), working.clone(), weights, y, qr, good,
+        converged, iterations);
+  }
+
+  private static double update(double[] design, int n, int p, double[] coef, double[] off,
+      double[] y, double[] weights, double[] eta, double[] mu) {
+    for (int i = 0; i < n; i++) {
+      double e = off[i];
+      for (int j = 0; j < p; j++) {
+        e += design[j * n + i] * coef[j];
+      }
+      eta[i] = e;
+      mu[i] = inverseLink(e);
+    }
+    return deviance(y, mu, weights);
+  }
+
+  /** max(exp(η), ε), R's inverse log link. */
+  public static double inverseLink(double eta) {
+    return Math.max(Math.exp(eta), MACHINE_EPS);
+  }
+
+  static double deviance(double[] y, double[] mu, double[] weights) {
+    double sum = 0;
+    for (int i = 0; i < y.length; i++) {
+      double r = y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) - (y[i] - mu[i]) : mu[i];
+      sum += 2 * weights[i] * r;
+    }
+    return sum;
+  }
+
+  private static int[] goodRows(double[] weights) {
+    int count = 0;
+    for (double w : weights) {
+      if (w > 0) {
+        count++;
+      }
+    }
+    int[] good = new int[count];
+    int g = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] > 0) {
+        good[g++] = i;
+      }
+    }
+    return good;
+  }
+
+  private static boolean allFinite(double[] values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double[] filled(int n, double value) {
+    double[] a = new double[n];
+    java.util.Arrays.fill(a, value);
+    return a;
+  }
+}
