@@ -8,5 +8,8 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine cl) {
+    cl.addSubcommand(new IngestCommand());
+    cl.addSubcommand(new StatsCommand());
+    cl.addSubcommand(new QuarantineCommand());
   }
 }

@@ -1,0 +1,190 @@
+package org.datenraum.ingest.fhir;
+
+import static java.util.Objects.requireNonNull;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.datenraum.core.QuarantineEntry;
+import org.datenraum.core.WriteBatch;
+import org.datenraum.ingest.fhir.internal.BatchBuilder;
+import org.datenraum.ingest.fhir.internal.EntryMapper;
+import org.datenraum.ingest.fhir.internal.EntrySink;
+import org.datenraum.ingest.fhir.internal.FileReader;
+import org.datenraum.ingest.fhir.internal.InputFiles;
+import org.datenraum.ingest.fhir.internal.Outcome;
+import org.datenraum.ingest.fhir.internal.Pseudonyms;
+import org.datenraum.ingest.fhir.internal.RawEntry;
+import org.datenraum.privacy.KeyedPseudonymizer;
+
+/**
+ * Loads HL7 FHIR R4 (Bundles and resources in JSON or XML, NDJSON, plain or compressed, files or
+ * directories) into write batches for the site store: pseudonymised, de-identified, flattened to
+ * facts, with every rejected record in quarantine. One load at a time per instance.
+ */
+public final class FhirIngest {
+
+  /** Resources per write batch: the unit that is wholly in the store or not at all. */
+  public static final int BATCH_SIZE = 20_000;
+
+  private final Pseudonyms pseudonyms;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Supplier<FhirContext> fhir = new Supplier<>() {
+    private FhirContext ctx;
+
+    @Override
+    public synchronized FhirContext get() {
+      if (ctx == null) {
+        ctx = FhirContext.forR4();
+      }
+      return ctx;
+    }
+  };
+
+  private FhirIngest(KeyedPseudonymizer keyed) {
+    this.pseudonyms = new Pseudonyms(keyed);
+  }
+
+  /** The resource types that yield facts; others are kept as JSON only. */
+  public static java.util.Set<String> factTypes() {
+    return org.datenraum.ingest.fhir.internal.FactExtractor.FACT_TYPES;
+  }
+
+  public static FhirIngest of(KeyedPseudonymizer keyed) {
+    return new FhirIngest(requireNonNull(keyed, "keyed"));
+  }
+
+  /**
+   * Loads the paths. Batches go to {@code sink} in order; the sink writes each atomically.
+   *
+   * @param earlier  what was loaded before, for references into it
+   */
+  public IngestReport load(List<Path> paths, Lookups earlier, Consumer<WriteBatch> sink,
+      IngestProgress progress) {
+    long started = System.nanoTime();
+    List<Path> files = InputFiles.expand(paths);
+    Run run = new Run(new EntryMapper(json, pseudonyms, earlier), sink, progress, total(files));
+    FileReader reader = new FileReader(json, fhir);
+    int unreadable = 0;
+    for (Path f : files) {
+      try {
+        if (reader.read(f, run) != null) {
+          unreadable++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+      }
+      run.bytesDone += size(f);
+      run.progress();
+    }
+    run.finish();
+    return new IngestReport(files.size(), unreadable, run.stored, run.deleted, run.quarantined,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  private static long total(List<Path> files) {
+    return files.stream().mapToLong(FhirIngest::size).sum();
+  }
+
+  private static long size(Path f) {
+    try {
+      return Files.size(f);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The state of one load. */
+  private static final class Run implements EntrySink {
+    final EntryMapper mapper;
+    final Consumer<WriteBatch> sink;
+    final IngestProgress progress;
+    final long bytesTotal;
+    final BatchBuilder batch = new BatchBuilder();
+    final List<Outcome.Defer> deferred = new ArrayList<>();
+    final Map<String, Long> stored = new HashMap<>();
+    final Map<String, Long> quarantined = new HashMap<>();
+    long deleted;
+    long bytesDone;
+    long mapped;
+
+    Run(EntryMapper mapper, Consumer<WriteBatch> sink, IngestProgress progress, long bytesTotal) {
+      this.mapper = mapper;
+      this.sink = sink;
+      this.progress = progress;
+      this.bytesTotal = bytesTotal;
+    }
+
+    @Override
+    public void entry(RawEntry entry) {
+      Outcome o = mapper.map(entry);
+      if (o instanceof Outcome.Defer d) {
+        deferred.add(d);
+        return;
+      }
+      accept(o);
+    }
+
+    @Override
+    public void reject(QuarantineEntry rejected) {
+      quarantined.merge(rejected.problem().code(), 1L, Long::sum);
+      batch.reject(rejected);
+      flushIfFull();
+    }
+
+    private void accept(Outcome o) {
+      if (o instanceof Outcome.Upsert u) {
+        stored.merge(u.record().key().type(), 1L, Long::sum);
+      } else if (o instanceof Outcome.Delete) {
+        deleted++;
+      } else if (o instanceof Outcome.Reject r) {
+        quarantined.merge(r.entry().problem().code(), 1L, Long::sum);
+      }
+      batch.add(o);
+      mapped++;
+      if ((mapped & 0xFFF) == 0) {
+        progress();
+      }
+      flushIfFull();
+    }
+
+    private void flushIfFull() {
+      if (batch.size() >= BATCH_SIZE) {
+        sink.accept(batch.drain());
+      }
+    }
+
+    void progress() {
+      progress.update(bytesDone, bytesTotal, mapped);
+    }
+
+    void finish() {
+      for (Outcome.Defer d : deferred) {
+        Outcome again = mapper.map(d.entry());
+        if (again instanceof Outcome.Defer still) {
+          RawEntry e = still.entry();
+          accept(new Outcome.Reject(new QuarantineEntry(e.file(), e.location(),
+              e.resource().path("resourceType").asText(null), e.resource().path("id").asText(null),
+              still.ifStillMissing())));
+        } else {
+          accept(again);
+        }
+      }
+      deferred.clear();
+      WriteBatch last = batch.drain();
+      if (!last.isEmpty()) {
+        sink.accept(last);
+      }
+      progress();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.datenraum.ingest.fhir;
+
+import java.util.List;
+import java.util.Optional;
+import org.datenraum.core.Coding;
+
+/** What the ingest needs to know of data loaded earlier (usually: the site store). */
+public interface Lookups {
+
+  /** Whether a Patient with this pseudonym was loaded before. */
+  boolean hasPatient(String pseudonym);
+
+  /** The patient pseudonym linked to an identifier pseudonym, if any. */
+  Optional<String> patientByIdentifier(String identifierPseudonym);
+
+  /** The codes of a Medication loaded before, empty if unknown. */
+  List<Coding> medicationCodes(String medicationId);
+
+  /** Lookups that know nothing, for a first load into an empty store. */
+  static Lookups none() {
+    return new Lookups() {
+      @Override
+      public boolean hasPatient(String pseudonym) {
+        return false;
+      }
+
+      @Override
+      public Optional<String> patientByIdentifier(String identifierPseudonym) {
+        return Optional.empty();
+      }
+
+      @Override
+      public List<Coding> medicationCodes(String medicationId) {
+        return List.of();
+      }
+    };
+  }
+}

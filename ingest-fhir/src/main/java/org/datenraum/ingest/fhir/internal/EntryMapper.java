@@ -1,0 +1,254 @@
+package org.datenraum.ingest.fhir.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.datenraum.core.Coding;
+import org.datenraum.core.Fact;
+import org.datenraum.core.PatientRecord;
+import org.datenraum.core.Problem;
+import org.datenraum.core.QuarantineEntry;
+import org.datenraum.core.ResourceKey;
+import org.datenraum.core.ResourceRecord;
+import org.datenraum.core.Sex;
+import org.datenraum.ingest.fhir.Lookups;
+import org.hl7.fhir.r4.model.ResourceType;
+
+/**
+ * Maps entries to outcomes, one at a time, in load order. Remembers the patients, identifiers and
+ * medications of the current load so that later entries can refer to them. Not thread-safe.
+ */
+public final class EntryMapper {
+
+  private static final Set<String> MEDICATION_USES =
+      Set.of("MedicationAdministration", "MedicationStatement", "MedicationRequest");
+
+  private final ObjectMapper json;
+  private final Pseudonyms pseudonyms;
+  private final Lookups earlier;
+  private final Set<String> patients = new HashSet<>();
+  private final Map<String, String> identifiers = new HashMap<>();
+  private final Map<String, List<Coding>> medications = new HashMap<>();
+
+  public EntryMapper(ObjectMapper json, Pseudonyms pseudonyms, Lookups earlier) {
+    this.json = json;
+    this.pseudonyms = pseudonyms;
+    this.earlier = earlier;
+  }
+
+  public Outcome map(RawEntry e) {
+    if (e.resource() == null) {
+      return delete(e);
+    }
+    ObjectNode r = e.resource();
+    String type = r.path("resourceType").asText(null);
+    String id = r.path("id").asText(null);
+    if (type == null) {
+      return reject(e, null, id, Problem.invalid("DR-1010",
+          "record has no `resourceType`: every FHIR resource must name its type."));
+    }
+    if (!isR4Type(type)) {
+      return reject(e, type, id, Problem.invalid("DR-1012", "`" + type
+          + "` is not a FHIR R4 resource type: check the spelling or convert the data to R4."));
+    }
+    if (id == null || id.isBlank()) {
+      return reject(e, type, null, Problem.invalid("DR-1013", type
+          + " has no `id`: give every resource an id (or a urn:uuid fullUrl in a Bundle)."));
+    }
+    return type.equals("Patient") ? patient(e, r, id) : other(e, r, type, id);
+  }
+
+  private Outcome delete(RawEntry e) {
+    String target = ReferenceTarget.of(e.requestUrl(), Map.of());
+    if (target == null) {
+      return reject(e, null, null, Problem.unsupported("DR-1030", "DELETE `" + e.requestUrl()
+          + "` is not of the form `Type/id`: conditional deletes are not supported."));
+    }
+    int slash = target.indexOf('/');
+    String type = target.substring(0, slash);
+    return new Outcome.Delete(new ResourceKey(type, pseudonyms.id(type, target.substring(slash + 1))));
+  }
+
+  private Outcome patient(RawEntry e, ObjectNode r, String id) {
+    String pseudo = pseudonyms.id("Patient", id);
+    YearMonth birth = null;
+    String birthDate = r.path("birthDate").asText(null);
+    if (birthDate != null) {
+      try {
+        birth = FhirDates.yearMonth(birthDate);
+      } catch (RuntimeException ex) {
+        return reject(e, "Patient", id, badDate("birthDate", birthDate));
+      }
+    }
+    boolean deceased = r.path("deceasedBoolean").asBoolean(false) || r.has("deceasedDateTime");
+    Map<String, String> links = new HashMap<>();
+    for (JsonNode ident : r.path("identifier")) {
+      String value = ident.path("value").asText(null);
+      if (value != null) {
+        links.put(pseudonyms.identifier(ident.path("system").asText(null), value), pseudo);
+      }
+    }
+    PatientRecord demographics =
+        new PatientRecord(pseudo, birth, Sex.ofCode(r.path("gender").asText(null)), deceased);
+    Deidentifier.apply(r, pseudo, ref -> ref);
+    patients.add(pseudo);
+    identifiers.putAll(links);
+    ResourceRecord rec = new ResourceRecord(new ResourceKey("Patient", pseudo), pseudo, null,
+        List.of(), write(r), demographics, List.of());
+    return new Outcome.Upsert(rec, links);
+  }
+
+  private Outcome other(RawEntry e, ObjectNode r, String type, String id) {
+    String pseudoId = pseudonyms.id(type, id);
+    Problem missing = RequiredElements.check(type, r);
+    if (missing != null) {
+      return reject(e, type, id, missing);
+    }
+    PatientLink link = patientOf(r, e.fullUrls());
+    boolean clinical = FactExtractor.FACT_TYPES.contains(type);
+    if (link.unresolved() != null) {
+      return new Outcome.Defer(e, link.unresolved());
+    }
+    if (clinical && link.pseudonym() == null) {
+      return reject(e, type, id, Problem.invalid("DR-1014", type
+          + " has no `subject` or `patient` that references a Patient: a clinical record must"
+          + " name its patient."));
+    }
+    List<Coding> medication = List.of();
+    if (MEDICATION_USES.contains(type)) {
+      MedicationCodes.Found found = MedicationCodes.of(r, e.fullUrls(), pseudonyms, this::medication);
+      if (found.problem() != null) {
+        return new Outcome.Defer(e, found.problem());
+      }
+      medication = found.codes();
+    }
+    String encounter = type.equals("Encounter") ? pseudoId : encounterOf(r, e.fullUrls());
+    Deidentifier.apply(r, pseudoId, ref -> pseudonymousReference(ref, e.fullUrls()));
+    List<Fact> facts;
+    try {
+      facts = clinical ? FactExtractor.extract(type, r,
+          new FactExtractor.Subject(link.pseudonym(), encounter, pseudoId, medication)) : List.of();
+    } catch (TimeSpan.BadTime bad) {
+      return reject(e, type, id, badDate(bad.element(), bad.value()));
+    } catch (ValueReader.BadValue bad) {
+      return reject(e, type, id, Problem.invalid("DR-1021", "`" + bad.element()
+          + "` does not hold a value of its FHIR type (a number where a number is required):"
+          + " correct the value or leave the element out."));
+    }
+    List<Coding> codes = type.equals("Medication") ? MedicationCodes.ownCodes(r) : List.of();
+    if (type.equals("Medication")) {
+      medications.put(pseudoId, codes);
+    }
+    ResourceRecord rec = new ResourceRecord(new ResourceKey(type, pseudoId), link.pseudonym(),
+        encounter, facts, write(r), null, codes);
+    return new Outcome.Upsert(rec, Map.of());
+  }
+
+  private List<Coding> medication(String pseudoId) {
+    List<Coding> codes = medications.get(pseudoId);
+    return codes != null ? codes : earlier.medicationCodes(pseudoId);
+  }
+
+  /** The patient a resource belongs to: a pseudonym, none, or a problem if it cannot be found yet. */
+  private record PatientLink(String pseudonym, Problem unresolved) {}
+
+  private PatientLink patientOf(ObjectNode r, Map<String, String> fullUrls) {
+    JsonNode ref = r.path("subject").path("reference");
+    if (ref.isMissingNode()) {
+      ref = r.path("patient").path("reference");
+    }
+    if (ref.isMissingNode() || !ref.isTextual()) {
+      return new PatientLink(null, null);
+    }
+    String reference = ref.asText();
+    String identifier = ReferenceTarget.conditionalIdentifier(reference, "Patient");
+    if (identifier != null) {
+      String p = patientByIdentifier(identifier);
+      return p != null ? new PatientLink(p, null) : new PatientLink(null, Problem.notFound(
+          "DR-1016", "the conditional reference `Patient?identifier=...` matches no Patient in"
+              + " this load or the store: load the Patient first or reference it by id."));
+    }
+    String target = ReferenceTarget.of(reference, fullUrls);
+    if (target == null || !target.startsWith("Patient/")) {
+      return reference.startsWith("urn:") ? new PatientLink(null, danglingUrn(reference))
+          : new PatientLink(null, null);
+    }
+    String pseudo = pseudonyms.reference(target).substring("Patient/".length());
+    if (patients.contains(pseudo) || earlier.hasPatient(pseudo)) {
+      return new PatientLink(pseudo, null);
+    }
+    return new PatientLink(null, Problem.notFound("DR-1015", "its `subject`/`patient` references"
+        + " a Patient that is neither in this load nor in the store: load that Patient, or fix"
+        + " the reference."));
+  }
+
+  private static Problem danglingUrn(String reference) {
+    return Problem.notFound("DR-1017", "references `" + reference
+        + "`, which is no fullUrl of the Bundle: include the Patient in the Bundle.");
+  }
+
+  private String patientByIdentifier(String identifier) {
+    int bar = identifier.indexOf('|');
+    String key = bar < 0 ? pseudonyms.identifier(null, identifier)
+        : pseudonyms.identifier(identifier.substring(0, bar), identifier.substring(bar + 1));
+    String p = identifiers.get(key);
+    return p != null ? p : earlier.patientByIdentifier(key).orElse(null);
+  }
+
+  private String encounterOf(ObjectNode r, Map<String, String> fullUrls) {
+    JsonNode ref = r.path("encounter").path("reference");
+    if (ref.isMissingNode()) {
+      ref = r.path("context").path("reference");
+    }
+    String target = ReferenceTarget.of(ref.asText(null), fullUrls);
+    return target != null && target.startsWith("Encounter/")
+        ? pseudonyms.id("Encounter", target.substring("Encounter/".length())) : null;
+  }
+
+  private String pseudonymousReference(String ref, Map<String, String> fullUrls) {
+    String target = ReferenceTarget.of(ref, fullUrls);
+    if (target != null) {
+      return pseudonyms.reference(target);
+    }
+    String identifier = ReferenceTarget.conditionalIdentifier(ref, "Patient");
+    if (identifier != null) {
+      String p = patientByIdentifier(identifier);
+      return p == null ? null : "Patient/" + p;
+    }
+    return ref.startsWith("urn:") ? null : ref;
+  }
+
+  private String write(ObjectNode r) {
+    try {
+      return json.writeValueAsString(r);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("a parsed JSON tree could not be written", ex);
+    }
+  }
+
+  private static Problem badDate(String element, String value) {
+    return Problem.invalid("DR-1020", "`" + element + "` value `" + value
+        + "` is not a FHIR date or dateTime: use YYYY, YYYY-MM, YYYY-MM-DD or"
+        + " YYYY-MM-DDThh:mm:ss with a time zone.");
+  }
+
+  private static Outcome reject(RawEntry e, String type, String id, Problem p) {
+    return new Outcome.Reject(new QuarantineEntry(e.file(), e.location(), type, id, p));
+  }
+
+  private static boolean isR4Type(String type) {
+    try {
+      ResourceType.fromCode(type);
+      return !type.equals("Bundle") && !type.equals("Parameters");
+    } catch (Exception ex) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package org.datenraum.ingest.fhir.internal;
+
+import org.datenraum.core.QuarantineEntry;
+
+/** Receives what a reader finds in a file: entries to map and records it could not read. */
+public interface EntrySink {
+
+  void entry(RawEntry entry);
+
+  void reject(QuarantineEntry rejected);
+}

@@ -1,0 +1,163 @@
+package org.datenraum.ingest.fhir.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.datenraum.core.Attribute;
+import org.datenraum.core.Coding;
+import org.datenraum.core.Fact;
+import org.datenraum.core.FactValue;
+
+/**
+ * Flattens a de-identified resource into {@link Fact}s, one per code (and per component of an
+ * Observation). The mapping per type is written down in {@code docs/ingest.md}.
+ */
+public final class FactExtractor {
+
+  /** The resource types that yield facts. */
+  public static final Set<String> FACT_TYPES = Set.of("Condition", "Observation", "Procedure",
+      "MedicationAdministration", "MedicationStatement", "MedicationRequest", "Specimen",
+      "Consent", "Encounter", "DiagnosticReport", "ImagingStudy");
+
+  private static final Coding PERMIT =
+      new Coding("http://hl7.org/fhir/consent-provision-type", "permit");
+
+  /** Who and what a resource's facts belong to. */
+  public record Subject(String patient, String encounter, String resourceId,
+      List<Coding> medication) {}
+
+  private FactExtractor() {}
+
+  public static List<Fact> extract(String type, JsonNode r, Subject s)
+      throws TimeSpan.BadTime, ValueReader.BadValue {
+    List<Attribute> attrs = AttributeWalker.of(r);
+    String status = r.path("status").asText(null);
+    Out out = new Out(type, s, status, attrs);
+    switch (type) {
+      case "Condition" -> {
+        TimeSpan onset = TimeSpan.first(r, "onset", "recordedDate");
+        out.codes(r.path("code"), onset.endingAt(TimeSpan.of(r, "abatement")), List.of());
+      }
+      case "Observation" -> observation(r, out);
+      case "Procedure" -> out.codes(r.path("code"), TimeSpan.of(r, "performed"), List.of());
+      case "MedicationAdministration", "MedicationStatement" ->
+          out.each(s.medication(), TimeSpan.first(r, "effective", "dateAsserted"), List.of());
+      case "MedicationRequest" -> out.each(s.medication(), TimeSpan.of(r, "authoredOn"), List.of());
+      case "Specimen" -> out.codes(r.path("type"),
+          TimeSpan.first(r.path("collection"), "collected").isEmpty()
+              ? TimeSpan.of(r, "receivedTime") : TimeSpan.first(r.path("collection"), "collected"),
+          List.of());
+      case "Consent" -> consent(r, out);
+      case "Encounter" -> {
+        TimeSpan period = TimeSpan.of(r, "period");
+        out.coding(r.path("class"), period, List.of());
+        for (JsonNode t : r.path("type")) {
+          out.codes(t, period, List.of());
+        }
+      }
+      case "DiagnosticReport" -> out.codes(r.path("code"), TimeSpan.first(r, "effective", "issued"),
+          List.of());
+      case "ImagingStudy" -> imaging(r, out);
+      default -> { }
+    }
+    return out.facts;
+  }
+
+  private static void observation(JsonNode r, Out out) throws TimeSpan.BadTime, ValueReader.BadValue {
+    TimeSpan time = TimeSpan.first(r, "effective", "issued");
+    out.codes(r.path("code"), time, ValueReader.of(r));
+    for (JsonNode component : r.path("component")) {
+      out.codes(component.path("code"), time, ValueReader.of(component));
+    }
+  }
+
+  private static void consent(JsonNode r, Out out) throws TimeSpan.BadTime {
+    TimeSpan when = TimeSpan.of(r, "dateTime");
+    JsonNode top = r.path("provision");
+    provisions(top, when, out);
+    if (out.facts.isEmpty()) {
+      String type = top.path("type").asText(null);
+      FactValue v = type == null ? null : new FactValue.Coded(
+          new Coding(PERMIT.system(), type));
+      for (JsonNode c : r.path("category")) {
+        out.codes(c, when, v == null ? List.of() : List.of(v));
+      }
+    }
+  }
+
+  private static void provisions(JsonNode p, TimeSpan inherited, Out out) throws TimeSpan.BadTime {
+    if (p.isMissingNode()) {
+      return;
+    }
+    TimeSpan time = p.has("period") ? TimeSpan.period("provision.period", p.path("period")) : inherited;
+    String type = p.path("type").asText(null);
+    List<FactValue> value = type == null ? List.of()
+        : List.of(new FactValue.Coded(new Coding(PERMIT.system(), type)));
+    for (JsonNode c : p.path("code")) {
+      out.codes(c, time, value);
+    }
+    for (JsonNode nested : p.path("provision")) {
+      provisions(nested, time, out);
+    }
+  }
+
+  private static void imaging(JsonNode r, Out out) throws TimeSpan.BadTime {
+    TimeSpan started = TimeSpan.of(r, "started");
+    for (JsonNode m : r.path("modality")) {
+      out.coding(m, started, List.of());
+    }
+    for (JsonNode series : r.path("series")) {
+      out.coding(series.path("modality"), started, List.of());
+    }
+    for (JsonNode pc : r.path("procedureCode")) {
+      out.codes(pc, started, List.of());
+    }
+  }
+
+  /** Collects the facts of one resource. */
+  private static final class Out {
+    final String type;
+    final Subject s;
+    final String status;
+    final List<Attribute> attrs;
+    final List<Fact> facts = new ArrayList<>();
+
+    Out(String type, Subject s, String status, List<Attribute> attrs) {
+      this.type = type;
+      this.s = s;
+      this.status = status;
+      this.attrs = attrs;
+    }
+
+    void codes(JsonNode concept, TimeSpan t, List<FactValue> values) {
+      for (JsonNode c : concept.path("coding")) {
+        coding(c, t, values);
+      }
+    }
+
+    void coding(JsonNode c, TimeSpan t, List<FactValue> values) {
+      String code = c.path("code").asText(null);
+      if (code != null) {
+        each(List.of(new Coding(c.path("system").asText(""), code)), t, values);
+      }
+    }
+
+    void each(List<Coding> codes, TimeSpan t, List<FactValue> values) {
+      for (Coding code : codes) {
+        if (values.isEmpty()) {
+          add(code, t, null);
+        } else {
+          for (FactValue v : values) {
+            add(code, t, v);
+          }
+        }
+      }
+    }
+
+    private void add(Coding code, TimeSpan t, FactValue v) {
+      facts.add(new Fact(s.patient(), s.encounter(), type, s.resourceId(), code, t.start(),
+          t.end(), v, status, attrs));
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package org.datenraum.store.duckdb;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.datenraum.core.Coding;
+import org.datenraum.core.Fact;
+import org.datenraum.core.PatientRecord;
+import org.datenraum.core.Problem;
+import org.datenraum.core.QuarantineEntry;
+import org.datenraum.core.Sex;
+import org.datenraum.core.WriteBatch;
+import org.datenraum.store.SiteStats;
+import org.datenraum.store.SiteStore;
+import org.datenraum.store.duckdb.internal.BatchWriter;
+import org.datenraum.store.duckdb.internal.FactCodec;
+import org.datenraum.store.duckdb.internal.Migrations;
+import org.datenraum.store.duckdb.internal.PatientNumbers;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The site store in an embedded DuckDB file. One process opens a file at a time; within it, the
+ * store is thread-safe (calls are serialised).
+ */
+public final class DuckDbSiteStore implements SiteStore {
+
+  private final DuckDBConnection connection;
+  private final PatientNumbers numbers = new PatientNumbers();
+  private final Map<Integer, String> pseudonymsByNumber = new HashMap<>();
+  private final BatchWriter writer;
+
+  private DuckDbSiteStore(DuckDBConnection connection, Clock clock) {
+    this.connection = connection;
+    this.writer = new BatchWriter(connection, numbers, clock);
+  }
+
+  /** Opens (creating if needed) the store in {@code file} and migrates its schema. */
+  public static DuckDbSiteStore open(Path file, Clock clock) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      DuckDbSiteStore store = new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), clock);
+      Migrations.migrate(c);
+      store.loadNumbers();
+      return store;
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("cannot open the site store at " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void loadNumbers() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pseudonym, num FROM patient")) {
+      while (rs.next()) {
+        numbers.load(rs.getString(1), rs.getInt(2));
+      }
+    }
+  }
+
+  /** The JDBC connection, for the query executor and exports in this module's packages. */
+  public synchronized <T> T withConnection(SqlFunction<T> f) {
+    try {
+      return f.apply(connection);
+    } catch (SQLException e) {
+      throw new StoreException("site store query failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A function over the connection. */
+  @FunctionalInterface
+  public interface SqlFunction<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  @Override
+  public synchronized void write(WriteBatch batch) {
+    try {
+      writer.write(batch);
+      pseudonymsByNumber.clear();
+    } catch (SQLException e) {
+      throw new StoreException("writing a batch to the site store failed (the batch was rolled"
+          + " back): " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized boolean hasPatient(String pseudonym) {
+    return numbers.contains(pseudonym);
+  }
+
+  @Override
+  public Optional<String> patientByIdentifier(String identifierPseudonym) {
+    return withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT patient FROM patient_identifier WHERE identifier = ? LIMIT 1")) {
+        ps.setString(1, identifierPseudonym);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<Coding> medicationCodes(String medicationId) {
+    return withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT system, code FROM medication_code WHERE medication = ?")) {
+        ps.setString(1, medicationId);
+        List<Coding> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Coding(rs.getString(1), rs.getString(2)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public SiteStats stats() {
+    return withConnection(c -> {
+      Map<String, Long> byType = new HashMap<>();
+      try (Statement s = c.createStatement()) {
+        try (ResultSet rs = s.executeQuery("SELECT type, count(*) FROM resource GROUP BY type")) {
+          while (rs.next()) {
+            byType.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        return new SiteStats(count(s, "patient"), byType, count(s, "fact"),
+            count(s, "quarantine"));
+      }
+    });
+  }
+
+  private static long count(Statement s, String table) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Override
+  public Stream<PatientRecord> patients() {
+    return withConnection(c -> {
+      List<PatientRecord> out = new ArrayList<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT pseudonym, birth_year, birth_month, sex, deceased FROM patient ORDER BY num")) {
+        while (rs.next()) {
+          int year = rs.getInt(2);
+          YearMonth birth = rs.wasNull() ? null : YearMonth.of(year, rs.getInt(3));
+          out.add(new PatientRecord(rs.getString(1), birth, Sex.ofCode(rs.getString(4)),
+              rs.getBoolean(5)));
+        }
+      }
+      return out.stream();
+    });
+  }
+
+  @Override
+  public Stream<Fact> facts() {
+    return withConnection(c -> {
+      Map<Integer, String> names = pseudonymsByNumber(c);
+      List<Fact> out = new ArrayList<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT " + FactCodec.COLUMNS + " FROM fact")) {
+        while (rs.next()) {
+          out.add(FactCodec.read(rs, names.get(rs.getInt(1))));
+        }
+      }
+      return out.stream();
+    });
+  }
+
+  private Map<Integer, String> pseudonymsByNumber(Connection c) throws SQLException {
+    if (pseudonymsByNumber.isEmpty()) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT num, pseudonym FROM patient")) {
+        while (rs.next()) {
+          pseudonymsByNumber.put(rs.getInt(1), rs.getString(2));
+        }
+      }
+    }
+    return pseudonymsByNumber;
+  }
+
+  @Override
+  public List<QuarantineEntry> quarantine() {
+    return withConnection(c -> {
+      List<QuarantineEntry> out = new ArrayList<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT file,"
+          + " location, resource_type, resource_id, code, category, reason FROM quarantine"
+          + " ORDER BY at, file, location")) {
+        while (rs.next()) {
+          out.add(new QuarantineEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+              rs.getString(4), new Problem(Problem.Category.valueOf(rs.getString(6)),
+                  rs.getString(5), rs.getString(7))));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("closing the site store failed: " + e.getMessage(), e);
+    }
+  }
+}

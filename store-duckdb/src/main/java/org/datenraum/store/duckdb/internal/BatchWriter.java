@@ -1,0 +1,192 @@
+package org.datenraum.store.duckdb.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.datenraum.core.Coding;
+import org.datenraum.core.Fact;
+import org.datenraum.core.PatientRecord;
+import org.datenraum.core.QuarantineEntry;
+import org.datenraum.core.ResourceKey;
+import org.datenraum.core.ResourceRecord;
+import org.datenraum.core.WriteBatch;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes one {@link WriteBatch} in one transaction: deletes, replaced resources removed, then new
+ * rows appended. Not thread-safe; the store serialises calls.
+ */
+public final class BatchWriter {
+
+  private final DuckDBConnection c;
+  private final PatientNumbers numbers;
+  private final Clock clock;
+
+  public BatchWriter(DuckDBConnection c, PatientNumbers numbers, Clock clock) {
+    this.c = c;
+    this.numbers = numbers;
+    this.clock = clock;
+  }
+
+  public void write(WriteBatch batch) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      for (ResourceKey key : batch.deletes()) {
+        delete(key);
+      }
+      if (!batch.upserts().isEmpty()) {
+        removeReplaced(batch);
+        append(batch);
+      }
+      appendLinks(batch.identifiers());
+      appendQuarantine(batch);
+      c.commit();
+      numbers.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      numbers.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private void delete(ResourceKey key) throws SQLException {
+    if (key.type().equals("Patient")) {
+      Integer num = numbers.get(key.id());
+      if (num != null) {
+        update("DELETE FROM fact WHERE patient = ?", num);
+        update("DELETE FROM resource WHERE patient = ?", num);
+        update("DELETE FROM patient WHERE num = ?", num);
+        numbers.remove(key.id());
+      }
+      update("DELETE FROM patient_identifier WHERE patient = ?", key.id());
+      update("DELETE FROM resource WHERE type = 'Patient' AND id = ?", key.id());
+      return;
+    }
+    update("DELETE FROM fact WHERE resource_id = ?", key.id());
+    update("DELETE FROM resource WHERE type = ? AND id = ?", key.type(), key.id());
+    update("DELETE FROM medication_code WHERE medication = ?", key.id());
+  }
+
+  private void removeReplaced(WriteBatch batch) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP TABLE batch_key (type VARCHAR, id VARCHAR)");
+    }
+    try (DuckDBAppender a = c.createAppender("temp", "main", "batch_key")) {
+      for (ResourceRecord r : batch.upserts()) {
+        a.beginRow().append(r.key().type()).append(r.key().id()).endRow();
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      long existing;
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM resource r"
+          + " JOIN batch_key k ON r.id = k.id AND r.type = k.type")) {
+        rs.next();
+        existing = rs.getLong(1);
+      }
+      if (existing > 0) {
+        s.execute("DELETE FROM fact WHERE resource_id IN (SELECT id FROM batch_key)");
+        s.execute("DELETE FROM resource WHERE (type, id) IN (SELECT type, id FROM batch_key)");
+        s.execute("DELETE FROM patient WHERE pseudonym IN"
+            + " (SELECT id FROM batch_key WHERE type = 'Patient')");
+        s.execute("DELETE FROM medication_code WHERE medication IN"
+            + " (SELECT id FROM batch_key WHERE type = 'Medication')");
+      }
+    }
+  }
+
+  private void append(WriteBatch batch) throws SQLException {
+    try (DuckDBAppender patients = c.createAppender("patient");
+        DuckDBAppender resources = c.createAppender("resource");
+        DuckDBAppender facts = c.createAppender("fact");
+        DuckDBAppender meds = c.createAppender("medication_code")) {
+      for (ResourceRecord r : batch.upserts()) {
+        Integer num = null;
+        if (r.demographics() != null) {
+          num = numbers.getOrAssign(r.key().id());
+          appendPatient(patients, num, r.demographics());
+        } else if (r.patient() != null) {
+          num = numbers.get(r.patient());
+        }
+        resources.beginRow().append(r.key().type()).append(r.key().id());
+        if (num == null) {
+          resources.appendNull();
+        } else {
+          resources.append(num.intValue());
+        }
+        FactCodec.text(resources, r.encounter());
+        resources.append(r.json()).endRow();
+        for (Fact f : r.facts()) {
+          if (num == null) {
+            throw new IllegalStateException("a fact of a resource without a stored patient");
+          }
+          FactCodec.append(facts, num, f);
+        }
+        for (Coding code : r.codes()) {
+          meds.beginRow().append(r.key().id()).append(code.system()).append(code.code()).endRow();
+        }
+      }
+    }
+  }
+
+  private static void appendPatient(DuckDBAppender a, int num, PatientRecord p)
+      throws SQLException {
+    a.beginRow().append(num).append(p.pseudonym());
+    if (p.birth() == null) {
+      a.appendNull().appendNull();
+    } else {
+      a.append((short) p.birth().getYear()).append((byte) p.birth().getMonthValue());
+    }
+    a.append(p.sex().code()).append(p.deceased()).endRow();
+  }
+
+  private void appendLinks(Map<String, String> identifiers) throws SQLException {
+    if (identifiers.isEmpty()) {
+      return;
+    }
+    update("DELETE FROM patient_identifier WHERE identifier IN (SELECT unnest(?::VARCHAR[]))",
+        (Object) identifiers.keySet().toArray(new String[0]));
+    try (DuckDBAppender a = c.createAppender("patient_identifier")) {
+      for (Map.Entry<String, String> e : identifiers.entrySet()) {
+        a.beginRow().append(e.getKey()).append(e.getValue()).endRow();
+      }
+    }
+  }
+
+  private void appendQuarantine(WriteBatch batch) throws SQLException {
+    if (batch.quarantine().isEmpty()) {
+      return;
+    }
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    try (DuckDBAppender a = c.createAppender("quarantine")) {
+      for (QuarantineEntry q : batch.quarantine()) {
+        a.beginRow().append(q.file()).append(q.location());
+        FactCodec.text(a, q.resourceType());
+        FactCodec.text(a, q.resourceId());
+        a.append(q.problem().code()).append(q.problem().category().name())
+            .append(q.problem().message()).append(now).endRow();
+      }
+    }
+  }
+
+  private void update(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] instanceof String[] arr) {
+          ps.setArray(i + 1, c.createArrayOf("VARCHAR", arr));
+        } else {
+          ps.setObject(i + 1, args[i]);
+        }
+      }
+      ps.executeUpdate();
+    }
+  }
+}

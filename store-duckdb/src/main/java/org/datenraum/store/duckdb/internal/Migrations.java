@@ -1,0 +1,81 @@
+package org.datenraum.store.duckdb.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema migrations: each {@code V<n>__<name>.sql} runs once, in order, in its own
+ * transaction, and is recorded in {@code schema_version}.
+ */
+public final class Migrations {
+
+  /** The migrations, in order. */
+  static final List<String> SCRIPTS = List.of("V1__site_store.sql");
+
+  private Migrations() {}
+
+  /** Brings the schema up to the newest version; returns the version it has afterwards. */
+  public static int migrate(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version"
+          + " (version INTEGER NOT NULL, script VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+    }
+    int current = current(c);
+    if (current > SCRIPTS.size()) {
+      throw new SQLException("the site store has schema version " + current
+          + ", newer than this program knows (" + SCRIPTS.size() + "): update datenraum.");
+    }
+    for (int v = current + 1; v <= SCRIPTS.size(); v++) {
+      apply(c, v, SCRIPTS.get(v - 1));
+    }
+    return SCRIPTS.size();
+  }
+
+  private static int current(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private static void apply(Connection c, int version, String script) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      for (String sql : read(script).split(";")) {
+        String stripped = sql.replaceAll("(?m)^--.*$", "").trim();
+        if (!stripped.isEmpty()) {
+          s.execute(stripped);
+        }
+      }
+      s.execute("INSERT INTO schema_version VALUES (" + version + ", '" + script
+          + "', current_timestamp)");
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+
+  private static String read(String script) {
+    String path = "/org/datenraum/store/duckdb/migrations/" + script;
+    try (InputStream in = Migrations.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("migration " + path + " is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

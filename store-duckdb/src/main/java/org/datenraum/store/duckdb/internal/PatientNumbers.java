@@ -1,0 +1,65 @@
+package org.datenraum.store.duckdb.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The dense numbers of stored patients (for bitmaps and compact fact rows), by pseudonym.
+ * Changes are staged per batch and become visible only when the batch commits. Not thread-safe.
+ */
+public final class PatientNumbers {
+
+  private final Map<String, Integer> committed = new HashMap<>();
+  private final Map<String, Integer> staged = new HashMap<>();
+  private final Map<String, Boolean> removed = new HashMap<>();
+  private int next;
+
+  public void load(String pseudonym, int num) {
+    committed.put(pseudonym, num);
+    next = Math.max(next, num + 1);
+  }
+
+  /** The number of a patient, staged or committed, or null. */
+  public Integer get(String pseudonym) {
+    Integer n = staged.get(pseudonym);
+    if (n != null) {
+      return n;
+    }
+    return removed.containsKey(pseudonym) ? null : committed.get(pseudonym);
+  }
+
+  /** The number of the patient, assigning a new one if it has none. */
+  public int getOrAssign(String pseudonym) {
+    Integer n = get(pseudonym);
+    if (n == null) {
+      n = next++;
+      staged.put(pseudonym, n);
+    }
+    return n;
+  }
+
+  public void remove(String pseudonym) {
+    staged.remove(pseudonym);
+    removed.put(pseudonym, Boolean.TRUE);
+  }
+
+  public boolean contains(String pseudonym) {
+    return get(pseudonym) != null;
+  }
+
+  public int size() {
+    return committed.size();
+  }
+
+  public void commit() {
+    removed.keySet().forEach(committed::remove);
+    committed.putAll(staged);
+    staged.clear();
+    removed.clear();
+  }
+
+  public void rollback() {
+    staged.clear();
+    removed.clear();
+  }
+}

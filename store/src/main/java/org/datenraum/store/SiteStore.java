@@ -1,0 +1,44 @@
+package org.datenraum.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.datenraum.core.Coding;
+import org.datenraum.core.Fact;
+import org.datenraum.core.PatientRecord;
+import org.datenraum.core.QuarantineEntry;
+import org.datenraum.core.WriteBatch;
+
+/**
+ * The research store of one site: pseudonymised patients, their resources and facts, and the
+ * quarantine of rejected records. A single writer appends {@link WriteBatch}es, each atomically.
+ */
+public interface SiteStore extends AutoCloseable {
+
+  /** Writes the batch atomically: after a crash it is either wholly in the store or not at all. */
+  void write(WriteBatch batch);
+
+  /** Whether a Patient resource with this pseudonym is stored. */
+  boolean hasPatient(String pseudonym);
+
+  /** The patient pseudonym linked to an identifier pseudonym, if any. */
+  Optional<String> patientByIdentifier(String identifierPseudonym);
+
+  /** The codes of a stored Medication, empty if it is unknown. */
+  List<Coding> medicationCodes(String medicationId);
+
+  /** Counts of what is stored. */
+  SiteStats stats();
+
+  /** All stored patients, for evaluation and extracts. */
+  Stream<PatientRecord> patients();
+
+  /** All stored facts, for evaluation and extracts. */
+  Stream<Fact> facts();
+
+  /** All quarantined records, oldest first. */
+  List<QuarantineEntry> quarantine();
+
+  @Override
+  void close();
+}
