@@ -3,6 +3,7 @@ package org.datenraum.query;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.datenraum.core.Result;
@@ -26,8 +27,17 @@ public final class CcdlCompiler {
   }
 
   /**
+   * A compiler whose CCDL dates are days in UTC, the zone in which the FHIR ingest reads dates and
+   * times written without an offset (see docs/facts.md).
+   */
+  public static CcdlCompiler of(TermCodeMapping mapping) {
+    return of(mapping, ZoneOffset.UTC);
+  }
+
+  /**
    * @param mapping the term-code mapping (built-in or from a mapping directory)
-   * @param zone    the zone in which CCDL dates are days, usually the site's ({@code Europe/Berlin})
+   * @param zone    the zone in which CCDL dates are days; must be the zone the ingest used for
+   *                dates without an offset, or date-only facts match a neighbouring day
    */
   public static CcdlCompiler of(TermCodeMapping mapping, ZoneId zone) {
     return new CcdlCompiler(new CriterionCompiler(requireNonNull(mapping, "mapping"), requireNonNull(zone, "zone")));

@@ -14,7 +14,8 @@ import org.datenraum.query.plan.ValueTest;
 /** Decides whether one fact matches a pattern. Immutable after construction. */
 final class FactMatcher {
 
-  static final String REFERENCE_PREFIX = "ref:";
+  /** The coding system of reference attributes; the code is {@code Type/pseudonymised id}. */
+  static final String REFERENCE_SYSTEM = "urn:datenraum:reference";
 
   private final Map<String, List<Fact>> byPatient;
   private final Map<String, List<Fact>> byResource;
@@ -92,11 +93,10 @@ final class FactMatcher {
 
   private boolean references(Fact f, FactTest.References refs) {
     for (Attribute a : f.attributes()) {
-      if (!a.key().startsWith(REFERENCE_PREFIX)) {
+      if (!a.value().system().equals(REFERENCE_SYSTEM)) {
         continue;
       }
-      String type = a.key().substring(REFERENCE_PREFIX.length());
-      for (Fact target : byResource.getOrDefault(resourceKey(type, a.value().code()), List.of())) {
+      for (Fact target : byResource.getOrDefault(a.value().code(), List.of())) {
         if (target.patient().equals(f.patient()) && refs.targets().stream().anyMatch(p -> matches(target, p))) {
           return true;
         }
@@ -105,9 +105,14 @@ final class FactMatcher {
     return false;
   }
 
+  /** An attribute name matches the element path that ends with it: {@code route} matches {@code dosage.route}. */
+  static boolean keyMatches(String path, String name) {
+    return path.equals(name) || (path.endsWith(name) && path.charAt(path.length() - name.length() - 1) == '.');
+  }
+
   private static boolean hasAttribute(Fact f, String key, CodeSet values) {
     for (Attribute a : f.attributes()) {
-      if (a.key().equals(key) && values.contains(a.value())) {
+      if (keyMatches(a.key(), key) && values.contains(a.value())) {
         return true;
       }
     }

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 /** Where in the facts a CCDL attribute filter (or a fixed criterion) looks. Immutable. */
 public sealed interface AttributeTarget {
 
-  /** A fact attribute with this key, e.g. {@code bodySite}. */
+  /** A fact attribute with this name (last segments of its element path), e.g. {@code bodySite}. */
   record Attribute(String key) implements AttributeTarget {
     public Attribute {
       requireNonNull(key, "key");
@@ -21,7 +21,7 @@ public sealed interface AttributeTarget {
   /** Another fact of the same resource whose code is the attribute code (a component). */
   record Component() implements AttributeTarget {}
 
-  /** A {@code ref:<Type>} attribute pointing to another resource of the patient. */
+  /** A reference attribute pointing to another resource of the patient. */
   record Reference() implements AttributeTarget {}
 
   /** Parses {@code attribute:<key>}, {@code code}, {@code status}, {@code component}, {@code reference}. */

@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param resourceTypes the fact's resource type is one of these (empty: any)
  * @param codeKey       where the criterion's codes are looked up: null for the fact's code, else
- *                      the key of an attribute (e.g. {@code category})
+ *                      the name of an attribute (e.g. {@code category}), matched as in
+ *                      {@link FactTest.AttributeIn}
  * @param codes         the codes, expanded to descendants; null matches any fact
  * @param value         test on the fact's value, or null
  * @param tests         further tests, all must hold

@@ -8,7 +8,11 @@ import java.util.Set;
 /** A further condition on a matching fact, from an attribute filter or a fixed criterion. Immutable. */
 public sealed interface FactTest {
 
-  /** The fact has an attribute with this key whose coding is in the set. */
+  /**
+   * The fact has an attribute named {@code key} whose coding is in the set. Attribute keys are
+   * FHIR element paths; a name matches the path itself or a path ending in {@code .name}
+   * ({@code bodySite} matches {@code collection.bodySite}).
+   */
   record AttributeIn(String key, CodeSet values) implements FactTest {
     public AttributeIn {
       requireNonNull(key, "key");
@@ -41,8 +45,9 @@ public sealed interface FactTest {
   }
 
   /**
-   * The fact references (attribute {@code ref:<ResourceType>}) a resource of the same patient that
-   * has a fact matching any of the targets.
+   * The fact has a reference attribute (coding system {@code urn:datenraum:reference}, code
+   * {@code Type/pseudonymised id}) to a resource of the same patient that has a fact matching any
+   * of the targets.
    */
   record References(List<FactPattern> targets) implements FactTest {
     public References {

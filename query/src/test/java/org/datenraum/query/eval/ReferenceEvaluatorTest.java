@@ -24,6 +24,9 @@ class ReferenceEvaluatorTest {
   private static final String SCT = "http://snomed.info/sct";
   private static final String CONSENT = "urn:oid:2.16.840.1.113883.3.1937.777.24.5.3";
   private static final String PROVISION = "http://hl7.org/fhir/consent-provision-type";
+  private static final String REF = "urn:datenraum:reference";
+  private static final String DIAGNOSIS_EXTENSION =
+      "extension(https://www.medizininformatik-initiative.de/fhir/ext/modul-biobank/StructureDefinition/Diagnose)";
   private static final LocalDate TODAY = LocalDate.of(2024, 6, 15);
 
   private final List<PatientRecord> patients = new ArrayList<>();
@@ -126,12 +129,12 @@ class ReferenceEvaluatorTest {
       patient(p, Sex.FEMALE, YearMonth.of(1960, 7));
     }
     add(Facts.of("s1", "Condition", "d1", ICD, "C50.1").attribute("verificationStatus", "vs", "confirmed"));
-    add(Facts.of("s1", "Specimen", "sp1", SCT, "119364003").attribute("ref:Condition", "resource", "d1")
-        .attribute("bodySite", "urn:oid:2.16.840.1.113883.6.43.1", "C50.1"));
+    add(Facts.of("s1", "Specimen", "sp1", SCT, "119364003").attribute(DIAGNOSIS_EXTENSION, REF, "Condition/d1")
+        .attribute("collection.bodySite", "urn:oid:2.16.840.1.113883.6.43.1", "C50.1"));
     add(Facts.of("s2", "Condition", "d2", ICD, "C50.1").attribute("verificationStatus", "vs", "refuted"));
-    add(Facts.of("s2", "Specimen", "sp2", SCT, "119364003").attribute("ref:Condition", "resource", "d2"));
+    add(Facts.of("s2", "Specimen", "sp2", SCT, "119364003").attribute(DIAGNOSIS_EXTENSION, REF, "Condition/d2"));
     add(Facts.of("s3", "Condition", "d3", ICD, "E11"));
-    add(Facts.of("s3", "Specimen", "sp3", SCT, "119364003").attribute("ref:Condition", "resource", "d3"));
+    add(Facts.of("s3", "Specimen", "sp3", SCT, "119364003").attribute(DIAGNOSIS_EXTENSION, REF, "Condition/d3"));
 
     String diagnosis = crit("Diagnose", ICD, "C50", "");
     String confirmed = crit("Diagnose", ICD, "C50", "\"attributeFilters\": [{\"type\": \"concept\", \"attributeCode\": "
