@@ -33,6 +33,12 @@ public final class AttributeWalker {
   private static final Set<String> SKIP_REFERENCE_TYPES = Set.of("Practitioner",
       "PractitionerRole", "Organization", "Location", "Device", "Patient", "RelatedPerson");
 
+  /** Attributes are a set: sorted, so that element order in the input does not matter. */
+  private static final java.util.Comparator<Attribute> ORDER =
+      java.util.Comparator.comparing(Attribute::key)
+          .thenComparing(a -> a.value().system())
+          .thenComparing(a -> a.value().code());
+
   private AttributeWalker() {}
 
   /** The attributes of a de-identified resource. */
@@ -45,6 +51,7 @@ public final class AttributeWalker {
         visit(f.getKey(), f.getValue(), 1, out);
       }
     }
+    out.sort(ORDER);
     return out;
   }
 
