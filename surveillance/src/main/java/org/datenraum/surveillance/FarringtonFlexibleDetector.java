@@ -37,20 +37,22 @@ final class FarringtonFlexibleDetector implements Detector {
 
   private Result<Detection> run(CountSeries series, EpochRange range) {
     EpochCalendar calendar = new EpochCalendar(series);
-    double[] observed = series.observed();
+    FlexibleBaseline.Columns columns = FlexibleBaseline.Columns.of(series);
+    double[] observed = columns.observed();
+    double z = Normal.quantile(1 - control.threshold().alpha());
     List<WeekResult> weeks = new ArrayList<>(range.size());
     for (int k = range.from(); k <= range.to(); k++) {
-      Result<BaselineData> data = FlexibleBaseline.of(series, calendar, k, control.windows(),
+      Result<BaselineData> data = FlexibleBaseline.of(columns, calendar, k, control.windows(),
           control.glm().populationOffset());
       if (!data.isOk()) {
         return Result.fail(data.problem());
       }
-      weeks.add(evaluate(data.value(), observed, k));
+      weeks.add(evaluate(data.value(), observed, k, z));
     }
     return Result.ok(new Detection(series.name(), METHOD, weeks));
   }
 
-  private WeekResult evaluate(BaselineData data, double[] observed, int k) {
+  private WeekResult evaluate(BaselineData data, double[] observed, int k, double z) {
     double y = observed[k - 1];
     FarringtonModel.Prediction prediction =
         FarringtonModel.predict(data, control.glm(), control.windows().b(), Variant.FLEXIBLE);
@@ -59,8 +61,7 @@ final class FarringtonFlexibleDetector implements Detector {
     }
     Threshold threshold = control.threshold();
     FarringtonThresholds.Bound bound = threshold.method() == ThresholdMethod.DELTA
-        ? FarringtonThresholds.delta(prediction, threshold.powertrans(),
-            Normal.quantile(1 - threshold.alpha()), y)
+        ? FarringtonThresholds.delta(prediction, threshold.powertrans(), z, y)
         : FarringtonThresholds.noufaily(prediction, threshold.method(), threshold.alpha(), y);
     if (!enoughCases(observed, k, control.limit54())) {
       return new WeekResult(k, y, Double.NaN, Double.NaN, Alarm.NONE);

@@ -1,7 +1,6 @@
 package org.datenraum.surveillance;
 
 import java.util.Arrays;
-import java.util.TreeSet;
 import org.datenraum.core.Result;
 
 /** Assembles farringtonFlexible's reference data for one epoch ({@code algo.farrington.data.glm}). */
@@ -9,31 +8,46 @@ final class FlexibleBaseline {
 
   private FlexibleBaseline() {}
 
-  static Result<BaselineData> of(CountSeries series, EpochCalendar calendar, int k,
+  /** The series' counts and population, copied once per series. */
+  record Columns(double[] observed, double[] population) {
+    static Columns of(CountSeries series) {
+      return new Columns(series.observed(), series.population());
+    }
+  }
+
+  static Result<BaselineData> of(Columns series, EpochCalendar calendar, int k,
       ReferenceWindows windows, boolean populationOffset) {
+    int n = series.observed().length;
     return calendar.flexibleReferencePoints(k, windows.b())
-        .flatMap(points -> SeasonalBlocks.of(series.length(), points, windows.w(),
-            windows.noPeriods()))
+        .flatMap(points -> SeasonalBlocks.of(n, points, windows.w(), windows.noPeriods()))
         .map(levels -> assemble(series, calendar, k, windows, populationOffset, levels));
   }
 
-  private static BaselineData assemble(CountSeries series, EpochCalendar calendar, int k,
+  private static BaselineData assemble(Columns series, EpochCalendar calendar, int k,
       ReferenceWindows windows, boolean populationOffset, int[] levels) {
-    int[] ids = levels.clone();
-    SeasonalBlocks.assign(ids, k - windows.excludedRecentEpochs(), k, 0);
-    int[] blocks = new int[series.length()];
+    int length = series.observed().length;
+    // The most recent epochs leave the baseline (pastWeeksNotIncluded).
+    SeasonalBlocks.assign(levels, k - windows.excludedRecentEpochs(), k, 0);
+    int[] blocks = new int[length];
     int count = 0;
-    for (int i = 1; i <= series.length(); i++) {
-      if (ids[i] != 0) {
+    for (int i = 1; i <= length; i++) {
+      if (levels[i] != 0) {
         blocks[count++] = i;
       }
     }
     blocks = Arrays.copyOf(blocks, count);
-    TreeSet<Integer> present = new TreeSet<>();
+    boolean[] present = new boolean[windows.noPeriods() + 1];
     for (int epoch : blocks) {
-      present.add(levels[epoch]);
+      present[levels[epoch]] = true;
     }
-    Integer[] sortedLevels = present.toArray(new Integer[0]);
+    int[] sortedLevels = new int[present.length];
+    int levelCount = 0;
+    for (int level = 1; level < present.length; level++) {
+      if (present[level]) {
+        sortedLevels[levelCount++] = level;
+      }
+    }
+    sortedLevels = Arrays.copyOf(sortedLevels, levelCount);
     double[] observed = series.observed();
     double[] population = series.population();
     int rows = 0;

@@ -82,7 +82,7 @@ public final class GlmFit {
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
       if (weights[i] > 0) {
-        double r = (y[i] - mu[i]) / QuasiPoissonGlm.inverseLink(eta[i]);
+        double r = (y[i] - mu[i]) / mu[i];
         sum += weights[i] * r * r;
       }
     }

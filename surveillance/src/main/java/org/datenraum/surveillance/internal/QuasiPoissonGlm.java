@@ -33,6 +33,10 @@ public final class QuasiPoissonGlm {
       eta[i] = Math.log(y[i] + 0.1);
       mu[i] = inverseLink(eta[i]);
     }
+    double[] yLogY = new double[n];
+    for (int i = 0; i < n; i++) {
+      yLogY[i] = y[i] > 0 ? y[i] * Math.log(y[i]) : 0;
+    }
     double devOld = deviance(y, mu, weights);
     double[] coef = null;
     double[] coefOld = null;
@@ -49,7 +53,7 @@ public final class QuasiPoissonGlm {
       java.util.Arrays.fill(working, 0);
       for (int g = 0; g < nGood; g++) {
         int i = good[g];
-        double muEta = inverseLink(eta[i]);
+        double muEta = mu[i];
         double z = (eta[i] - off[i]) + (y[i] - mu[i]) / muEta;
         double w = Math.sqrt(weights[i] * muEta * muEta / mu[i]);
         working[i] = w * w;
@@ -63,7 +67,7 @@ public final class QuasiPoissonGlm {
       if (!allFinite(start)) {
         break;
       }
-      double dev = update(design, n, p, start, off, y, weights, eta, mu);
+      double dev = update(design, n, p, start, off, y, yLogY, weights, eta, mu);
       if (!Double.isFinite(dev) || !allFinite(mu)) {
         if (coefOld == null) {
           break;
@@ -73,7 +77,7 @@ public final class QuasiPoissonGlm {
           for (int j = 0; j < p; j++) {
             start[j] = (start[j] + coefOld[j]) / 2;
           }
-          dev = update(design, n, p, start, off, y, weights, eta, mu);
+          dev = update(design, n, p, start, off, y, yLogY, weights, eta, mu);
         }
       }
       coef = start;
@@ -91,17 +95,31 @@ public final class QuasiPoissonGlm {
         converged, iterations);
   }
 
+  /**
+   * Updates η and μ for new coefficients and returns the deviance; y·log(y/μ) is evaluated as
+   * y·log y − y·η where μ = exp(η) is not truncated, which saves a logarithm per observation.
+   */
   private static double update(double[] design, int n, int p, double[] coef, double[] off,
-      double[] y, double[] weights, double[] eta, double[] mu) {
+      double[] y, double[] yLogY, double[] weights, double[] eta, double[] mu) {
+    double sum = 0;
     for (int i = 0; i < n; i++) {
       double e = off[i];
       for (int j = 0; j < p; j++) {
         e += design[j * n + i] * coef[j];
       }
       eta[i] = e;
-      mu[i] = inverseLink(e);
+      double m = Math.exp(e);
+      double r;
+      if (m > MACHINE_EPS) {
+        mu[i] = m;
+        r = y[i] > 0 ? yLogY[i] - y[i] * e - (y[i] - m) : m;
+      } else {
+        mu[i] = MACHINE_EPS;
+        r = y[i] > 0 ? y[i] * Math.log(y[i] / MACHINE_EPS) - (y[i] - MACHINE_EPS) : MACHINE_EPS;
+      }
+      sum += 2 * weights[i] * r;
     }
-    return deviance(y, mu, weights);
+    return sum;
   }
 
   /** max(exp(η), ε), R's inverse log link. */

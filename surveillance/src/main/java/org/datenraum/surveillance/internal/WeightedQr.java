@@ -105,6 +105,19 @@ public final class WeightedQr {
   }
 
   private double norm(int column, int from) {
+    double sumSquares = 0;
+    int start = column * n;
+    for (int i = from; i < n; i++) {
+      double v = qr[start + i];
+      sumSquares += v * v;
+    }
+    if (sumSquares > 1e-280 && sumSquares < 1e280) {
+      return Math.sqrt(sumSquares);
+    }
+    return scaledNorm(column, from);
+  }
+
+  private double scaledNorm(int column, int from) {
     double scale = 0;
     double ssq = 1;
     int base = column * n;
