@@ -11,5 +11,6 @@ final class Commands {
     cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new StatsCommand());
     cl.addSubcommand(new QuarantineCommand());
+    cl.addSubcommand(new org.datenraum.app.surveillance.SurveillanceCommand());
   }
 }
