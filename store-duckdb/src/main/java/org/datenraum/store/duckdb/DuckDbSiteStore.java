@@ -207,7 +207,7 @@ public final class DuckDbSiteStore implements SiteStore {
       List<QuarantineEntry> out = new ArrayList<>();
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT file,"
           + " location, resource_type, resource_id, code, category, reason FROM quarantine"
-          + " ORDER BY at, file, location")) {
+          + " ORDER BY rejected_at, file, location")) {
         while (rs.next()) {
           out.add(new QuarantineEntry(rs.getString(1), rs.getString(2), rs.getString(3),
               rs.getString(4), new Problem(Problem.Category.valueOf(rs.getString(6)),

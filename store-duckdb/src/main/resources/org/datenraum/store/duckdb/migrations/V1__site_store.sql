@@ -50,5 +50,5 @@ CREATE TABLE quarantine (
   code          VARCHAR NOT NULL,
   category      VARCHAR NOT NULL,
   reason        VARCHAR NOT NULL,
-  at            TIMESTAMP NOT NULL
+  rejected_at   TIMESTAMP NOT NULL
 );
