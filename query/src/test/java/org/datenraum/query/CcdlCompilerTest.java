@@ -117,4 +117,15 @@ class CcdlCompilerTest {
     assertThat(CcdlParser.parse(age).flatMap(BUILT_IN::compile).problem().text())
         .startsWith("DR-2021 Age criterion at $.inclusionCriteria[0][0] needs a `quantity-comparator`");
   }
+
+  @Test
+  void ageUnitsMustBeTimeUnits() {
+    String age = """
+        {"version": "2", "inclusionCriteria": [[{"context": {"system": "fdpg.mii.cds", "code": "Patient"},
+          "termCodes": [{"system": "http://loinc.org", "code": "30525-0"}],
+          "valueFilter": {"type": "quantity-comparator", "comparator": "gt", "value": 3, "unit": {"code": "kg"}}}]]}""";
+
+    assertThat(CcdlParser.parse(age).flatMap(BUILT_IN::compile).problem().text()).isEqualTo(
+        "DR-2023 Unknown age unit `kg` at $.inclusionCriteria[0][0].valueFilter.unit: expected one of a, mo, wk, d (UCUM).");
+  }
 }
