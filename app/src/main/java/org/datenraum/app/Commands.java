@@ -11,6 +11,7 @@ final class Commands {
     cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new StatsCommand());
     cl.addSubcommand(new QuarantineCommand());
+    cl.addSubcommand(new GenerateCommand());
     cl.addSubcommand(new org.datenraum.app.surveillance.SurveillanceCommand());
   }
 }
