@@ -85,6 +85,11 @@ public final class InMemorySiteStore implements SiteStore {
   }
 
   @Override
+  public synchronized Optional<String> resourceJson(ResourceKey key) {
+    return Optional.ofNullable(resources.get(key)).map(ResourceRecord::json);
+  }
+
+  @Override
   public synchronized List<QuarantineEntry> quarantine() {
     return List.copyOf(quarantine);
   }

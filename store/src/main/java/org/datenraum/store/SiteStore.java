@@ -36,6 +36,9 @@ public interface SiteStore extends AutoCloseable {
   /** All stored facts, for evaluation and extracts. */
   Stream<Fact> facts();
 
+  /** The de-identified JSON of a stored resource. */
+  Optional<String> resourceJson(org.datenraum.core.ResourceKey key);
+
   /** All quarantined records, oldest first. */
   List<QuarantineEntry> quarantine();
 

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,6 +37,9 @@ public final class FhirIngest {
 
   /** Resources per write batch: the unit that is wholly in the store or not at all. */
   public static final int BATCH_SIZE = 20_000;
+
+  /** Entries mapped in parallel at a time. */
+  private static final int CHUNK = 4096;
 
   private final Pseudonyms pseudonyms;
   private final ObjectMapper json = new ObjectMapper();
@@ -111,6 +116,7 @@ public final class FhirIngest {
     final long bytesTotal;
     final BatchBuilder batch = new BatchBuilder();
     final List<Outcome.Defer> deferred = new ArrayList<>();
+    final List<Object> chunk = new ArrayList<>(CHUNK);
     final Map<String, Long> stored = new HashMap<>();
     final Map<String, Long> quarantined = new HashMap<>();
     long deleted;
@@ -126,19 +132,51 @@ public final class FhirIngest {
 
     @Override
     public void entry(RawEntry entry) {
-      Outcome o = mapper.map(entry);
-      if (o instanceof Outcome.Defer d) {
-        deferred.add(d);
-        return;
+      chunk.add(entry);
+      if (chunk.size() >= CHUNK) {
+        mapChunk();
       }
-      accept(o);
     }
 
     @Override
     public void reject(QuarantineEntry rejected) {
-      quarantined.merge(rejected.problem().code(), 1L, Long::sum);
-      batch.reject(rejected);
-      flushIfFull();
+      chunk.add(new Outcome.Reject(rejected));
+      if (chunk.size() >= CHUNK) {
+        mapChunk();
+      }
+    }
+
+    /**
+     * Maps the chunk in parallel, then applies the outcomes in input order, except that a record
+     * whose Patient comes later in the same chunk waits for it.
+     */
+    private void mapChunk() {
+      Object[] outcomes = chunk.parallelStream()
+          .map(x -> x instanceof RawEntry e ? mapper.map(e) : x)
+          .toArray();
+      chunk.clear();
+      Set<String> pendingPatients = new HashSet<>();
+      for (Object x : outcomes) {
+        if (x instanceof Outcome.Upsert u && u.record().demographics() != null) {
+          pendingPatients.add(u.record().key().id());
+        }
+      }
+      List<Outcome> waiting = new ArrayList<>();
+      for (Object x : outcomes) {
+        Outcome o = x instanceof Outcome.Defer d ? mapper.map(d.entry()) : (Outcome) x;
+        if (o instanceof Outcome.Defer d) {
+          deferred.add(d);
+        } else if (o instanceof Outcome.Upsert u && u.record().demographics() == null
+            && pendingPatients.contains(u.record().patient())) {
+          waiting.add(o);
+        } else {
+          if (o instanceof Outcome.Upsert u && u.record().demographics() != null) {
+            pendingPatients.remove(u.record().key().id());
+          }
+          accept(o);
+        }
+      }
+      waiting.forEach(this::accept);
     }
 
     private void accept(Outcome o) {
@@ -168,6 +206,7 @@ public final class FhirIngest {
     }
 
     void finish() {
+      mapChunk();
       for (Outcome.Defer d : deferred) {
         Outcome again = mapper.map(d.entry());
         if (again instanceof Outcome.Defer still) {

@@ -27,6 +27,7 @@ import org.datenraum.store.SiteStats;
 import org.datenraum.store.SiteStore;
 import org.datenraum.store.duckdb.internal.BatchWriter;
 import org.datenraum.store.duckdb.internal.FactCodec;
+import org.datenraum.store.duckdb.internal.JsonCodec;
 import org.datenraum.store.duckdb.internal.Migrations;
 import org.datenraum.store.duckdb.internal.PatientNumbers;
 import org.duckdb.DuckDBConnection;
@@ -55,6 +56,9 @@ public final class DuckDbSiteStore implements SiteStore {
         Files.createDirectories(parent);
       }
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("SET checkpoint_threshold = '256MB'");
+      }
       DuckDbSiteStore store = new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), clock);
       Migrations.migrate(c);
       store.loadNumbers();
@@ -100,8 +104,8 @@ public final class DuckDbSiteStore implements SiteStore {
   }
 
   @Override
-  public synchronized boolean hasPatient(String pseudonym) {
-    return numbers.contains(pseudonym);
+  public boolean hasPatient(String pseudonym) {
+    return numbers.isCommitted(pseudonym);
   }
 
   @Override
@@ -199,6 +203,20 @@ public final class DuckDbSiteStore implements SiteStore {
       }
     }
     return pseudonymsByNumber;
+  }
+
+  @Override
+  public Optional<String> resourceJson(org.datenraum.core.ResourceKey key) {
+    return withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT json FROM resource WHERE type = ? AND id = ?")) {
+        ps.setString(1, key.type());
+        ps.setString(2, key.id());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(JsonCodec.decompress(rs.getBytes(1))) : Optional.empty();
+        }
+      }
+    });
   }
 
   @Override

@@ -87,6 +87,9 @@ class DuckDbSiteStoreIT {
       assertThat(reopened.quarantine()).singleElement()
           .satisfies(q -> assertThat(q.problem().code()).isEqualTo("DR-1001"));
       assertThat(reopened.stats().facts()).isEqualTo(2);
+      assertThat(reopened.resourceJson(new ResourceKey("Observation", "o1")))
+          .contains("{\"resourceType\":\"Observation\"}");
+      assertThat(reopened.resourceJson(new ResourceKey("Observation", "o2"))).isEmpty();
     }
   }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +22,10 @@ import org.datenraum.ingest.fhir.Lookups;
 import org.hl7.fhir.r4.model.ResourceType;
 
 /**
- * Maps entries to outcomes, one at a time, in load order. Remembers the patients, identifiers and
- * medications of the current load so that later entries can refer to them. Not thread-safe.
+ * Maps entries to outcomes. Remembers the patients, identifiers and medications of the current
+ * load so that later entries can refer to them. Thread-safe: entries may be mapped in parallel;
+ * an entry whose patient or medication is mapped concurrently comes out deferred and is mapped
+ * again by the caller.
  */
 public final class EntryMapper {
 
@@ -33,9 +35,9 @@ public final class EntryMapper {
   private final ObjectMapper json;
   private final Pseudonyms pseudonyms;
   private final Lookups earlier;
-  private final Set<String> patients = new HashSet<>();
-  private final Map<String, String> identifiers = new HashMap<>();
-  private final Map<String, List<Coding>> medications = new HashMap<>();
+  private final Set<String> patients = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> identifiers = new ConcurrentHashMap<>();
+  private final Map<String, List<Coding>> medications = new ConcurrentHashMap<>();
 
   public EntryMapper(ObjectMapper json, Pseudonyms pseudonyms, Lookups earlier) {
     this.json = json;

@@ -123,7 +123,7 @@ public final class BatchWriter {
           resources.append(num.intValue());
         }
         FactCodec.text(resources, r.encounter());
-        resources.append(r.json()).endRow();
+        resources.append(JsonCodec.compress(r.json())).endRow();
         for (Fact f : r.facts()) {
           if (num == null) {
             throw new IllegalStateException("a fact of a resource without a stored patient");

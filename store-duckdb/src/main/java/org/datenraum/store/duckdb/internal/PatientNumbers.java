@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * The dense numbers of stored patients (for bitmaps and compact fact rows), by pseudonym.
- * Changes are staged per batch and become visible only when the batch commits. Not thread-safe.
+ * Changes are staged per batch and become visible only when the batch commits. One writer
+ * thread; {@link #isCommitted} may be called from any thread.
  */
 public final class PatientNumbers {
 
-  private final Map<String, Integer> committed = new HashMap<>();
+  private final Map<String, Integer> committed = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Integer> staged = new HashMap<>();
   private final Map<String, Boolean> removed = new HashMap<>();
   private int next;
@@ -43,8 +44,9 @@ public final class PatientNumbers {
     removed.put(pseudonym, Boolean.TRUE);
   }
 
-  public boolean contains(String pseudonym) {
-    return get(pseudonym) != null;
+  /** Whether the patient is in the store as committed (safe to call from any thread). */
+  public boolean isCommitted(String pseudonym) {
+    return committed.containsKey(pseudonym);
   }
 
   public int size() {
@@ -52,8 +54,8 @@ public final class PatientNumbers {
   }
 
   public void commit() {
-    removed.keySet().forEach(committed::remove);
     committed.putAll(staged);
+    removed.keySet().stream().filter(p -> !staged.containsKey(p)).forEach(committed::remove);
     staged.clear();
     removed.clear();
   }

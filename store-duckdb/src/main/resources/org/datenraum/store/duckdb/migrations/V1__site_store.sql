@@ -12,7 +12,7 @@ CREATE TABLE resource (
   id        VARCHAR NOT NULL,
   patient   INTEGER,
   encounter VARCHAR,
-  json      VARCHAR NOT NULL
+  json      BLOB NOT NULL
 );
 CREATE TABLE fact (
   patient       INTEGER NOT NULL,
