@@ -36,8 +36,7 @@ public final class FactExtractor {
     Out out = new Out(type, s, status, attrs);
     switch (type) {
       case "Condition" -> {
-        TimeSpan onset = TimeSpan.first(r, "onset", "recordedDate");
-        out.codes(r.path("code"), onset.endingAt(TimeSpan.of(r, "abatement")), List.of());
+        out.codes(r.path("code"), TimeSpan.first(r, "onset", "recordedDate"), List.of());
       }
       case "Observation" -> observation(r, out);
       case "Procedure" -> out.codes(r.path("code"), TimeSpan.of(r, "performed"), List.of());
@@ -56,8 +55,7 @@ public final class FactExtractor {
           out.codes(t, period, List.of());
         }
       }
-      case "DiagnosticReport" -> out.codes(r.path("code"), TimeSpan.first(r, "effective", "issued"),
-          List.of());
+      case "DiagnosticReport" -> out.codes(r.path("code"), TimeSpan.of(r, "issued"), List.of());
       case "ImagingStudy" -> imaging(r, out);
       default -> { }
     }

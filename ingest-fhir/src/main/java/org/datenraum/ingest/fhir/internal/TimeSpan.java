@@ -91,9 +91,4 @@ public record TimeSpan(Instant start, Instant end) {
       throw new BadTime(element, s != null ? s + " .. " + e : e);
     }
   }
-
-  /** This span with its end taken from {@code other} where the other has one. */
-  public TimeSpan endingAt(TimeSpan other) {
-    return other.end == null ? this : new TimeSpan(start, other.end);
-  }
 }
