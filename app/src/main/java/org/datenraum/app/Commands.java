@@ -13,5 +13,6 @@ final class Commands {
     cl.addSubcommand(new QuarantineCommand());
     cl.addSubcommand(new GenerateCommand());
     cl.addSubcommand(new org.datenraum.app.surveillance.SurveillanceCommand());
+    cl.addSubcommand(new org.datenraum.app.bench.BenchCommand());
   }
 }

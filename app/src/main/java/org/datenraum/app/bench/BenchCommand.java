@@ -1,0 +1,9 @@
+package org.datenraum.app.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code datenraum bench}: benchmarks that print figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: ingest, generate, surveillance. Each prints its figures.",
+    subcommands = {IngestBench.class, GenerateBench.class, SurveillanceBench.class})
+public final class BenchCommand {}

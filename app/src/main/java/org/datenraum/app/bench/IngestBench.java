@@ -1,0 +1,112 @@
+package org.datenraum.app.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.datenraum.app.site.AsyncBatchWriter;
+import org.datenraum.app.site.ProgressBar;
+import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.app.site.StoreLookups;
+import org.datenraum.core.Result;
+import org.datenraum.generator.GenerationSummary;
+import org.datenraum.generator.GeneratorConfig;
+import org.datenraum.generator.HospitalGenerator;
+import org.datenraum.ingest.fhir.FhirIngest;
+import org.datenraum.ingest.fhir.IngestReport;
+import org.datenraum.store.SiteStats;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Ingest benchmark: loads a FHIR corpus (given, or generated first) into a fresh site store and
+ * prints resources/s, facts, store size and peak heap.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Measure FHIR ingest speed and peak heap on a corpus of >= 1 million resources.")
+public final class IngestBench implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--input", description = "Corpus to load (default: generate one first).")
+  Path input;
+
+  @Option(names = "--patients", defaultValue = "10000",
+      description = "Patients to generate when no --input is given (default: 10000, about 1 million resources).")
+  long patients;
+
+  @Option(names = "--work", description = "Working directory (default: a new temporary one).")
+  Path work;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dr-bench");
+    Path corpus = input != null ? input : generate(dir.resolve("corpus"), out);
+    Path site = dir.resolve("site");
+    if (Files.exists(site)) {
+      try (Stream<Path> files = Files.walk(site)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    SiteDirectory sd = new SiteDirectory(site).create();
+    System.gc();
+    HeapWatch.reset();
+    long started = System.nanoTime();
+    IngestReport report;
+    SiteStats stats;
+    ProgressBar bar = ProgressBar.onTerminal("resources", false);
+    try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC());
+        AsyncBatchWriter writer = new AsyncBatchWriter(store::write)) {
+      report = FhirIngest.of(sd.pseudonymizer())
+          .load(List.of(corpus), new StoreLookups(store), writer, bar::update);
+      writer.close();
+      bar.finish();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long peak = HeapWatch.peakBytes();
+      stats = store.stats();
+      out.printf("ingest: %,d resources (%,d patients, %,d facts, %,d quarantined) in %.1f s%n",
+          report.storedTotal(), stats.patients(), stats.facts(), report.quarantinedTotal(), seconds);
+      out.printf("ingest: %,.0f resources/s end to end, peak heap %,d MiB (max heap %,d MiB),"
+              + " %d cores%n", report.storedTotal() / seconds, peak >> 20,
+          Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+    }
+    out.printf("ingest: corpus %,d MiB on disk, store %,d MiB%n", size(corpus) >> 20,
+        Files.size(sd.storeFile()) >> 20);
+    return 0;
+  }
+
+  private Path generate(Path corpus, PrintWriter out) throws IOException {
+    if (Files.isDirectory(corpus)) {
+      out.println("ingest: reusing the corpus in " + corpus);
+      return corpus;
+    }
+    Result<GeneratorConfig> config = GeneratorConfig.of(patients, 42, "Universitätsklinikum Musterstadt",
+        GeneratorConfig.DEFAULT_START, 2, List.of());
+    GenerationSummary s = HospitalGenerator.of(config.value()).writeTo(corpus,
+        Runtime.getRuntime().availableProcessors(), false, (d, t, r, b) -> { });
+    out.printf("ingest: generated %,d patients, %,d resources into %s%n", s.patients(),
+        s.totalResources(), corpus);
+    return corpus;
+  }
+
+  private static long size(Path p) throws IOException {
+    if (Files.isRegularFile(p)) {
+      return Files.size(p);
+    }
+    try (Stream<Path> files = Files.walk(p)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new IngestBench()).execute(args));
+  }
+}
