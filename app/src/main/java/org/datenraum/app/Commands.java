@@ -8,6 +8,7 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine cl) {
+    cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new StatsCommand());
     cl.addSubcommand(new QuarantineCommand());
