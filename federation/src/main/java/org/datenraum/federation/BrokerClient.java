@@ -1,0 +1,173 @@
+package org.datenraum.federation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import org.datenraum.federation.v1.IssuedKey;
+import org.datenraum.federation.v1.NewPrincipal;
+import org.datenraum.federation.v1.Principal;
+import org.datenraum.federation.v1.ProblemDocument;
+import org.datenraum.federation.v1.RequestDocument;
+import org.datenraum.federation.v1.RequestView;
+import org.datenraum.federation.v1.SiteResult;
+import org.datenraum.federation.v1.StatusUpdate;
+import org.datenraum.federation.v1.Submission;
+import org.datenraum.federation.v1.WireFormatException;
+import org.datenraum.federation.v1.WireJson;
+
+/**
+ * Calls the broker's v1 API with one API key: the node's calls (poll, status, result), the
+ * researcher's (submit, read) and the operator's (register, revoke, list). The broker decides
+ * what the key's role may do. A call that cannot reach the broker throws
+ * {@link UncheckedIOException}. Thread-safe.
+ */
+public final class BrokerClient {
+
+  private static final Duration CONNECT = Duration.ofSeconds(3);
+  private static final Duration SLACK = Duration.ofSeconds(10);
+
+  private final URI base;
+  private final String key;
+  private final HttpClient http;
+
+  private BrokerClient(URI base, String key, HttpClient http) {
+    this.base = base;
+    this.key = key;
+    this.http = http;
+  }
+
+  /** @param base the broker's address, e.g. {@code http://127.0.0.1:8080} */
+  public static BrokerClient of(URI base, String key) {
+    return of(base, key, null);
+  }
+
+  /** As {@link #of(URI, String)}, trusting the given TLS context for {@code https} addresses. */
+  public static BrokerClient of(URI base, String key, SSLContext tls) {
+    requireNonNull(base, "base");
+    requireNonNull(key, "key");
+    String text = base.toString();
+    URI normal = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(CONNECT).version(HttpClient.Version.HTTP_1_1);
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    return new BrokerClient(normal, key.strip(), b.build());
+  }
+
+  // node
+
+  /** Requests waiting for this site; waits up to {@code wait} for one to arrive. */
+  public Reply<List<RequestDocument>> poll(Duration wait, boolean resume) {
+    String q = "?wait=" + wait.toMillis() + "ms" + (resume ? "&resume=true" : "");
+    return call(get("/v1/node/requests" + q).timeout(wait.plus(SLACK)),
+        body -> WireJson.readList(body, RequestDocument.class));
+  }
+
+  public Reply<Void> status(String requestId, StatusUpdate update) {
+    return call(send("POST", "/v1/node/requests/" + enc(requestId) + "/status", WireJson.write(update)), b -> null);
+  }
+
+  public Reply<Void> upload(String requestId, SiteResult result) {
+    return call(send("PUT", "/v1/node/requests/" + enc(requestId) + "/result", WireJson.write(result)), b -> null);
+  }
+
+  // researcher
+
+  public Reply<RequestView> submit(Submission submission) {
+    return call(send("POST", "/v1/requests", WireJson.write(submission)), b -> WireJson.read(b, RequestView.class));
+  }
+
+  /** A request's state; with a positive {@code wait}, returns once every site is final or the wait ends. */
+  public Reply<RequestView> request(String requestId, Duration wait) {
+    String q = wait.isZero() ? "" : "?wait=" + wait.toMillis() + "ms";
+    return call(get("/v1/requests/" + enc(requestId) + q).timeout(wait.plus(SLACK)),
+        b -> WireJson.read(b, RequestView.class));
+  }
+
+  // operator
+
+  public Reply<IssuedKey> addSite(String name) {
+    return call(send("POST", "/v1/admin/sites", WireJson.write(new NewPrincipal(name))),
+        b -> WireJson.read(b, IssuedKey.class));
+  }
+
+  public Reply<IssuedKey> addResearcher(String name) {
+    return call(send("POST", "/v1/admin/researchers", WireJson.write(new NewPrincipal(name))),
+        b -> WireJson.read(b, IssuedKey.class));
+  }
+
+  public Reply<Void> revoke(String name) {
+    return call(builder("/v1/admin/principals/" + enc(name)).DELETE(), b -> null);
+  }
+
+  public Reply<List<Principal>> principals() {
+    return call(get("/v1/admin/principals"), b -> WireJson.readList(b, Principal.class));
+  }
+
+  /** A raw call, for tests of the API's edges. */
+  public HttpResponse<String> raw(String method, String path, String body) {
+    HttpRequest.BodyPublisher p = body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+    return exchange(builder(path).method(method, p).header("Content-Type", "application/json").build());
+  }
+
+  private HttpRequest.Builder get(String path) {
+    return builder(path).GET();
+  }
+
+  private HttpRequest.Builder send(String method, String path, String json) {
+    return builder(path).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  private HttpRequest.Builder builder(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(SLACK)
+        .header("Authorization", "Bearer " + key)
+        .header("Accept", "application/json");
+  }
+
+  private <T> Reply<T> call(HttpRequest.Builder request, Function<String, T> decode) {
+    HttpResponse<String> r = exchange(request.build());
+    if (r.statusCode() / 100 == 2) {
+      return new Reply<>(r.statusCode(), decode.apply(r.body()), null, null);
+    }
+    Duration retry = r.headers().firstValue("Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s))).orElse(null);
+    return new Reply<>(r.statusCode(), null, problem(r), retry);
+  }
+
+  private static ProblemDocument problem(HttpResponse<String> r) {
+    try {
+      return WireJson.read(r.body(), ProblemDocument.class);
+    } catch (WireFormatException e) {
+      return new ProblemDocument(null, "HTTP " + r.statusCode(), r.statusCode(),
+          "The broker answered HTTP " + r.statusCode() + " without a problem document.", "DR-5000", null);
+    }
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the broker at " + base + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,50 @@
+package org.datenraum.federation.v1;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A count as a site releases it: a protected number, or {@code "suppressed"} when the true count
+ * was below the site's threshold (then no number leaves the site). Immutable.
+ *
+ * @param value the released number, or null when suppressed
+ */
+public record Count(Long value) {
+
+  public static final String SUPPRESSED = "suppressed";
+
+  public Count {
+    if (value != null && value < 0) {
+      throw new IllegalArgumentException("a count must not be negative, got " + value + ".");
+    }
+  }
+
+  public static Count of(long value) {
+    return new Count(value);
+  }
+
+  public static Count suppressed() {
+    return new Count(null);
+  }
+
+  public boolean isSuppressed() {
+    return value == null;
+  }
+
+  @JsonValue
+  public Object json() {
+    return value == null ? SUPPRESSED : value;
+  }
+
+  @JsonCreator
+  public static Count fromJson(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      return new Count(node.longValue());
+    }
+    if (node.isTextual() && node.asText().equals(SUPPRESSED)) {
+      return suppressed();
+    }
+    throw new IllegalArgumentException("a count must be a whole number or \"suppressed\", got " + node + ".");
+  }
+}

@@ -1,0 +1,28 @@
+package org.datenraum.federation.v1;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a request asks of the sites. */
+public enum RequestType {
+  /** The number of patients matching a CCDL cohort. */
+  FEASIBILITY,
+  /** The counts of a CCDL cohort by sex, 10-year age band and/or year of a chosen fact. */
+  STRATIFIED;
+
+  @JsonValue
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static RequestType ofWire(String text) {
+    for (RequestType t : values()) {
+      if (t.wire().equals(text)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("`" + text + "` is not a request type: expected `feasibility` or `stratified`.");
+  }
+}

@@ -1,0 +1,72 @@
+package org.datenraum.federation.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.datenraum.core.Coding;
+import org.junit.jupiter.api.Test;
+
+class WireJsonTest {
+
+  private static final String CCDL = "{\"version\":\"http://to_be_decided.com/draft-2/schema#\",\"inclusionCriteria\":[]}";
+
+  @Test
+  void documentsRoundTrip() {
+    RequestDocument doc = new RequestDocument("r1", "alice", RequestType.STRATIFIED,
+        WireJson.mapper().createObjectNode().put("a", 1), List.of(Stratum.SEX, Stratum.YEAR),
+        new Coding("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "E11"),
+        Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T11:00:00Z"));
+    assertThat(WireJson.readList(WireJson.write(List.of(doc)), RequestDocument.class)).containsExactly(doc);
+    SiteResult result = new SiteResult(Count.of(120), Map.of("sex", Map.of("female", Count.of(60), "other", Count.suppressed())));
+    String json = WireJson.write(result);
+    assertThat(json).contains("\"other\":\"suppressed\"").contains("\"total\":120");
+    assertThat(WireJson.read(json, SiteResult.class)).isEqualTo(result);
+  }
+
+  @Test
+  void enumsAreLowerCaseOnTheWire() {
+    assertThat(WireJson.write(new StatusUpdate(SiteStatus.INTERACTION, null))).isEqualTo("{\"status\":\"interaction\"}");
+  }
+
+  @Test
+  void aMissingFieldIsNamed() {
+    assertThatThrownBy(() -> WireJson.read("{\"query\":" + CCDL + "}", Submission.class))
+        .isInstanceOfSatisfying(WireFormatException.class, e -> {
+          assertThat(e.field()).isEqualTo("$.type");
+          assertThat(e.getMessage()).contains("`type` is required");
+        });
+  }
+
+  @Test
+  void aBrokenRuleNamesItsField() {
+    assertThatThrownBy(() -> WireJson.read("{\"type\":\"stratified\",\"query\":" + CCDL + "}", Submission.class))
+        .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.field()).isEqualTo("$.stratify"));
+    assertThatThrownBy(() -> WireJson.read(
+        "{\"type\":\"stratified\",\"stratify\":[\"sex\",\"year\"],\"query\":" + CCDL + "}", Submission.class))
+        .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.field()).isEqualTo("$.yearOf"));
+  }
+
+  @Test
+  void aWrongEnumValueNamesThePath() {
+    assertThatThrownBy(() -> WireJson.read(
+        "{\"type\":\"stratified\",\"stratify\":[\"sex\",\"colour\"],\"query\":" + CCDL + "}", Submission.class))
+        .isInstanceOfSatisfying(WireFormatException.class, e -> {
+          assertThat(e.field()).isEqualTo("$.stratify[1]");
+          assertThat(e.getMessage()).contains("`colour` is not a stratum");
+        });
+  }
+
+  @Test
+  void notJsonIsReportedForTheWholeBody() {
+    assertThatThrownBy(() -> WireJson.read("{nope", Submission.class))
+        .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.field()).isEqualTo("$"));
+  }
+
+  @Test
+  void issuedKeysDoNotPrintTheKey() {
+    assertThat(new IssuedKey("site-a", Role.SITE, "secret-value").toString()).doesNotContain("secret-value");
+  }
+}
