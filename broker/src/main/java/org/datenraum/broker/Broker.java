@@ -1,0 +1,155 @@
+package org.datenraum.broker;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.datenraum.broker.internal.Api;
+import org.datenraum.broker.internal.AuditTable;
+import org.datenraum.broker.internal.Database;
+import org.datenraum.broker.internal.Principals;
+import org.datenraum.broker.internal.RequestLedger;
+import org.datenraum.broker.internal.SiteLabels;
+import org.datenraum.federation.audit.AuditChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central service: registers sites and researchers, hands requests to site nodes that poll
+ * for them, tracks every site's status, merges the protected answers, and keeps it all, with an
+ * audit log, in {@code DIR/broker.duckdb}. Thread-safe; stop with {@link #close()}.
+ */
+public final class Broker implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+
+  private final Javalin http;
+  private final Database db;
+  private final ScheduledExecutorService sweeper;
+  private final Optional<Path> newOperatorKey;
+
+  private Broker(Javalin http, Database db, ScheduledExecutorService sweeper, Optional<Path> newOperatorKey) {
+    this.http = http;
+    this.db = db;
+    this.sweeper = sweeper;
+    this.newOperatorKey = newOperatorKey;
+  }
+
+  public static Broker start(BrokerConfig config) {
+    return start(config, BrokerConfig.Runtime.system());
+  }
+
+  public static Broker start(BrokerConfig config, BrokerConfig.Runtime runtime) {
+    requireNonNull(config, "config");
+    createDirectory(config.dataDir());
+    Database db = Database.open(databaseFile(config.dataDir()));
+    try {
+      Principals principals = new Principals(db, runtime.clock());
+      Optional<Path> keyFile = principals.createOperatorIfAbsent().map(k -> writeOperatorKey(config.dataDir(), k));
+      RequestLedger ledger = new RequestLedger(db, runtime.clock(), config, principals, SiteLabels.load(db));
+      Javalin app = Javalin.create(cfg -> {
+        cfg.showJavalinBanner = false;
+        cfg.startupWatcherEnabled = false;
+      });
+      new Api(principals, ledger, db).routes(app);
+      app.start(config.host(), config.port());
+      ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "broker-expiry");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = runtime.sweepEvery().toMillis();
+      sweeper.scheduleWithFixedDelay(() -> sweep(ledger), every, every, TimeUnit.MILLISECONDS);
+      LOG.info("broker listening on {}:{}", config.host(), app.port());
+      return new Broker(app, db, sweeper, keyFile);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static void sweep(RequestLedger ledger) {
+    try {
+      int n = ledger.expireDue();
+      if (n > 0) {
+        LOG.info("expired {} site request(s)", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("expiry sweep failed", e);
+    }
+  }
+
+  /** The port the broker listens on. */
+  public int port() {
+    return http.port();
+  }
+
+  /** The address for clients on this machine. */
+  public URI localUri() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** The operator key file written at this start, if this was the first start. */
+  public Optional<Path> newOperatorKey() {
+    return newOperatorKey;
+  }
+
+  /** The state database file in a data directory. */
+  public static Path databaseFile(Path dataDir) {
+    return dataDir.resolve("broker.duckdb");
+  }
+
+  /**
+   * Checks the audit log of a stopped broker's data directory: the first broken link, or empty
+   * when the chain is intact. A running broker holds the database; ask it via
+   * {@code GET /v1/admin/audit/verify} instead.
+   */
+  public static Optional<String> verifyAudit(Path dataDir) {
+    Path file = databaseFile(dataDir);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--data `" + dataDir + "` holds no broker database (broker.duckdb).");
+    }
+    try (Database db = Database.open(file)) {
+      return AuditChain.verify(AuditTable.all(db));
+    }
+  }
+
+  @Override
+  public void close() {
+    sweeper.shutdownNow();
+    http.stop();
+    db.close();
+  }
+
+  private static void createDirectory(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the broker data directory " + dir, e);
+    }
+  }
+
+  private static Path writeOperatorKey(Path dir, String key) {
+    Path f = dir.resolve("operator.key");
+    try {
+      Files.deleteIfExists(f);
+      Files.createFile(f, PosixFilePermissions.asFileAttribute(
+          Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+      Files.writeString(f, key + "\n");
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the operator key " + f, e);
+    }
+  }
+}

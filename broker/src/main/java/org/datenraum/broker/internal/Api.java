@@ -1,0 +1,177 @@
+package org.datenraum.broker.internal;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.datenraum.federation.v1.NewPrincipal;
+import org.datenraum.federation.v1.ProblemDocument;
+import org.datenraum.federation.v1.Role;
+import org.datenraum.federation.v1.SiteResult;
+import org.datenraum.federation.v1.StatusUpdate;
+import org.datenraum.federation.v1.Submission;
+import org.datenraum.federation.v1.WireFormatException;
+import org.datenraum.federation.v1.WireJson;
+import org.datenraum.federation.audit.AuditChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The /v1 HTTP routes, and the one place where refusals become problem documents. */
+public final class Api {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+  private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+  private static final String JSON = "application/json";
+
+  private final Principals principals;
+  private final RequestLedger ledger;
+  private final Database db;
+  private final String openapi;
+
+  public Api(Principals principals, RequestLedger ledger, Database db) {
+    this.principals = principals;
+    this.ledger = ledger;
+    this.db = db;
+    this.openapi = resource("/org/datenraum/broker/openapi.json");
+  }
+
+  /** Registers the routes and error mapping on the server. */
+  public void routes(Javalin app) {
+    app.get("/v1/openapi.json", ctx -> ctx.contentType(JSON).result(openapi));
+    app.post("/v1/requests", this::submit);
+    app.get("/v1/requests/{id}", this::view);
+    app.get("/v1/node/requests", this::poll);
+    app.post("/v1/node/requests/{id}/status", this::status);
+    app.put("/v1/node/requests/{id}/result", this::result);
+    app.post("/v1/admin/sites", ctx -> addPrincipal(ctx, Role.SITE));
+    app.post("/v1/admin/researchers", ctx -> addPrincipal(ctx, Role.RESEARCHER));
+    app.delete("/v1/admin/principals/{name}", this::revoke);
+    app.get("/v1/admin/principals", ctx -> {
+      require(ctx, Role.ADMIN);
+      json(ctx, 200, principals.list());
+    });
+    app.get("/v1/admin/audit/verify", this::verifyAudit);
+    app.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.document(), e.retryAfter()));
+    app.exception(WireFormatException.class, (e, ctx) -> problem(ctx,
+        ApiProblem.invalid(e.field(), e.getMessage()).document(), null));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+      problem(ctx, new ProblemDocument(null, "Internal error", 500,
+          "The broker failed on this call; the operator finds the cause in its log.", "DR-5500", null), null);
+    });
+    app.error(404, ctx -> {
+      if (ctx.resultInputStream() == null) {
+        problem(ctx, ApiProblem.notFound("No such endpoint `" + ctx.method() + " " + ctx.path()
+            + "`: see /v1/openapi.json.").document(), null);
+      }
+    });
+  }
+
+  private void submit(Context ctx) {
+    Caller c = require(ctx, Role.RESEARCHER);
+    Submission s = WireJson.read(ctx.body(), Submission.class);
+    var view = ledger.submit(c, s);
+    ctx.header("Location", "/v1/requests/" + view.id());
+    json(ctx, 201, view);
+  }
+
+  private void view(Context ctx) {
+    Caller c = require(ctx, Role.RESEARCHER);
+    json(ctx, 200, ledger.view(c, ctx.pathParam("id"), waitParam(ctx)));
+  }
+
+  private void poll(Context ctx) throws InterruptedException {
+    Caller c = require(ctx, Role.SITE);
+    boolean resume = "true".equals(ctx.queryParam("resume"));
+    json(ctx, 200, ledger.poll(c, waitParam(ctx), resume));
+  }
+
+  private void status(Context ctx) {
+    Caller c = require(ctx, Role.SITE);
+    ledger.status(c, ctx.pathParam("id"), WireJson.read(ctx.body(), StatusUpdate.class));
+    ctx.status(204);
+  }
+
+  private void result(Context ctx) {
+    Caller c = require(ctx, Role.SITE);
+    boolean fresh = ledger.result(c, ctx.pathParam("id"), WireJson.read(ctx.body(), SiteResult.class));
+    ctx.status(fresh ? 201 : 200);
+  }
+
+  private void addPrincipal(Context ctx, Role role) {
+    Caller c = require(ctx, Role.ADMIN);
+    NewPrincipal p = WireJson.read(ctx.body(), NewPrincipal.class);
+    json(ctx, 201, principals.add(c.name(), p.name(), role));
+  }
+
+  private void revoke(Context ctx) {
+    Caller c = require(ctx, Role.ADMIN);
+    String name = ctx.pathParam("name");
+    if (name.equals(c.name())) {
+      throw ApiProblem.invalid("name", "The operator cannot revoke its own key.");
+    }
+    principals.revoke(c.name(), name);
+    ctx.status(204);
+  }
+
+  private void verifyAudit(Context ctx) {
+    require(ctx, Role.ADMIN);
+    var entries = AuditTable.all(db);
+    var broken = AuditChain.verify(entries);
+    if (broken.isPresent()) {
+      throw new ApiProblem(409, "Audit log broken", "DR-5901", "The audit log was tampered with: " + broken.get(), null, null);
+    }
+    ctx.contentType(JSON).result("{\"intact\":true,\"entries\":" + entries.size() + "}");
+  }
+
+  private Caller require(Context ctx, Role role) {
+    Caller c = principals.authenticate(ctx.header("Authorization"));
+    if (c.role() != role) {
+      throw ApiProblem.forbidden("This call needs the `" + role.wire() + "` role; the key belongs to a `"
+          + c.role().wire() + "`.");
+    }
+    return c;
+  }
+
+  private static Duration waitParam(Context ctx) {
+    String w = ctx.queryParam("wait");
+    if (w == null || w.isBlank()) {
+      return Duration.ZERO;
+    }
+    try {
+      Duration d = w.endsWith("ms") ? Duration.ofMillis(Long.parseLong(w.substring(0, w.length() - 2)))
+          : Duration.ofSeconds(Long.parseLong(w));
+      if (d.isNegative()) {
+        throw new NumberFormatException();
+      }
+      return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+    } catch (NumberFormatException e) {
+      throw ApiProblem.invalid("wait", "Query parameter `wait` `" + w + "` must be seconds (`25`) or milliseconds (`500ms`).");
+    }
+  }
+
+  private static void json(Context ctx, int status, Object body) {
+    ctx.status(status).contentType(JSON).result(WireJson.write(body));
+  }
+
+  private static void problem(Context ctx, ProblemDocument doc, Duration retryAfter) {
+    if (retryAfter != null) {
+      ctx.header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+    }
+    ctx.status(doc.status()).contentType("application/problem+json").result(WireJson.write(doc));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Api.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

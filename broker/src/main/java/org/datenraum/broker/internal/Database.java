@@ -1,0 +1,127 @@
+package org.datenraum.broker.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The broker's state in one embedded DuckDB file: principals, requests, per-site statuses and
+ * results, settings and the audit log. One connection; every unit of work is one transaction,
+ * serialized. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+
+  /** A unit of work inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Maps one row. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private static final String[] SCHEMA = {
+    "CREATE TABLE IF NOT EXISTS principal (name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL,"
+        + " key_hash VARCHAR NOT NULL, created BIGINT NOT NULL, revoked BOOLEAN NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS request (id VARCHAR PRIMARY KEY, researcher VARCHAR NOT NULL,"
+        + " submission VARCHAR NOT NULL, created BIGINT NOT NULL, expires BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS site_request (request_id VARCHAR NOT NULL, site VARCHAR NOT NULL,"
+        + " status VARCHAR NOT NULL, updated BIGINT NOT NULL, message VARCHAR, result VARCHAR,"
+        + " PRIMARY KEY (request_id, site))",
+    "CREATE TABLE IF NOT EXISTS setting (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, at_time VARCHAR NOT NULL, actor VARCHAR NOT NULL,"
+        + " action VARCHAR NOT NULL, request VARCHAR NOT NULL, detail VARCHAR NOT NULL,"
+        + " previous VARCHAR NOT NULL, hash VARCHAR NOT NULL)",
+  };
+
+  private final Connection connection;
+
+  private Database(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Opens (creating if needed) the database file. */
+  public static Database open(Path file) {
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        for (String ddl : SCHEMA) {
+          s.execute(ddl);
+        }
+      }
+      c.setAutoCommit(false);
+      c.commit();
+      return new Database(c);
+    } catch (SQLException e) {
+      String hint = String.valueOf(e.getMessage()).contains("lock")
+          ? " (another process, probably a running broker, holds it: stop it first)" : "";
+      throw new BrokerStoreException("cannot open the broker database " + file + hint + ": " + e.getMessage(), e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the DuckDB JDBC driver is missing", e);
+    }
+  }
+
+  /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+  public synchronized <T> T transaction(Work<T> work) {
+    try {
+      T out = work.run(connection);
+      connection.commit();
+      return out;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new BrokerStoreException("broker database failure: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a query and maps its rows. */
+  public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(row.map(rs));
+      }
+      return out;
+    }
+  }
+
+  /** Runs an insert, update or delete; returns the number of rows changed. */
+  public static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, args)) {
+      return ps.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    return ps;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new BrokerStoreException("cannot close the broker database: " + e.getMessage(), e);
+    }
+  }
+}

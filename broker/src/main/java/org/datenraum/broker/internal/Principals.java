@@ -1,0 +1,126 @@
+package org.datenraum.broker.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.datenraum.federation.v1.IssuedKey;
+import org.datenraum.federation.v1.Principal;
+import org.datenraum.federation.v1.Role;
+
+/**
+ * Registered sites, researchers and operators with their API keys, of which only SHA-256 hashes
+ * are stored. Thread-safe.
+ */
+public final class Principals {
+
+  static final String OPERATOR = "operator";
+
+  private final Database db;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Caller> byHash = new ConcurrentHashMap<>();
+
+  public Principals(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Creates the operator and returns its key when no operator exists yet. */
+  public Optional<String> createOperatorIfAbsent() {
+    return db.transaction(c -> {
+      if (!Database.query(c, "SELECT name FROM principal WHERE role = 'admin'", rs -> 1).isEmpty()) {
+        return Optional.empty();
+      }
+      String key = newKey();
+      Instant now = clock.instant();
+      Database.update(c, "INSERT INTO principal VALUES (?, 'admin', ?, ?, false)", OPERATOR, hash(key), now.toEpochMilli());
+      AuditTable.append(c, now, "broker", "principal.added", "", "name=" + OPERATOR + " role=admin");
+      return Optional.of(key);
+    });
+  }
+
+  /** The caller for an {@code Authorization: Bearer KEY} header. */
+  Caller authenticate(String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() < 8) {
+      throw ApiProblem.unauthorized("No API key: send `Authorization: Bearer KEY` with the key from your key file.");
+    }
+    String h = hash(authorization.substring(7).strip());
+    Caller cached = byHash.get(h);
+    if (cached != null) {
+      return cached;
+    }
+    List<Caller> found = db.transaction(c -> Database.query(c,
+        "SELECT name, role FROM principal WHERE key_hash = ? AND NOT revoked", rs ->
+            new Caller(rs.getString(1), Role.ofWire(rs.getString(2))), h));
+    if (found.isEmpty()) {
+      throw ApiProblem.unauthorized("The API key is unknown or revoked: ask the network operator for a key.");
+    }
+    byHash.put(h, found.get(0));
+    return found.get(0);
+  }
+
+  IssuedKey add(String actor, String name, Role role) {
+    String key = newKey();
+    db.transaction(c -> {
+      if (!Database.query(c, "SELECT name FROM principal WHERE name = ?", rs -> 1, name).isEmpty()) {
+        throw ApiProblem.conflict("`" + name + "` is already registered: choose another name or revoke it first.");
+      }
+      Instant now = clock.instant();
+      Database.update(c, "INSERT INTO principal VALUES (?, ?, ?, ?, false)", name, role.wire(), hash(key), now.toEpochMilli());
+      AuditTable.append(c, now, actor, "principal.added", "", "name=" + name + " role=" + role.wire());
+      return null;
+    });
+    return new IssuedKey(name, role, key);
+  }
+
+  void revoke(String actor, String name) {
+    db.transaction(c -> {
+      if (Database.update(c, "UPDATE principal SET revoked = true WHERE name = ? AND NOT revoked", name) == 0) {
+        throw ApiProblem.notFound("No active principal `" + name + "`: see `datenraum admin list`.");
+      }
+      AuditTable.append(c, clock.instant(), actor, "principal.revoked", "", "name=" + name);
+      return null;
+    });
+    byHash.clear();
+  }
+
+  List<Principal> list() {
+    return db.transaction(c -> Database.query(c, "SELECT * FROM principal ORDER BY role, name", Principals::principal));
+  }
+
+  /** The names of active sites, sorted. */
+  List<String> activeSites() {
+    return db.transaction(c -> Database.query(c,
+        "SELECT name FROM principal WHERE role = 'site' AND NOT revoked ORDER BY name", rs -> rs.getString(1)));
+  }
+
+  private static Principal principal(ResultSet rs) throws SQLException {
+    return new Principal(rs.getString("name"), Role.ofWire(rs.getString("role")),
+        Instant.ofEpochMilli(rs.getLong("created")), rs.getBoolean("revoked"));
+  }
+
+  private String newKey() {
+    byte[] b = new byte[32];
+    random.nextBytes(b);
+    return "drk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static String hash(String key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+    }
+  }
+}
