@@ -21,7 +21,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Writes one {@link WriteBatch} in one transaction: deletes, replaced resources removed, then new
- * rows appended. Not thread-safe; the store serialises calls.
+ * rows appended, and the store version incremented (readers such as the feasibility index use it
+ * to notice that they are stale). Not thread-safe; the store serialises calls.
  */
 public final class BatchWriter {
 
@@ -47,6 +48,7 @@ public final class BatchWriter {
       }
       appendLinks(batch.identifiers());
       appendQuarantine(batch);
+      update("UPDATE store_version SET version = version + 1");
       c.commit();
       numbers.commit();
     } catch (SQLException | RuntimeException e) {

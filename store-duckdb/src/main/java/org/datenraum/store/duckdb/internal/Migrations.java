@@ -17,7 +17,7 @@ import java.util.List;
 public final class Migrations {
 
   /** The migrations, in order. */
-  static final List<String> SCRIPTS = List.of("V1__site_store.sql");
+  static final List<String> SCRIPTS = List.of("V1__site_store.sql", "V2__feasibility_index.sql");
 
   private Migrations() {}
 

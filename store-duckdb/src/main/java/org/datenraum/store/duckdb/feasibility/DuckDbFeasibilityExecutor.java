@@ -1,0 +1,91 @@
+package org.datenraum.store.duckdb.feasibility;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.datenraum.query.plan.Plan;
+import org.datenraum.store.FeasibilityExecutor;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
+
+/**
+ * Executes plans on a DuckDB site store through the feasibility index: per (resource type, code)
+ * and per coded attribute a RoaringBitmap of patient numbers, patients by sex and birth month,
+ * and the fact rows of filtered codes cached in columns. Before each query the executor compares
+ * the store version (incremented by every committed write batch) with the version its index was
+ * built at; when they differ, it loads the index saved at the current version or rebuilds and
+ * saves it, and drops its cached rows. Thread-safe (queries are serialised).
+ */
+public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
+
+  /** The default budget for cached fact rows. */
+  public static final long DEFAULT_ROW_CACHE_BYTES = 1L << 30;
+
+  private final DuckDbSiteStore store;
+  private final long rowCacheBytes;
+  private long version = -1;
+  private CodeIndex index;
+  private PatientTable patients;
+  private RowCache rows;
+  private boolean rebuiltLast;
+
+  private DuckDbFeasibilityExecutor(DuckDbSiteStore store, long rowCacheBytes) {
+    this.store = store;
+    this.rowCacheBytes = rowCacheBytes;
+  }
+
+  public static DuckDbFeasibilityExecutor of(DuckDbSiteStore store) {
+    return of(store, DEFAULT_ROW_CACHE_BYTES);
+  }
+
+  /** An executor that keeps at most about {@code rowCacheBytes} of fact rows in memory. */
+  public static DuckDbFeasibilityExecutor of(DuckDbSiteStore store, long rowCacheBytes) {
+    if (rowCacheBytes < 0) {
+      throw new IllegalArgumentException("rowCacheBytes must not be negative: " + rowCacheBytes);
+    }
+    return new DuckDbFeasibilityExecutor(requireNonNull(store, "store"), rowCacheBytes);
+  }
+
+  @Override
+  public synchronized long count(Plan plan, LocalDate queryDate) {
+    requireNonNull(plan, "plan");
+    requireNonNull(queryDate, "queryDate");
+    return store.withConnection(c -> {
+      refresh(c);
+      return (long) new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan).getCardinality();
+    });
+  }
+
+  /** Brings the index up to the store's version now, instead of at the next query. */
+  public synchronized IndexStats refresh() {
+    return store.withConnection(c -> {
+      refresh(c);
+      return stats();
+    });
+  }
+
+  /** Sizes of the index and the row cache. */
+  public synchronized IndexStats stats() {
+    return new IndexStats(version, index == null ? 0 : index.bitmaps().size(),
+        index == null ? 0 : index.sizeInBytes() + patients.sizeInBytes(),
+        rows == null ? 0 : rows.keys(), rows == null ? 0 : rows.sizeInBytes(), rebuiltLast);
+  }
+
+  private void refresh(Connection c) throws SQLException {
+    long current = IndexStore.storeVersion(c);
+    if (current == version) {
+      return;
+    }
+    Optional<CodeIndex> saved = IndexStore.load(c, current);
+    rebuiltLast = saved.isEmpty();
+    index = saved.isPresent() ? saved.get() : IndexStore.build(c);
+    if (rebuiltLast) {
+      IndexStore.save(c, index, current);
+    }
+    patients = PatientTable.load(c);
+    rows = new RowCache(rowCacheBytes);
+    version = current;
+  }
+}

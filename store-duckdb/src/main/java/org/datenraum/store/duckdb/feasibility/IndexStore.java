@@ -1,0 +1,133 @@
+package org.datenraum.store.duckdb.feasibility;
+
+import java.nio.ByteBuffer;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.datenraum.core.Attribute;
+import org.datenraum.core.Coding;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Builds the code index from the fact table, and saves and loads it with the store version it
+ * was built at (tables {@code feasibility_index} and {@code feasibility_index_meta}). Stateless;
+ * callers hold the store's connection lock.
+ */
+final class IndexStore {
+
+  private static final String CODES = "SELECT resource_type, system, code, list(DISTINCT patient)"
+      + " FROM fact GROUP BY ALL";
+
+  /** Reference attributes name one resource each; they are matched on rows, not indexed. */
+  private static final String ATTRIBUTES = "SELECT resource_type, line, list(DISTINCT patient) FROM"
+      + " (SELECT resource_type, patient, unnest(string_split(attributes, chr(10))) AS line"
+      + " FROM fact WHERE attributes IS NOT NULL)"
+      + " WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%' GROUP BY ALL";
+
+  private IndexStore() {}
+
+  /** The number of committed write batches. */
+  static long storeVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT max(version) FROM store_version")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The saved index, if it was built at this store version and reads back whole. */
+  static Optional<CodeIndex> load(Connection c, long version) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT max(version) FROM feasibility_index_meta")) {
+      rs.next();
+      long saved = rs.getLong(1);
+      if (rs.wasNull() || saved != version) {
+        return Optional.empty();
+      }
+    }
+    Map<IndexKey, RoaringBitmap> bitmaps = new HashMap<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT resource_type, path, system, code, patients FROM feasibility_index")) {
+      while (rs.next()) {
+        RoaringBitmap b = new RoaringBitmap();
+        try {
+          b.deserialize(ByteBuffer.wrap(rs.getBytes(5)));
+        } catch (java.io.IOException | RuntimeException corrupt) {
+          return Optional.empty();
+        }
+        bitmaps.put(new IndexKey(rs.getString(1), rs.getString(2),
+            new Coding(rs.getString(3), rs.getString(4))), b);
+      }
+    }
+    return Optional.of(CodeIndex.of(bitmaps));
+  }
+
+  /** Reads every fact code and coded attribute with its patients. */
+  static CodeIndex build(Connection c) throws SQLException {
+    Map<IndexKey, RoaringBitmap> bitmaps = new HashMap<>();
+    try (Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery(CODES)) {
+        while (rs.next()) {
+          bitmaps.put(new IndexKey(rs.getString(1), "", new Coding(rs.getString(2), rs.getString(3))),
+              bitmap(rs.getArray(4)));
+        }
+      }
+      try (ResultSet rs = s.executeQuery(ATTRIBUTES)) {
+        while (rs.next()) {
+          Attribute a = AttributeLines.parseLine(rs.getString(2));
+          bitmaps.put(new IndexKey(rs.getString(1), a.key(), a.value()), bitmap(rs.getArray(3)));
+        }
+      }
+    }
+    return CodeIndex.of(bitmaps);
+  }
+
+  private static RoaringBitmap bitmap(Array list) throws SQLException {
+    Object[] values = (Object[]) list.getArray();
+    int[] numbers = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      numbers[i] = (Integer) values[i];
+    }
+    java.util.Arrays.sort(numbers);
+    RoaringBitmap b = RoaringBitmap.bitmapOf(numbers);
+    b.runOptimize();
+    return b;
+  }
+
+  /** Replaces the saved index with this one, built at {@code version}, in one transaction. */
+  static void save(Connection c, CodeIndex index, long version) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM feasibility_index");
+      s.execute("DELETE FROM feasibility_index_meta");
+      try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("feasibility_index")) {
+        for (Map.Entry<IndexKey, RoaringBitmap> e : index.bitmaps().entrySet()) {
+          IndexKey k = e.getKey();
+          ByteBuffer buf = ByteBuffer.allocate(e.getValue().serializedSizeInBytes());
+          e.getValue().serialize(buf);
+          a.beginRow().append(k.resourceType()).append(k.path()).append(k.coding().system())
+              .append(k.coding().code()).append(buf.array()).endRow();
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO feasibility_index_meta VALUES (?)")) {
+        ps.setLong(1, version);
+        ps.executeUpdate();
+      }
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+}
