@@ -7,16 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.datenraum.core.Problem;
 import org.datenraum.core.QuarantineEntry;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -58,27 +55,19 @@ public final class FileReader {
   }
 
   private Problem readNdjson(String file, InputStream in, EntrySink sink) throws IOException {
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    List<String> lines = new ArrayList<>(CHUNK);
+    NdjsonLines lines = new NdjsonLines(in);
     int firstLine = 1;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      lines.add(line);
-      if (lines.size() == CHUNK) {
-        emitChunk(file, firstLine, lines, sink);
-        firstLine += lines.size();
-        lines.clear();
-      }
+    List<NdjsonLines.Line> chunk;
+    while (!(chunk = lines.next(CHUNK)).isEmpty()) {
+      emitChunk(file, firstLine, chunk, sink);
+      firstLine += chunk.size();
     }
-    emitChunk(file, firstLine, lines, sink);
     return null;
   }
 
-  private void emitChunk(String file, int firstLine, List<String> lines, EntrySink sink) {
-    Object[] parsed = IntStream.range(0, lines.size()).parallel()
-        .mapToObj(i -> parseLine(lines.get(i)))
-        .toArray();
+  private void emitChunk(String file, int firstLine, List<NdjsonLines.Line> lines,
+      EntrySink sink) {
+    Object[] parsed = lines.parallelStream().map(this::parseLine).toArray();
     for (int i = 0; i < parsed.length; i++) {
       String location = "line " + (firstLine + i);
       Object p = parsed[i];
@@ -90,18 +79,18 @@ public final class FileReader {
     }
   }
 
-  private Object parseLine(String line) {
+  private Object parseLine(NdjsonLines.Line line) {
     if (line.isBlank()) {
-      return null;
+      return line;
     }
     try {
-      JsonNode node = json.readTree(line);
+      JsonNode node = json.readTree(line.bytes(), line.offset(), line.length());
       if (node instanceof ObjectNode o) {
         return o;
       }
       return Problem.invalid("DR-1002",
           "line holds JSON that is not an object: each NDJSON line must be one FHIR resource.");
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       return Problem.invalid("DR-1001", "line is not valid JSON (" + shortReason(e)
           + "): fix or remove the line; each NDJSON line must be one FHIR resource.");
     }

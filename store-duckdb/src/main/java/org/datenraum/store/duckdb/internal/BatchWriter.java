@@ -106,6 +106,9 @@ public final class BatchWriter {
   }
 
   private void append(WriteBatch batch) throws SQLException {
+    byte[][] json = batch.upserts().parallelStream()
+        .map(r -> JsonCodec.compress(r.json())).toArray(byte[][]::new);
+    int i = 0;
     try (DuckDBAppender patients = c.createAppender("patient");
         DuckDBAppender resources = c.createAppender("resource");
         DuckDBAppender facts = c.createAppender("fact");
@@ -125,7 +128,7 @@ public final class BatchWriter {
           resources.append(num.intValue());
         }
         FactCodec.text(resources, r.encounter());
-        resources.append(JsonCodec.compress(r.json())).endRow();
+        resources.append(json[i++]).endRow();
         for (Fact f : r.facts()) {
           if (num == null) {
             throw new IllegalStateException("a fact of a resource without a stored patient");

@@ -1,0 +1,114 @@
+package org.datenraum.ingest.fhir.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits an NDJSON byte stream into lines without decoding them, so that the JSON parser reads
+ * UTF-8 bytes directly. Not thread-safe; the returned lines share no buffer with later calls.
+ */
+final class NdjsonLines {
+
+  /** One line: a slice of a byte array, without its line end. */
+  record Line(byte[] bytes, int offset, int length) {
+    boolean isBlank() {
+      for (int i = offset; i < offset + length; i++) {
+        byte b = bytes[i];
+        if (b != ' ' && b != '\t' && b != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private static final int BLOCK = 1 << 22;
+
+  private final InputStream in;
+  private byte[] buf = new byte[BLOCK];
+  private int start;
+  private int end;
+  private boolean eof;
+
+  NdjsonLines(InputStream in) {
+    this.in = in;
+  }
+
+  /** Up to {@code max} further lines; empty at the end of the stream. */
+  List<Line> next(int max) throws IOException {
+    List<Line> lines = new ArrayList<>();
+    byte[] block = fill();
+    int pos = start;
+    while (lines.size() < max) {
+      int nl = indexOf(block, pos, end);
+      if (nl < 0) {
+        if (eof) {
+          if (pos < end) {
+            lines.add(line(block, pos, end));
+          }
+          pos = end;
+          break;
+        }
+        if (!lines.isEmpty()) {
+          break;
+        }
+        start = pos;
+        block = grow();
+        pos = start;
+        continue;
+      }
+      lines.add(line(block, pos, nl));
+      pos = nl + 1;
+    }
+    start = pos;
+    return lines;
+  }
+
+  private static Line line(byte[] block, int from, int to) {
+    int len = to - from;
+    if (len > 0 && block[to - 1] == '\r') {
+      len--;
+    }
+    return new Line(block, from, len);
+  }
+
+  /** A fresh block holding the unread rest and as much more input as fits. */
+  private byte[] fill() throws IOException {
+    byte[] fresh = new byte[Math.max(BLOCK, (end - start) * 2)];
+    System.arraycopy(buf, start, fresh, 0, end - start);
+    end -= start;
+    start = 0;
+    buf = fresh;
+    read();
+    return buf;
+  }
+
+  private byte[] grow() throws IOException {
+    buf = Arrays.copyOf(buf, buf.length * 2);
+    read();
+    return buf;
+  }
+
+  private void read() throws IOException {
+    while (end < buf.length && !eof) {
+      int n = in.read(buf, end, buf.length - end);
+      if (n < 0) {
+        eof = true;
+      } else {
+        end += n;
+      }
+    }
+  }
+
+  private static int indexOf(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
