@@ -1,0 +1,29 @@
+package org.datenraum.node;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.datenraum.core.Coding;
+import org.datenraum.core.PatientRecord;
+import org.datenraum.privacy.ConsentPolicy;
+import org.datenraum.query.plan.Plan;
+import org.datenraum.store.SiteStore;
+
+/**
+ * The site data a node needs to answer: the patients a plan selects (after the consent policy),
+ * and the year of a chosen fact per patient. Implementations are thread-safe.
+ */
+public interface Cohorts {
+
+  /** The records of the patients the plan selects at the date whom the consent policy lets count. */
+  List<PatientRecord> select(Plan plan, LocalDate queryDate, ConsentPolicy consent);
+
+  /** For each of the patients with a fact of this code, the UTC year of the earliest such fact. */
+  Map<String, Integer> firstYear(Set<String> patients, Coding code);
+
+  /** Evaluation with the reference evaluator over everything the store holds at the time of the call. */
+  static Cohorts reference(SiteStore store) {
+    return new ReferenceCohorts(store);
+  }
+}

@@ -1,0 +1,116 @@
+package org.datenraum.node;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.datenraum.federation.BrokerPoller;
+import org.datenraum.federation.v1.RequestDocument;
+import org.datenraum.federation.v1.RequestType;
+import org.datenraum.node.internal.Answering;
+import org.datenraum.node.internal.ApprovalRules;
+import org.datenraum.node.internal.FileAuditLog;
+import org.datenraum.node.internal.FileNoisyAnswers;
+import org.datenraum.privacy.DisclosureControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A site node: polls the broker (outbound only), decides on each request by rule or by a person,
+ * answers approved ones from the site's data through disclosure control, and uploads the
+ * protected answer; everything is audited in the site directory. Thread-safe; stop with
+ * {@link #close()}.
+ */
+public final class Node implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  private final NodeDirectory dir;
+  private final FileAuditLog audit;
+  private final FileNoisyAnswers cache;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService decisions;
+  private final RequestHandling handling;
+  private final BrokerPoller poller;
+
+  private Node(NodeConfig config, NodeParts parts) {
+    this.dir = parts.directory().create();
+    this.audit = FileAuditLog.open(dir.auditLog(), parts.clock());
+    this.cache = FileNoisyAnswers.open(dir.disclosureCache());
+    Set<RequestType> auto = ApprovalRules.resolve(config.autoApprove(), config.policyFingerprint(), dir.approvalRules());
+    DisclosureControl control = DisclosureControl.of(config.disclosure(), parts.random(), cache);
+    Answering answering = new Answering(parts.cohorts(), parts.mapping(), control, config.consent(), parts.clock());
+    this.workers = Executors.newFixedThreadPool(2, daemon("node-worker"));
+    this.handling = new RequestHandling(parts, auto, answering, audit, config.backoff());
+    this.decisions = Executors.newSingleThreadScheduledExecutor(daemon("node-decisions"));
+    this.decisions.scheduleWithFixedDelay(this::applyDecisions, 200, 200, TimeUnit.MILLISECONDS);
+    this.poller = BrokerPoller.start(parts.broker(), config.pollWait(), config.backoff(),
+        new SplittableRandom(parts.random().nextLong()), this::dispatch);
+    audit.append("node", "node.started", "", "auto-approve=" + auto + " policy=" + config.policyFingerprint());
+  }
+
+  public static Node start(NodeConfig config, NodeParts parts) {
+    return new Node(config, parts);
+  }
+
+  /** Whether the last poll reached the broker. */
+  public boolean connected() {
+    return poller.connected();
+  }
+
+  private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
+
+  private void dispatch(RequestDocument d) {
+    if (inFlight.putIfAbsent(d.id(), Boolean.TRUE) != null) {
+      return;
+    }
+    workers.execute(() -> {
+      try {
+        handling.handle(d);
+      } catch (RuntimeException e) {
+        LOG.error("request {} failed at this site", d.id(), e);
+      } finally {
+        inFlight.remove(d.id());
+      }
+    });
+  }
+
+  private void applyDecisions() {
+    try {
+      for (LocalRequest r : dir.all()) {
+        if (r.state() == LocalState.AWAITING_APPROVAL) {
+          dir.takeDecision(r.request().id()).ifPresent(d -> workers.execute(() -> handling.decided(r, d)));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.error("cannot apply decisions", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    poller.close();
+    decisions.shutdownNow();
+    handling.stop();
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    audit.close();
+    cache.close();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
