@@ -11,9 +11,15 @@ final class Commands {
     cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new StatsCommand());
+    cl.addSubcommand(new QueryCommand());
     cl.addSubcommand(new QuarantineCommand());
     cl.addSubcommand(new GenerateCommand());
     cl.addSubcommand(new org.datenraum.app.surveillance.SurveillanceCommand());
     cl.addSubcommand(new org.datenraum.app.bench.BenchCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.BrokerCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.AdminCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.NodeCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.SubmitCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.AuditCommand());
   }
 }
