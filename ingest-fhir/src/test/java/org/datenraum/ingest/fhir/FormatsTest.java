@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.datenraum.store.InMemorySiteStore;
 import org.hl7.fhir.r4.model.Bundle;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** XML, NDJSON and compressed inputs give the same facts as the JSON they were made from. */
@@ -19,18 +23,28 @@ class FormatsTest {
 
   @TempDir Path dir;
 
-  private static final String BUNDLE = "mii-kds/Bundle-mii-exa-test-data-bundle-pat-1.json";
+  private static final FhirContext CTX = FhirContext.forR4();
 
-  @Test
-  void xmlBundleGivesTheSameFactsAsJson() throws IOException {
-    FhirContext ctx = FhirContext.forR4();
+  static Stream<String> bundles() throws IOException {
+    try (Stream<Path> files = Files.list(TestData.of("mii-kds"))) {
+      List<String> names = files.map(p -> "mii-kds/" + p.getFileName())
+          .filter(n -> n.endsWith(".json")).sorted().toList();
+      return Stream.concat(names.stream(), Stream.of("ccdl/sq2cql/testData.json"));
+    }
+  }
+
+  /** HAPI FHIR's own parser and serializer (XML) lead to the same facts as the JSON hot path. */
+  @ParameterizedTest
+  @MethodSource("bundles")
+  void xmlBundleGivesTheSameFactsAsJson(String bundleFile) throws IOException {
+    FhirContext ctx = CTX;
     Bundle bundle = (Bundle) ctx.newJsonParser().parseResource(
-        Files.readString(TestData.of(BUNDLE)));
+        Files.readString(TestData.of(bundleFile)));
     Path xml = Files.writeString(dir.resolve("bundle.xml"),
         ctx.newXmlParser().encodeResourceToString(bundle));
 
     InMemorySiteStore fromJson = Loads.fresh();
-    Loads.load(fromJson, TestData.of(BUNDLE));
+    Loads.load(fromJson, TestData.of(bundleFile));
     InMemorySiteStore fromXml = Loads.fresh();
     Loads.load(fromXml, xml);
 
