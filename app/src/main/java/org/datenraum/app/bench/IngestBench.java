@@ -58,10 +58,10 @@ public final class IngestBench implements Callable<Integer> {
     }
     SiteDirectory sd = new SiteDirectory(site).create();
     System.gc();
-    HeapWatch.reset();
+    HeapWatch heap = HeapWatch.start();
+    long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     IngestReport report;
-    SiteStats stats;
     ProgressBar bar = ProgressBar.onTerminal("resources", false);
     try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC());
         AsyncBatchWriter writer = new AsyncBatchWriter(store::write)) {
@@ -69,15 +69,24 @@ public final class IngestBench implements Callable<Integer> {
           .load(List.of(corpus), new StoreLookups(store), writer, bar::update);
       writer.close();
       bar.finish();
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long peak = HeapWatch.peakBytes();
-      stats = store.stats();
-      out.printf("ingest: %,d resources (%,d patients, %,d facts, %,d quarantined) in %.1f s%n",
-          report.storedTotal(), stats.patients(), stats.facts(), report.quarantinedTotal(), seconds);
-      out.printf("ingest: %,.0f resources/s end to end, peak heap %,d MiB (max heap %,d MiB),"
-              + " %d cores%n", report.storedTotal() / seconds, peak >> 20,
-          Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
     }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+    heap.close();
+    SiteStats stats;
+    try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC())) {
+      stats = store.stats();
+    }
+    out.printf("ingest: %,d resources (%,d patients, %,d facts, %,d quarantined) in %.1f s,"
+            + " store closed%n", report.storedTotal(), stats.patients(), stats.facts(),
+        report.quarantinedTotal(), seconds);
+    out.printf("ingest: %,.0f resources/s end to end; %.1f CPU-seconds (%,.0f resources per"
+            + " CPU-second); %d cores; load average %.1f%n", report.storedTotal() / seconds, cpu,
+        report.storedTotal() / cpu, Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    out.printf("ingest: heap peak %,d MiB with garbage, %,d MiB live after collections"
+            + " (max heap %,d MiB)%n", heap.peakBytes() >> 20, heap.peakLiveBytes() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
     out.printf("ingest: corpus %,d MiB on disk, store %,d MiB%n", size(corpus) >> 20,
         Files.size(sd.storeFile()) >> 20);
     return 0;
@@ -104,6 +113,11 @@ public final class IngestBench implements Callable<Integer> {
     try (Stream<Path> files = Files.walk(p)) {
       return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   public static void main(String[] args) {
