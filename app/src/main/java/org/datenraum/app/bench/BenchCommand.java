@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code datenraum bench}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: ingest, generate, surveillance. Each prints its figures.",
-    subcommands = {IngestBench.class, GenerateBench.class, SurveillanceBench.class})
+    description = "Benchmarks: ingest, generate, surveillance, query. Each prints its figures.",
+    subcommands = {IngestBench.class, GenerateBench.class, SurveillanceBench.class, QueryBench.class})
 public final class BenchCommand {}

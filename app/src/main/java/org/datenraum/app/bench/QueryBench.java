@@ -1,0 +1,150 @@
+package org.datenraum.app.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.core.Result;
+import org.datenraum.query.CcdlCompiler;
+import org.datenraum.query.ccdl.CcdlParser;
+import org.datenraum.query.mapping.Mappings;
+import org.datenraum.query.plan.Plan;
+import org.datenraum.store.SiteStats;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
+import org.datenraum.store.duckdb.feasibility.IndexStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Feasibility query benchmark on an existing site (e.g. one million generated patients): index
+ * load or build time, then per query of {@link QueryMix} the first (cold) run and p50/p99 of warm
+ * runs, the heap in use, the index and row-cache sizes and the machine's load.
+ */
+@Command(name = "query", mixinStandardHelpOptions = true,
+    description = "Measure CCDL feasibility query latency (p50/p99) and memory on a loaded site.")
+public final class QueryBench implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--site", required = true, description = "A loaded site, e.g. `datenraum ingest --site"
+      + " /tmp/site-1m` of `datenraum generate --patients 1000000`.")
+  Path site;
+
+  @Option(names = "--runs", defaultValue = "30", description = "Timed runs per query (default: 30).")
+  int runs;
+
+  @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs per query first (default: 3).")
+  int warmup;
+
+  @Option(names = "--date", defaultValue = "2026-01-01", description = "Query date for ages.")
+  LocalDate date;
+
+  @Option(names = "--testdata", description = "shared/testdata (default: found above the working directory).")
+  Path testdata;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<QueryMix.Query> mix = QueryMix.all(sq2cql());
+    try (DuckDbSiteStore store = new SiteDirectory(site).openStore(Clock.systemUTC())) {
+      SiteStats stats = store.stats();
+      out.printf("site: %,d patients, %,d facts; %d cores, load average %.2f before%n", stats.patients(),
+          stats.facts(), Runtime.getRuntime().availableProcessors(), load());
+      DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
+      long t0 = System.nanoTime();
+      IndexStats index = executor.refresh();
+      out.printf("index: %s in %.1f s: %,d bitmaps, %,.1f MiB serialised%n", index.rebuilt() ? "built" : "loaded",
+          (System.nanoTime() - t0) / 1e9, index.keys(), index.bitmapBytes() / 1048576.0);
+      for (QueryMix.Query q : mix) {
+        measure(out, executor, q);
+      }
+      IndexStats after = executor.stats();
+      System.gc();
+      long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+      out.printf("memory: heap used after GC %,d MiB (max %,d MiB); bitmaps %,.1f MiB; cached rows of %d codes"
+              + " %,.1f MiB%n", heap >> 20, Runtime.getRuntime().maxMemory() >> 20,
+          after.bitmapBytes() / 1048576.0, after.cachedKeys(), after.cachedRowBytes() / 1048576.0);
+      sqlComparison(out, store);
+      out.printf("load average %.2f after%n", load());
+    }
+    return 0;
+  }
+
+  private void measure(PrintWriter out, DuckDbFeasibilityExecutor executor, QueryMix.Query q) {
+    long c0 = System.nanoTime();
+    Result<Plan> plan = CcdlParser.parse(q.json()).flatMap(CcdlCompiler.of(Mappings.builtIn())::compile);
+    if (!plan.isOk()) {
+      out.printf("%-70s  does not compile: %s%n", q.name(), plan.problem().text());
+      return;
+    }
+    long count = executor.count(plan.value(), date);
+    double cold = (System.nanoTime() - c0) / 1e6;
+    for (int i = 0; i < warmup; i++) {
+      executor.count(plan.value(), date);
+    }
+    double[] ms = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long t = System.nanoTime();
+      Plan p = CcdlParser.parse(q.json()).flatMap(CcdlCompiler.of(Mappings.builtIn())::compile).value();
+      executor.count(p, date);
+      ms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(ms);
+    out.printf("%-70s count %,9d  first %8.1f ms  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", q.name(), count,
+        cold, percentile(ms, 0.50), percentile(ms, 0.99), ms[ms.length - 1]);
+  }
+
+  /** Nearest-rank percentile. */
+  private static double percentile(double[] sorted, double p) {
+    return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+
+  /** The creatinine query as one SQL scan, to compare with the cached rows. */
+  private static void sqlComparison(PrintWriter out, DuckDbSiteStore store) {
+    String sql = "SELECT count(DISTINCT patient) FROM fact WHERE resource_type = 'Observation'"
+        + " AND system = 'http://loinc.org' AND code = '2160-0' AND value_num > 1.5 AND unit = 'mg/dL'";
+    List<Double> ms = new ArrayList<>();
+    long count = 0;
+    for (int i = 0; i < 5; i++) {
+      long t = System.nanoTime();
+      count = store.withConnection(c -> {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      });
+      ms.add((System.nanoTime() - t) / 1e6);
+    }
+    ms.sort(null);
+    out.printf("for comparison, the creatinine query as a DuckDB scan of the fact table: count %,d, median %.1f ms"
+        + " of 5%n", count, ms.get(2));
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private Path sq2cql() {
+    if (testdata != null) {
+      return testdata.resolve("ccdl").resolve("sq2cql");
+    }
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      Path candidate = d.resolve("shared").resolve("testdata").resolve("ccdl").resolve("sq2cql");
+      if (candidate.toFile().isDirectory()) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no shared/testdata above the working directory: give --testdata DIR");
+  }
+}
