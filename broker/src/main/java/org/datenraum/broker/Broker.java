@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The central service: registers sites and researchers, hands requests to site nodes that poll
  * for them, tracks every site's status, merges the protected answers, and keeps it all, with an
- * audit log, in {@code DIR/broker.duckdb}. Thread-safe; stop with {@link #close()}.
+ * audit log, in {@code DIR/broker.db}. Thread-safe; stop with {@link #close()}.
  */
 public final class Broker implements AutoCloseable {
 
@@ -107,7 +107,7 @@ public final class Broker implements AutoCloseable {
 
   /** The state database file in a data directory. */
   public static Path databaseFile(Path dataDir) {
-    return dataDir.resolve("broker.duckdb");
+    return dataDir.resolve("broker.db");
   }
 
   /**
@@ -118,7 +118,7 @@ public final class Broker implements AutoCloseable {
   public static Optional<String> verifyAudit(Path dataDir) {
     Path file = databaseFile(dataDir);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--data `" + dataDir + "` holds no broker database (broker.duckdb).");
+      throw new IllegalArgumentException("--data `" + dataDir + "` holds no broker database (broker.db).");
     }
     try (Database db = Database.open(file)) {
       return AuditChain.verify(AuditTable.all(db));

@@ -11,7 +11,7 @@ import org.datenraum.privacy.QuotaPolicy;
 /**
  * The broker's settings. Immutable.
  *
- * @param dataDir       holds the state database ({@code broker.duckdb}) and the operator key
+ * @param dataDir       holds the state database ({@code broker.db}) and the operator key
  * @param port          the TCP port on 127.0.0.1 or the given host; 0 picks a free one
  * @param host          the address to listen on
  * @param expiry        how long sites may take when a submission names no expiry

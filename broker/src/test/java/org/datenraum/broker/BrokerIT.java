@@ -209,7 +209,7 @@ class BrokerIT {
     broker.close();
     broker = null;
     assertThat(Broker.verifyAudit(dir)).isEmpty();
-    try (var c = DriverManager.getConnection("jdbc:duckdb:" + Broker.databaseFile(dir))) {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + Broker.databaseFile(dir))) {
       c.createStatement().execute("UPDATE audit SET actor = 'mallory' WHERE seq = 2");
     }
     assertThat(Broker.verifyAudit(dir)).hasValueSatisfying(m -> assertThat(m).contains("entry 2"));

@@ -77,7 +77,8 @@ public record NodeDirectory(Path site) {
     }
     List<LocalRequest> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(requests())) {
-      files.filter(p -> p.toString().endsWith(".json")).forEach(p -> out.add(read(p, LocalRequest.class)));
+      files.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+          .forEach(p -> out.add(read(p, LocalRequest.class)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

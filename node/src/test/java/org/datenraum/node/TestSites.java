@@ -34,6 +34,11 @@ final class TestSites {
    * research use) and as many again without it.
    */
   static InMemorySiteStore site(long seed, int diabetic, int denied) {
+    return site(seed, diabetic, denied, 0);
+  }
+
+  /** As above; the last {@code unasked} diabetic patients have no consent recorded. */
+  static InMemorySiteStore site(long seed, int diabetic, int denied, int unasked) {
     SplittableRandom r = new SplittableRandom(seed);
     InMemorySiteStore store = new InMemorySiteStore();
     List<ResourceRecord> records = new ArrayList<>();
@@ -47,6 +52,9 @@ final class TestSites {
         Instant onset = Instant.parse("2015-01-01T00:00:00Z").plusSeconds(r.nextLong(9L * 365 * 86400));
         records.add(record("Condition", "c" + p, p, new Fact(p, null, "Condition", "c" + p, DIABETES, onset, onset,
             null, "active", List.of())));
+      }
+      if (i >= diabetic - unasked && i < diabetic) {
+        continue;
       }
       String type = i < denied ? "deny" : "permit";
       Instant signed = Instant.parse("2014-06-01T00:00:00Z");

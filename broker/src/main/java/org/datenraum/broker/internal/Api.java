@@ -57,6 +57,11 @@ public final class Api {
     app.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.document(), e.retryAfter()));
     app.exception(WireFormatException.class, (e, ctx) -> problem(ctx,
         ApiProblem.invalid(e.field(), e.getMessage()).document(), null));
+    app.exception(BrokerStoreException.class, (e, ctx) -> {
+      LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      problem(ctx, new ProblemDocument(null, "Unavailable", 503,
+          "The broker cannot reach its database right now; try again shortly.", "DR-5503", null), null);
+    });
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
       problem(ctx, new ProblemDocument(null, "Internal error", 500,

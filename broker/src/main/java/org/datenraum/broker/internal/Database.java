@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The broker's state in one embedded DuckDB file: principals, requests, per-site statuses and
+ * The broker's state in one embedded SQLite file (write-ahead log, synchronous=NORMAL: a committed
+ * change survives a crash of the broker process; an operating-system crash may lose the last
+ * commits, which nodes re-deliver on their next poll): principals, requests, per-site statuses and
  * results, settings and the audit log. One connection; every unit of work is one transaction,
  * serialized. Thread-safe.
  */
@@ -44,6 +46,7 @@ public final class Database implements AutoCloseable {
   };
 
   private final Connection connection;
+  private boolean closed;
 
   private Database(Connection connection) {
     this.connection = connection;
@@ -52,9 +55,12 @@ public final class Database implements AutoCloseable {
   /** Opens (creating if needed) the database file. */
   public static Database open(Path file) {
     try {
-      Class.forName("org.duckdb.DuckDBDriver");
-      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      Class.forName("org.sqlite.JDBC");
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=NORMAL");
+        s.execute("PRAGMA busy_timeout=5000");
         for (String ddl : SCHEMA) {
           s.execute(ddl);
         }
@@ -63,16 +69,19 @@ public final class Database implements AutoCloseable {
       c.commit();
       return new Database(c);
     } catch (SQLException e) {
-      String hint = String.valueOf(e.getMessage()).contains("lock")
+      String hint = String.valueOf(e.getMessage()).contains("locked")
           ? " (another process, probably a running broker, holds it: stop it first)" : "";
       throw new BrokerStoreException("cannot open the broker database " + file + hint + ": " + e.getMessage(), e);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the DuckDB JDBC driver is missing", e);
+      throw new IllegalStateException("the SQLite JDBC driver is missing", e);
     }
   }
 
   /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
   public synchronized <T> T transaction(Work<T> work) {
+    if (closed) {
+      throw new BrokerStoreException("the broker is stopping", null);
+    }
     try {
       T out = work.run(connection);
       connection.commit();
@@ -118,6 +127,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     try {
       connection.close();
     } catch (SQLException e) {

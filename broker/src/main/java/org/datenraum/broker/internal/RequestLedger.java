@@ -29,6 +29,12 @@ import org.datenraum.federation.v1.WireJson;
  */
 public final class RequestLedger {
 
+  /**
+   * A request handed to a poll whose caller never confirmed it (no status change since) is handed
+   * out again after this long: the poll's connection may have died before the node read the answer.
+   */
+  static final Duration REDELIVER = Duration.ofSeconds(3);
+
   private final Database db;
   private final Clock clock;
   private final BrokerConfig config;
@@ -80,11 +86,14 @@ public final class RequestLedger {
 
   private List<RequestDocument> take(Caller site, boolean resume) {
     Instant now = now();
-    String which = resume ? "s.status IN ('queued', 'retrieved', 'interaction', 'processing')" : "s.status = 'queued'";
+    String which = resume ? "s.status IN ('queued', 'retrieved', 'interaction', 'processing')"
+        : "(s.status = 'queued' OR (s.status = 'retrieved' AND s.updated <= ?))";
+    Object[] args = resume ? new Object[] {site.name(), now.toEpochMilli()}
+        : new Object[] {site.name(), now.minus(REDELIVER).toEpochMilli(), now.toEpochMilli()};
     return db.transaction(c -> {
       List<RequestDocument> docs = Database.query(c, "SELECT r.* FROM request r JOIN site_request s ON s.request_id = r.id"
           + " WHERE s.site = ? AND " + which + " AND r.expires > ? ORDER BY r.created",
-          RequestLedger::document, site.name(), now.toEpochMilli());
+          RequestLedger::document, args);
       for (RequestDocument d : docs) {
         if (Database.update(c, "UPDATE site_request SET status = 'retrieved', updated = ? WHERE request_id = ? AND site = ?"
             + " AND status = 'queued'", now.toEpochMilli(), d.id(), site.name()) > 0) {

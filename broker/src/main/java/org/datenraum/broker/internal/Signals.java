@@ -17,6 +17,9 @@ final class Signals {
     long version;
   }
 
+  /** Conditions that change with time alone (redelivery, expiry) are re-checked this often. */
+  private static final long RECHECK_MILLIS = 1000;
+
   private final Map<String, Signal> signals = new ConcurrentHashMap<>();
 
   void fire(String key) {
@@ -28,7 +31,7 @@ final class Signals {
   }
 
   /**
-   * The first present value of {@code check}, re-evaluated after every signal on {@code key}; the
+   * The first present value of {@code check}, re-evaluated after every signal on {@code key} and at least every second; the
    * value of {@code onTimeout} once {@code wait} has passed.
    */
   <T> T await(String key, Duration wait, Supplier<Optional<T>> check, Supplier<T> onTimeout) throws InterruptedException {
@@ -43,13 +46,13 @@ final class Signals {
       if (value.isPresent()) {
         return value.get();
       }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return onTimeout.get();
+      }
       synchronized (s) {
-        while (s.version == seen) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            return onTimeout.get();
-          }
-          s.wait(Math.max(1, left / 1_000_000));
+        if (s.version == seen) {
+          s.wait(Math.max(1, Math.min(RECHECK_MILLIS, left / 1_000_000)));
         }
       }
     }
