@@ -16,5 +16,10 @@ final class Commands {
     cl.addSubcommand(new GenerateCommand());
     cl.addSubcommand(new org.datenraum.app.surveillance.SurveillanceCommand());
     cl.addSubcommand(new org.datenraum.app.bench.BenchCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.BrokerCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.AdminCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.NodeCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.SubmitCommand());
+    cl.addSubcommand(new org.datenraum.app.federation.AuditCommand());
   }
 }

@@ -5,5 +5,5 @@ import picocli.CommandLine.Command;
 /** {@code datenraum bench}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: ingest, generate, surveillance, query. Each prints its figures.",
-    subcommands = {IngestBench.class, GenerateBench.class, SurveillanceBench.class, QueryBench.class})
+    subcommands = {IngestBench.class, GenerateBench.class, SurveillanceBench.class, FederationBench.class, QueryBench.class})
 public final class BenchCommand {}

@@ -1,0 +1,44 @@
+package org.datenraum.app.federation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.datenraum.federation.BrokerClient;
+
+/** API key files: one key on one line, readable by the owner only. */
+final class KeyFiles {
+
+  private KeyFiles() {}
+
+  static String read(Path file) {
+    try {
+      String key = Files.readString(file).strip();
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException("--key-file `" + file + "` is empty: give the file the operator issued.");
+      }
+      return key;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--key-file `" + file + "` cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  static void write(Path file, String key) {
+    try {
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(
+          Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+      Files.writeString(file, key + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the key file " + file, e);
+    }
+  }
+
+  static BrokerClient client(URI broker, Path keyFile) {
+    return BrokerClient.of(broker, read(keyFile));
+  }
+}

@@ -1,0 +1,117 @@
+package org.datenraum.app.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.datenraum.core.Coding;
+import org.datenraum.federation.BrokerClient;
+import org.datenraum.federation.Reply;
+import org.datenraum.federation.v1.RequestType;
+import org.datenraum.federation.v1.RequestView;
+import org.datenraum.federation.v1.SiteState;
+import org.datenraum.federation.v1.SiteStatus;
+import org.datenraum.federation.v1.Stratum;
+import org.datenraum.federation.v1.Submission;
+import org.datenraum.federation.v1.WireJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code datenraum submit}: sends a CCDL question to every site and shows the merged answer. */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+    description = "Submit a CCDL feasibility query (or a stratified count) to all sites via the broker.")
+public final class SubmitCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--broker", required = true, description = "The broker's address.")
+  URI broker;
+
+  @Option(names = "--key-file", required = true, description = "Your researcher key file.")
+  Path keyFile;
+
+  @Option(names = "--stratify", split = ",", paramLabel = "STRATUM", description = "sex, age, year")
+  List<String> stratify;
+
+  @Option(names = "--year-of", paramLabel = "SYSTEM|CODE", description = "The code whose earliest fact gives the year stratum.")
+  String yearOf;
+
+  @Option(names = "--wait", description = "Wait until every site has answered (or the timeout).")
+  boolean await;
+
+  @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait with --wait (default ${DEFAULT-VALUE}).")
+  long timeout;
+
+  @Option(names = "--json", description = "Print one JSON object with total, sites and status.")
+  boolean json;
+
+  @Parameters(index = "0", paramLabel = "QUERY.json")
+  Path query;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    JsonNode ccdl = WireJson.mapper().readTree(Files.readString(query));
+    List<Stratum> strata = new ArrayList<>();
+    if (stratify != null) {
+      stratify.forEach(s -> strata.add(Stratum.ofWire(s.strip())));
+    }
+    Submission s = new Submission(strata.isEmpty() ? RequestType.FEASIBILITY : RequestType.STRATIFIED, ccdl, strata,
+        yearOf == null ? null : Coding.parse(yearOf), null);
+    BrokerClient client = KeyFiles.client(broker, keyFile);
+    Reply<RequestView> submitted = client.submit(s);
+    if (!submitted.isOk()) {
+      err.println("datenraum submit: " + submitted.problem().text());
+      return 1;
+    }
+    RequestView view = submitted.value();
+    if (await) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
+      while (!view.done() && System.nanoTime() < deadline) {
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        view = client.request(view.id(), Duration.ofMillis(Math.min(left, 30_000))).orThrow();
+      }
+    }
+    if (json) {
+      out.println(json(view));
+    } else {
+      print(view, out);
+    }
+    boolean refused = view.done() && view.sites().stream().noneMatch(st -> st.status() == SiteStatus.COMPLETED);
+    return refused ? 1 : 0;
+  }
+
+  private static String json(RequestView v) {
+    ObjectNode o = WireJson.mapper().createObjectNode();
+    o.put("id", v.id());
+    o.put("done", v.done());
+    o.set("total", WireJson.mapper().valueToTree(v.result().total()));
+    o.set("sites", WireJson.mapper().valueToTree(v.result().sites()));
+    o.set("strata", WireJson.mapper().valueToTree(v.result().strata()));
+    ObjectNode status = o.putObject("status");
+    v.sites().forEach(st -> status.put(st.site(), st.status().wire()));
+    return o.toString();
+  }
+
+  private static void print(RequestView v, PrintWriter out) {
+    out.println("Request " + v.id() + (v.done() ? " (done)" : " (sites still working)"));
+    for (SiteState st : v.sites()) {
+      out.printf("  %-20s %s%s%n", st.site(), st.status().wire(), st.message() == null ? "" : "  " + st.message());
+    }
+    out.println("Total: " + v.result().total() + " (" + v.result().sitesReporting() + " site(s) reporting, "
+        + v.result().sitesSuppressed() + " below their threshold)");
+    v.result().sites().forEach(c -> out.printf("  %-14s %d%n", c.label(), c.count()));
+    v.result().strata().forEach((k, cells) -> out.println("  by " + k + ": " + cells));
+  }
+}
