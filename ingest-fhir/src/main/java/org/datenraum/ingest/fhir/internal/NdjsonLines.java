@@ -75,9 +75,12 @@ final class NdjsonLines {
     return new Line(block, from, len);
   }
 
-  /** A fresh block holding the unread rest and as much more input as fits. */
+  /**
+   * A fresh block holding the unread rest, topped up with input to {@link #BLOCK} bytes (the rest
+   * alone when it is already that long), so that memory stays bounded however short the lines.
+   */
   private byte[] fill() throws IOException {
-    byte[] fresh = new byte[Math.max(BLOCK, (end - start) * 2)];
+    byte[] fresh = new byte[Math.max(BLOCK, end - start)];
     System.arraycopy(buf, start, fresh, 0, end - start);
     end -= start;
     start = 0;
