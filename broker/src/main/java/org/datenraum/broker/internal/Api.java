@@ -62,6 +62,8 @@ public final class Api {
       problem(ctx, new ProblemDocument(null, "Unavailable", 503,
           "The broker cannot reach its database right now; try again shortly.", "DR-5503", null), null);
     });
+    app.exception(InterruptedException.class, (e, ctx) -> problem(ctx, new ProblemDocument(null, "Unavailable", 503,
+        "The broker is stopping; poll again shortly.", "DR-5503", null), null));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
       problem(ctx, new ProblemDocument(null, "Internal error", 500,
