@@ -4,6 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code datenraum surveillance}: outbreak detection on count series. */
 @Command(name = "surveillance", mixinStandardHelpOptions = true,
-    description = "Outbreak detection on weekly count series (methods of R's surveillance package).",
-    subcommands = {DetectCommand.class})
+    description = "Outbreak detection on count series (methods of R's surveillance package) and"
+        + " syndromic and pathogen surveillance of a site.",
+    subcommands = {DetectCommand.class, CountsCommand.class, SignalsCommand.class,
+        ReportCommand.class})
 public final class SurveillanceCommand {}
