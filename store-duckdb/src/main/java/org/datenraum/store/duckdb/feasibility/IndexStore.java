@@ -70,20 +70,24 @@ final class IndexStore {
     return Optional.of(CodeIndex.of(bitmaps));
   }
 
-  /** Reads every fact code and coded attribute with its patients. */
+  /**
+   * Reads every fact code and coded attribute with its patients. A key that the aggregation
+   * returns twice is merged, not overwritten: with two threads, DuckDB 1.4.3 has returned
+   * run-to-run different GROUP BY results on this schema (see docs/feasibility.md).
+   */
   static CodeIndex build(Connection c) throws SQLException {
     Map<IndexKey, RoaringBitmap> bitmaps = new HashMap<>();
     try (Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery(CODES)) {
         while (rs.next()) {
-          bitmaps.put(new IndexKey(rs.getString(1), "", new Coding(rs.getString(2), rs.getString(3))),
-              bitmap(rs.getArray(4)));
+          bitmaps.merge(new IndexKey(rs.getString(1), "", new Coding(rs.getString(2), rs.getString(3))),
+              bitmap(rs.getArray(4)), (x, y) -> RoaringBitmap.or(x, y));
         }
       }
       try (ResultSet rs = s.executeQuery(ATTRIBUTES)) {
         while (rs.next()) {
           Attribute a = AttributeLines.parseLine(rs.getString(2));
-          bitmaps.put(new IndexKey(rs.getString(1), a.key(), a.value()), bitmap(rs.getArray(3)));
+          bitmaps.merge(new IndexKey(rs.getString(1), a.key(), a.value()), bitmap(rs.getArray(3)), (x, y) -> RoaringBitmap.or(x, y));
         }
       }
     }
