@@ -15,12 +15,14 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.datenraum.broker.internal.Api;
 import org.datenraum.broker.internal.AuditTable;
 import org.datenraum.broker.internal.Database;
 import org.datenraum.broker.internal.Principals;
 import org.datenraum.broker.internal.RequestLedger;
 import org.datenraum.broker.internal.SiteLabels;
+import org.datenraum.broker.internal.TlsConnector;
 import org.datenraum.federation.audit.AuditChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +40,15 @@ public final class Broker implements AutoCloseable {
   private final Database db;
   private final ScheduledExecutorService sweeper;
   private final Optional<Path> newOperatorKey;
+  private final String scheme;
 
-  private Broker(Javalin http, Database db, ScheduledExecutorService sweeper, Optional<Path> newOperatorKey) {
+  private Broker(Javalin http, Database db, ScheduledExecutorService sweeper, Optional<Path> newOperatorKey,
+      String scheme) {
     this.http = http;
     this.db = db;
     this.sweeper = sweeper;
     this.newOperatorKey = newOperatorKey;
+    this.scheme = scheme;
   }
 
   public static Broker start(BrokerConfig config) {
@@ -52,6 +57,7 @@ public final class Broker implements AutoCloseable {
 
   public static Broker start(BrokerConfig config, BrokerConfig.Runtime runtime) {
     requireNonNull(config, "config");
+    Optional<SSLContext> tls = config.endpoint().tls().map(BrokerTls::sslContext);
     createDirectory(config.dataDir());
     Database db = Database.open(databaseFile(config.dataDir()));
     try {
@@ -61,6 +67,8 @@ public final class Broker implements AutoCloseable {
       Javalin app = Javalin.create(cfg -> {
         cfg.showJavalinBanner = false;
         cfg.startupWatcherEnabled = false;
+        tls.ifPresent(context -> cfg.jetty.addConnector((server, http) -> TlsConnector.of(server, http, config.host(),
+            config.port(), context, config.endpoint().tls().orElseThrow().clientAuth())));
       });
       new Api(principals, ledger, db).routes(app);
       app.start(config.host(), config.port());
@@ -71,8 +79,9 @@ public final class Broker implements AutoCloseable {
       });
       long every = runtime.sweepEvery().toMillis();
       sweeper.scheduleWithFixedDelay(() -> sweep(ledger), every, every, TimeUnit.MILLISECONDS);
-      LOG.info("broker listening on {}:{}", config.host(), app.port());
-      return new Broker(app, db, sweeper, keyFile);
+      String scheme = tls.isPresent() ? "https" : "http";
+      LOG.info("broker listening on {}://{}:{}", scheme, config.host(), app.port());
+      return new Broker(app, db, sweeper, keyFile, scheme);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -95,9 +104,14 @@ public final class Broker implements AutoCloseable {
     return http.port();
   }
 
-  /** The address for clients on this machine. */
+  /** The address for clients on this machine (with HTTPS, the certificate must name 127.0.0.1). */
   public URI localUri() {
-    return URI.create("http://127.0.0.1:" + port());
+    return URI.create(scheme + "://127.0.0.1:" + port());
+  }
+
+  /** Whether the broker speaks HTTPS. */
+  public boolean tls() {
+    return scheme.equals("https");
   }
 
   /** The operator key file written at this start, if this was the first start. */
