@@ -31,7 +31,7 @@ public final class FactExtractor {
 
   public static List<Fact> extract(String type, JsonNode r, Subject s)
       throws TimeSpan.BadTime, ValueReader.BadValue {
-    List<Attribute> attrs = AttributeWalker.of(r);
+    List<Attribute> attrs = List.copyOf(AttributeWalker.of(r));
     String status = r.path("status").asText(null);
     Out out = new Out(type, s, status, attrs);
     switch (type) {

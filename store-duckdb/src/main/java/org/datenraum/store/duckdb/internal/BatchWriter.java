@@ -129,11 +129,17 @@ public final class BatchWriter {
         }
         FactCodec.text(resources, r.encounter());
         resources.append(json[i++]).endRow();
+        java.util.List<org.datenraum.core.Attribute> lastAttributes = null;
+        String encoded = null;
         for (Fact f : r.facts()) {
           if (num == null) {
             throw new IllegalStateException("a fact of a resource without a stored patient");
           }
-          FactCodec.append(facts, num, f);
+          if (f.attributes() != lastAttributes) {
+            lastAttributes = f.attributes();
+            encoded = FactCodec.attributes(lastAttributes);
+          }
+          FactCodec.append(facts, num, f, encoded);
         }
         for (Coding code : r.codes()) {
           meds.beginRow().append(r.key().id()).append(code.system()).append(code.code()).endRow();

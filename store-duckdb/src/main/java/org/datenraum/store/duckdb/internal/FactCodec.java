@@ -24,6 +24,12 @@ public final class FactCodec {
   private FactCodec() {}
 
   static void append(DuckDBAppender a, int patient, Fact f) throws SQLException {
+    append(a, patient, f, attributes(f.attributes()));
+  }
+
+  /** Appends a fact whose attributes are already encoded (facts of one resource share them). */
+  static void append(DuckDBAppender a, int patient, Fact f, String encodedAttributes)
+      throws SQLException {
     a.beginRow();
     a.append(patient);
     text(a, f.encounter());
@@ -35,7 +41,7 @@ public final class FactCodec {
     time(a, f.end());
     value(a, f.value());
     text(a, f.status());
-    text(a, attributes(f.attributes()));
+    text(a, encodedAttributes);
     a.endRow();
   }
 
