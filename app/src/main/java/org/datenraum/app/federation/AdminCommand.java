@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class AdminCommand {
 
   /** Options every admin call needs. */
-  static final class Connection {
+  static final class Connection extends ClientTlsOptions {
     @Option(names = "--broker", required = true, description = "The broker's address, e.g. http://host:8080.")
     URI broker;
 
@@ -31,7 +31,7 @@ public final class AdminCommand {
     Path keyFile;
 
     BrokerClient client() {
-      return KeyFiles.client(broker, keyFile);
+      return KeyFiles.client(broker, keyFile, tls());
     }
   }
 

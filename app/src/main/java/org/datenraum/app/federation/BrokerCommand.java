@@ -2,10 +2,12 @@ package org.datenraum.app.federation;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.datenraum.broker.Broker;
 import org.datenraum.broker.BrokerConfig;
+import org.datenraum.broker.BrokerTls;
+import org.datenraum.federation.tls.KeyStoreFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +23,7 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "The broker's data directory.")
   Path data;
 
-  @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE}).")
@@ -31,21 +33,61 @@ public final class BrokerCommand implements Callable<Integer> {
       description = "Minutes sites may take when a request names no expiry (default ${DEFAULT-VALUE}).")
   long expiryMinutes;
 
+  @Option(names = "--keystore", paramLabel = "FILE",
+      description = "Serve HTTPS only, with this key and certificate (PKCS12 or JKS); the certificate must name"
+          + " the host clients use.")
+  Path keystore;
+
+  @Option(names = "--keystore-password-file", paramLabel = "FILE",
+      description = "A file whose first line is the keystore's password.")
+  Path keystorePassword;
+
+  @Option(names = "--client-auth",
+      description = "Mutual TLS: refuse clients without a certificate from --truststore.")
+  boolean clientAuth;
+
+  @Option(names = "--truststore", paramLabel = "FILE",
+      description = "With --client-auth: the client certificates (or their CA) to accept.")
+  Path truststore;
+
+  @Option(names = "--truststore-password-file", paramLabel = "FILE",
+      description = "A file whose first line is the truststore's password.")
+  Path truststorePassword;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     BrokerConfig config = BrokerConfig.of(data, port).withHost(host).withExpiry(Duration.ofMinutes(expiryMinutes));
+    Optional<BrokerTls> tls = tls();
+    if (tls.isPresent()) {
+      config = config.withTls(tls.get());
+    }
     Broker broker = Broker.start(config);
     var out = spec.commandLine().getOut();
     broker.newOperatorKey().ifPresent(k -> out.println("Wrote the operator key to " + k
         + " (readable by you only): use it with `datenraum admin --key-file " + k + "`."));
-    out.println("Broker listening on " + host + ":" + broker.port() + "; API at /v1, description at /v1/openapi.json.");
+    out.println("Broker listening on " + (broker.tls() ? "https" : "http") + "://" + host + ":" + broker.port()
+        + (clientAuth ? " (client certificates required)" : "") + "; API at /v1, description at /v1/openapi.json.");
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      broker.close();
-      stopped.countDown();
-    }, "broker-shutdown"));
-    stopped.await();
+    UntilStopped.await("broker", broker::close);
     return 0;
+  }
+
+  private Optional<BrokerTls> tls() {
+    if (keystore == null) {
+      if (clientAuth || truststore != null) {
+        throw new IllegalArgumentException("DR-5808 --client-auth and --truststore need --keystore: mutual TLS"
+            + " runs over HTTPS.");
+      }
+      return Optional.empty();
+    }
+    if (keystorePassword == null) {
+      throw new IllegalArgumentException("DR-5807 --keystore `" + keystore + "` needs --keystore-password-file:"
+          + " a file whose first line is the keystore's password.");
+    }
+    KeyStoreFile key = new KeyStoreFile("--keystore", keystore,
+        KeyStoreFile.readPassword("--keystore-password-file", keystorePassword));
+    Optional<KeyStoreFile> clients = Optional.ofNullable(truststore).map(f -> new KeyStoreFile("--truststore", f,
+        truststorePassword == null ? null : KeyStoreFile.readPassword("--truststore-password-file", truststorePassword)));
+    return Optional.of(new BrokerTls(key, clients, clientAuth));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.datenraum.federation.BrokerClient;
+import org.datenraum.federation.tls.ClientTls;
 
 /** API key files: one key on one line, readable by the owner only. */
 final class KeyFiles {
@@ -38,7 +39,7 @@ final class KeyFiles {
     }
   }
 
-  static BrokerClient client(URI broker, Path keyFile) {
-    return BrokerClient.of(broker, read(keyFile));
+  static BrokerClient client(URI broker, Path keyFile, ClientTls tls) {
+    return BrokerClient.of(broker, read(keyFile), tls.configured() ? tls.sslContext() : null);
   }
 }

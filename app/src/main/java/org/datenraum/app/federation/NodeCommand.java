@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.core.Result;
 import org.datenraum.federation.v1.RequestType;
@@ -23,6 +22,7 @@ import org.datenraum.query.mapping.Mappings;
 import org.datenraum.query.mapping.TermCodeMapping;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
 public final class NodeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ClientTlsOptions tls;
 
   @Option(names = "--site", description = "The site's data directory (with its store).")
   Path site;
@@ -57,7 +59,7 @@ public final class NodeCommand implements Callable<Integer> {
   boolean requireConsent;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     var err = spec.commandLine().getErr();
     if (site == null || broker == null || keyFile == null) {
       err.println("datenraum node: DR-5601 --site, --broker and --key-file are required to run the node"
@@ -76,18 +78,22 @@ public final class NodeCommand implements Callable<Integer> {
     }
     NodeConfig config = NodeConfig.defaults().withAutoApprove(types(autoApprove))
         .withConsent(requireConsent ? ConsentPolicy.REQUIRE_PERMIT : ConsentPolicy.EXCLUDE_DENIED);
-    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC())) {
-      Node node = Node.start(config, new NodeParts(Cohorts.reference(store), terms.value(),
-          KeyFiles.client(broker, keyFile), new NodeDirectory(site), Clock.systemUTC(), new SecureRandom()));
-      spec.commandLine().getOut().println("Node for " + dir.root() + " polling " + broker + "; stop with Ctrl-C.");
-      spec.commandLine().getOut().flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        node.close();
-        stopped.countDown();
-      }, "node-shutdown"));
-      stopped.await();
+    var client = KeyFiles.client(broker, keyFile, tls.tls());
+    DuckDbSiteStore store = dir.openStore(Clock.systemUTC());
+    Node node;
+    try {
+      node = Node.start(config, new NodeParts(Cohorts.reference(store), terms.value(), client,
+          new NodeDirectory(site), Clock.systemUTC(), new SecureRandom()));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
     }
+    spec.commandLine().getOut().println("Node for " + dir.root() + " polling " + broker + "; stop with Ctrl-C.");
+    spec.commandLine().getOut().flush();
+    UntilStopped.await("node", () -> {
+      node.close();
+      store.close();
+    });
     return 0;
   }
 

@@ -22,6 +22,7 @@ import org.datenraum.federation.v1.Stratum;
 import org.datenraum.federation.v1.Submission;
 import org.datenraum.federation.v1.WireJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
 public final class SubmitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ClientTlsOptions tls;
 
   @Option(names = "--broker", required = true, description = "The broker's address.")
   URI broker;
@@ -69,7 +72,7 @@ public final class SubmitCommand implements Callable<Integer> {
     }
     Submission s = new Submission(strata.isEmpty() ? RequestType.FEASIBILITY : RequestType.STRATIFIED, ccdl, strata,
         yearOf == null ? null : Coding.parse(yearOf), null);
-    BrokerClient client = KeyFiles.client(broker, keyFile);
+    BrokerClient client = KeyFiles.client(broker, keyFile, tls.tls());
     Reply<RequestView> submitted = client.submit(s);
     if (!submitted.isOk()) {
       err.println("datenraum submit: " + submitted.problem().text());
