@@ -84,7 +84,7 @@ public final class IngestBench implements Callable<Integer> {
             + " CPU-second); %d cores; load average %.1f%n", report.storedTotal() / seconds, cpu,
         report.storedTotal() / cpu, Runtime.getRuntime().availableProcessors(),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    out.printf("ingest: heap peak %,d MiB with garbage, %,d MiB live after collections"
+    out.printf("ingest: heap pools peaked at %,d MiB in sum (garbage included), %,d MiB live after collections"
             + " (max heap %,d MiB)%n", heap.peakBytes() >> 20, heap.peakLiveBytes() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
     out.printf("ingest: corpus %,d MiB on disk, store %,d MiB%n", size(corpus) >> 20,
