@@ -2,33 +2,35 @@ package org.datenraum.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.datenraum.app.site.SiteDirectory;
-import org.datenraum.generator.GenerationSummary;
-import org.datenraum.generator.GeneratorConfig;
-import org.datenraum.generator.HospitalGenerator;
-import org.datenraum.ingest.fhir.IngestReport;
-import org.datenraum.store.SiteStats;
-import org.datenraum.store.duckdb.DuckDbSiteStore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.datenraum.app.demo.DemoAnswer;
+import org.datenraum.app.demo.DemoNetwork;
+import org.datenraum.app.demo.DemoQuestion;
+import org.datenraum.app.demo.DemoSite;
+import org.datenraum.privacy.DisclosurePolicy;
+import org.datenraum.privacy.NetworkDisclosure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code datenraum demo}: a small network on the embedded defaults. Generates three hospitals,
- * loads each into its own site store, and shows what each site holds.
+ * {@code datenraum demo}: the demo network on the embedded defaults. Generates three hospitals
+ * and loads each into its own site store (or reuses them), starts a broker on 127.0.0.1 and an
+ * auto-approving node per site, asks a feasibility and a stratified question, prints what each
+ * site did and the merged, privacy-protected answers, and stops everything.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the demo network: three synthetic hospitals, each loaded into its own"
-        + " pseudonymised site store.")
+    description = "Run the demo network: three synthetic hospitals with their own site stores and nodes, a broker,"
+        + " and two questions answered with privacy-protected counts.")
 final class DemoCommand implements Callable<Integer> {
-
-  static final List<String> SITES = List.of("Universitätsklinikum Musterstadt",
-      "Klinikum Beispielburg", "Universitätsmedizin Nordhafen");
 
   @Spec CommandSpec spec;
 
@@ -36,37 +38,72 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where the demo network keeps its data (default: ./demo-data).")
   Path dir;
 
-  @Option(names = "--patients", defaultValue = "2000",
-      description = "Patients of the first hospital; the others differ in size (default: 2000).")
+  @Option(names = "--patients", defaultValue = "1000",
+      description = "Patients of the first hospital; the others have 3/4 and 1/2 of them (default: 1000).")
   long patients;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: 1).")
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed of the generated data (default: 1).")
   long seed;
+
+  @Option(names = "--port", defaultValue = "0",
+      description = "The broker's port on 127.0.0.1 (default: a free one).")
+  int port;
+
+  @Option(names = "--timeout", defaultValue = "120",
+      description = "Seconds to wait for the sites' answers to one question (default: 120).")
+  long timeout;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("Datenraum demo network in %s%n", dir.toAbsolutePath());
-    for (int i = 0; i < SITES.size(); i++) {
-      String name = SITES.get(i);
-      long n = patients * (4 - i) / 4;
-      Path fhir = dir.resolve("fhir").resolve("site-" + (i + 1));
-      GenerationSummary g = HospitalGenerator.of(GeneratorConfig.of(n, seed + i, name,
-          GeneratorConfig.DEFAULT_START, 2, List.of()).value())
-          .writeTo(fhir, Runtime.getRuntime().availableProcessors(), false, (d, t, r, b) -> { });
-      SiteDirectory site = new SiteDirectory(dir.resolve("sites").resolve("site-" + (i + 1)))
-          .create();
-      IngestReport r = IngestCommand.load(site, List.of(fhir), true);
-      SiteStats s;
-      try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
-        s = store.stats();
+    out.printf("Datenraum demo network in %s%n%n1. Three hospitals, each with its own pseudonymised site store%n",
+        dir.toAbsolutePath());
+    out.flush();
+    List<DemoSite> sites = DemoSites.prepare(dir, patients, seed, out);
+    Path queries = writeQueries();
+    Map<String, String> names = sites.stream().collect(Collectors.toMap(DemoSite::account, DemoSite::name));
+    boolean answered = true;
+    try (DemoNetwork network = DemoNetwork.start(dir.resolve("broker"), port, sites)) {
+      out.printf("%n2. The network%n  broker on %s (state in %s), researcher `%s`;%n"
+              + "  %d site nodes poll it (outbound only) and approve feasibility and stratified counts by rule.%n",
+          network.broker().localUri(), dir.resolve("broker"), DemoNetwork.RESEARCHER, sites.size());
+      int n = 3;
+      for (DemoQuestion q : DemoQuestion.all()) {
+        out.printf("%n%d. %s%n    query: %s%n", n++, q.title(), queries.resolve(q.file()));
+        out.flush();
+        DemoAnswer a = DemoAnswer.ask(network.researcher(), q, Duration.ofSeconds(timeout));
+        a.print(out, (Function<String, String>) s -> names.getOrDefault(s, s));
+        answered &= a.complete();
       }
-      out.printf("%-34s generated %,7d resources, loaded %,7d in %5.1f s:"
-              + " %,6d patients, %,9d facts, %,d quarantined%n", name, g.totalResources(),
-          r.storedTotal(), r.seconds(), s.patients(), s.facts(), s.quarantined());
     }
-    out.printf("Site stores: %s (try `datenraum stats --site %s`).%n",
-        dir.resolve("sites"), dir.resolve("sites").resolve("site-1"));
+    explain(out);
+    if (!answered) {
+      spec.commandLine().getErr().println("datenraum demo: DR-5701 not every site answered within " + timeout
+          + " s: see the statuses above; a slow machine may need a larger --timeout.");
+      return 1;
+    }
     return 0;
+  }
+
+  private void explain(PrintWriter out) {
+    DisclosurePolicy site = DisclosurePolicy.defaults();
+    NetworkDisclosure network = NetworkDisclosure.defaults();
+    out.printf("%nOnly protected counts left the sites: each site dropped counts below %d, added Laplace noise"
+            + " (epsilon %.1f)%nand rounded to %d; the broker shows merged counts below %d as \"< %d\" and a per-site"
+            + " breakdown only%nwhen at least %d sites report more than %d. Asking the same question again gives the"
+            + " same answer.%nThe network is stopped. To run it by hand, see docs/federation.md;"
+            + " to check a site's audit log:%n"
+            + "  datenraum audit verify --site %s%n",
+        site.threshold(), site.epsilon(), site.rounding(), network.minTotal(), network.minTotal(),
+        network.minSites(), network.minSiteCount(), dir.resolve("sites").resolve("site-1"));
+  }
+
+  private Path writeQueries() throws IOException {
+    Path q = dir.resolve("queries");
+    Files.createDirectories(q);
+    for (DemoQuestion question : DemoQuestion.all()) {
+      Files.writeString(q.resolve(question.file()), question.ccdl());
+    }
+    return q;
   }
 }

@@ -1,0 +1,99 @@
+package org.datenraum.app.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.broker.Broker;
+import org.datenraum.broker.BrokerConfig;
+import org.datenraum.federation.BrokerClient;
+import org.datenraum.federation.v1.RequestType;
+import org.datenraum.node.Cohorts;
+import org.datenraum.node.Node;
+import org.datenraum.node.NodeConfig;
+import org.datenraum.node.NodeDirectory;
+import org.datenraum.node.NodeParts;
+import org.datenraum.query.mapping.Mappings;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
+
+/**
+ * The demo's running network in this JVM: a broker on 127.0.0.1 with fresh state, the sites and a
+ * researcher registered, and one auto-approving node per site on its own store. Stop with
+ * {@link #close()}. Not thread-safe.
+ */
+public final class DemoNetwork implements AutoCloseable {
+
+  /** The researcher who asks the demo's questions. */
+  public static final String RESEARCHER = "demo-researcher";
+
+  private final Broker broker;
+  private final List<DuckDbSiteStore> stores = new ArrayList<>();
+  private final List<Node> nodes = new ArrayList<>();
+  private BrokerClient researcher;
+
+  private DemoNetwork(Broker broker) {
+    this.broker = broker;
+  }
+
+  /** Starts the broker with its state in {@code brokerDir} (removed first) and a node per site. */
+  public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites) {
+    DemoFiles.deleteTree(brokerDir);
+    DemoNetwork n = new DemoNetwork(Broker.start(BrokerConfig.of(brokerDir, port).withHost("127.0.0.1")));
+    try {
+      BrokerClient operator = BrokerClient.of(n.broker.localUri(), read(brokerDir.resolve("operator.key")));
+      n.researcher = BrokerClient.of(n.broker.localUri(), operator.addResearcher(RESEARCHER).orThrow().key());
+      for (DemoSite s : sites) {
+        n.startNode(s, operator.addSite(s.account()).orThrow().key());
+      }
+      return n;
+    } catch (RuntimeException e) {
+      n.close();
+      throw e;
+    }
+  }
+
+  private void startNode(DemoSite site, String key) {
+    DuckDbSiteStore store = new SiteDirectory(site.dir()).openStore(Clock.systemUTC());
+    stores.add(store);
+    NodeConfig config = NodeConfig.defaults()
+        .withAutoApprove(EnumSet.of(RequestType.FEASIBILITY, RequestType.STRATIFIED));
+    nodes.add(Node.start(config, new NodeParts(Cohorts.reference(store), Mappings.builtIn(),
+        BrokerClient.of(broker.localUri(), key), new NodeDirectory(site.dir()), Clock.systemUTC(),
+        new SecureRandom())));
+  }
+
+  public Broker broker() {
+    return broker;
+  }
+
+  /** A client with the researcher's key. */
+  public BrokerClient researcher() {
+    return researcher;
+  }
+
+  /** Whether every node's last poll reached the broker. */
+  public boolean allConnected() {
+    return nodes.stream().allMatch(Node::connected);
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(Node::close);
+    stores.forEach(DuckDbSiteStore::close);
+    broker.close();
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + f, e);
+    }
+  }
+}
