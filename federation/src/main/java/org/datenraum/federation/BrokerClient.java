@@ -11,9 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.IssuedKey;
 import org.datenraum.federation.v1.NewPrincipal;
 import org.datenraum.federation.v1.Principal;
@@ -21,8 +24,11 @@ import org.datenraum.federation.v1.ProblemDocument;
 import org.datenraum.federation.v1.RequestDocument;
 import org.datenraum.federation.v1.RequestView;
 import org.datenraum.federation.v1.SiteResult;
+import org.datenraum.federation.v1.StandingSurveillance;
+import org.datenraum.federation.v1.StartedRound;
 import org.datenraum.federation.v1.StatusUpdate;
 import org.datenraum.federation.v1.Submission;
+import org.datenraum.federation.v1.SurveillanceView;
 import org.datenraum.federation.v1.WireFormatException;
 import org.datenraum.federation.v1.WireJson;
 
@@ -36,6 +42,8 @@ public final class BrokerClient {
 
   private static final Duration CONNECT = Duration.ofSeconds(3);
   private static final Duration SLACK = Duration.ofSeconds(10);
+  private static final String TLS_HINT = " (TLS handshake: the broker's certificate must be trusted (--truststore)"
+      + " and name the host of the address; a broker that requires client certificates needs --client-keystore)";
 
   private final URI base;
   private final String key;
@@ -82,7 +90,26 @@ public final class BrokerClient {
     return call(send("PUT", "/v1/node/requests/" + enc(requestId) + "/result", WireJson.write(result)), b -> null);
   }
 
+  /** One part of a site's released daily counts for a surveillance round. */
+  public Reply<Void> uploadDaily(String requestId, DailyCounts counts) {
+    return call(send("PUT", "/v1/node/requests/" + enc(requestId) + "/daily-counts", WireJson.write(counts)),
+        b -> null);
+  }
+
   // researcher
+
+  /** The network's surveillance series of [from, to]; null bounds mean all days. */
+  public Reply<SurveillanceView> surveillance(LocalDate from, LocalDate to) {
+    StringBuilder q = new StringBuilder();
+    if (from != null) {
+      q.append("?from=").append(from);
+    }
+    if (to != null) {
+      q.append(q.length() == 0 ? "?" : "&").append("to=").append(to);
+    }
+    return call(get("/v1/surveillance" + q).timeout(Duration.ofMinutes(2)),
+        b -> WireJson.read(b, SurveillanceView.class));
+  }
 
   public Reply<RequestView> submit(Submission submission) {
     return call(send("POST", "/v1/requests", WireJson.write(submission)), b -> WireJson.read(b, RequestView.class));
@@ -109,6 +136,23 @@ public final class BrokerClient {
 
   public Reply<Void> revoke(String name) {
     return call(builder("/v1/admin/principals/" + enc(name)).DELETE(), b -> null);
+  }
+
+  /** Sets the standing surveillance request. */
+  public Reply<StandingSurveillance> standing(StandingSurveillance standing) {
+    return call(send("PUT", "/v1/admin/surveillance", WireJson.write(standing)),
+        b -> WireJson.read(b, StandingSurveillance.class));
+  }
+
+  /** Starts a surveillance round now, for the days through {@code through} (null: yesterday). */
+  public Reply<StartedRound> startRound(LocalDate through) {
+    String body = through == null ? "{}" : "{\"through\":\"" + through + "\"}";
+    return call(send("POST", "/v1/admin/surveillance/rounds", body), b -> WireJson.read(b, StartedRound.class));
+  }
+
+  /** A surveillance round's status at every site. */
+  public Reply<StartedRound> round(String id) {
+    return call(get("/v1/admin/surveillance/rounds/" + enc(id)), b -> WireJson.read(b, StartedRound.class));
   }
 
   public Reply<List<Principal>> principals() {
@@ -160,7 +204,9 @@ public final class BrokerClient {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach the broker at " + base + ": " + e.getMessage(), e);
+      IOException reason = new IOException("cannot reach the broker at " + base + ": " + e.getMessage()
+          + (e instanceof SSLException ? TLS_HINT : ""), e);
+      throw new UncheckedIOException(reason.getMessage(), reason);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));

@@ -9,7 +9,12 @@ public enum RequestType {
   /** The number of patients matching a CCDL cohort. */
   FEASIBILITY,
   /** The counts of a CCDL cohort by sex, 10-year age band and/or year of a chosen fact. */
-  STRATIFIED;
+  STRATIFIED,
+  /**
+   * A round of the broker's standing surveillance request: the site's released daily syndromic
+   * and pathogen counts of the days it has not sent yet ({@link SurveillanceRound} as the query).
+   */
+  SURVEILLANCE;
 
   @JsonValue
   public String wire() {
@@ -23,6 +28,6 @@ public enum RequestType {
         return t;
       }
     }
-    throw new IllegalArgumentException("`" + text + "` is not a request type: expected `feasibility` or `stratified`.");
+    throw new IllegalArgumentException("`" + text + "` is not a request type: expected `feasibility`, `stratified` or `surveillance`.");
   }
 }

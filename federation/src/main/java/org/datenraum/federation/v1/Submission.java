@@ -31,6 +31,9 @@ public record Submission(RequestType type, JsonNode query, List<Stratum> stratif
     if (type == RequestType.FEASIBILITY && !stratify.isEmpty()) {
       throw Fields.invalid("stratify", "`stratify` must be empty for a feasibility request: use type `stratified`.");
     }
+    if (type == RequestType.SURVEILLANCE && !stratify.isEmpty()) {
+      throw Fields.invalid("stratify", "`stratify` must be empty for a surveillance round.");
+    }
     if (stratify.size() != stratify.stream().distinct().count()) {
       throw Fields.invalid("stratify", "`stratify` names a stratum twice.");
     }

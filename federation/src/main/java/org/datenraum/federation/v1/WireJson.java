@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -104,6 +105,22 @@ public final class WireJson {
           return Instant.parse(p.getValueAsString());
         } catch (DateTimeParseException | NullPointerException e) {
           throw new IllegalArgumentException("expected an ISO-8601 instant such as 2025-01-31T12:00:00Z");
+        }
+      }
+    });
+    time.addSerializer(LocalDate.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider p) throws IOException {
+        gen.writeString(value.toString());
+      }
+    });
+    time.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
+      @Override
+      public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+        try {
+          return LocalDate.parse(p.getValueAsString());
+        } catch (DateTimeParseException | NullPointerException e) {
+          throw new IllegalArgumentException("expected an ISO-8601 date such as 2025-01-31");
         }
       }
     });
