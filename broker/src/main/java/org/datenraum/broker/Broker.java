@@ -22,6 +22,8 @@ import org.datenraum.broker.internal.Database;
 import org.datenraum.broker.internal.Principals;
 import org.datenraum.broker.internal.RequestLedger;
 import org.datenraum.broker.internal.SiteLabels;
+import org.datenraum.broker.internal.SurveillanceApi;
+import org.datenraum.broker.internal.SurveillanceLedger;
 import org.datenraum.broker.internal.TlsConnector;
 import org.datenraum.federation.audit.AuditChain;
 import org.slf4j.Logger;
@@ -71,6 +73,8 @@ public final class Broker implements AutoCloseable {
             config.port(), context, config.endpoint().tls().orElseThrow().clientAuth())));
       });
       new Api(principals, ledger, db).routes(app);
+      SurveillanceLedger surveillance = new SurveillanceLedger(db, runtime.clock(), ledger, principals);
+      new SurveillanceApi(principals, surveillance).routes(app);
       app.start(config.host(), config.port());
       ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "broker-expiry");
@@ -79,6 +83,7 @@ public final class Broker implements AutoCloseable {
       });
       long every = runtime.sweepEvery().toMillis();
       sweeper.scheduleWithFixedDelay(() -> sweep(ledger), every, every, TimeUnit.MILLISECONDS);
+      sweeper.scheduleWithFixedDelay(() -> dailyRound(surveillance), 0, every, TimeUnit.MILLISECONDS);
       String scheme = tls.isPresent() ? "https" : "http";
       LOG.info("broker listening on {}://{}:{}", scheme, config.host(), app.port());
       return new Broker(app, db, sweeper, keyFile, scheme);
@@ -96,6 +101,14 @@ public final class Broker implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.error("expiry sweep failed", e);
+    }
+  }
+
+  private static void dailyRound(SurveillanceLedger surveillance) {
+    try {
+      surveillance.startDailyRoundIfDue().ifPresent(id -> LOG.info("started surveillance round {}", id));
+    } catch (RuntimeException e) {
+      LOG.error("cannot start the daily surveillance round", e);
     }
   }
 

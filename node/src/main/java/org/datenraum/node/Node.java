@@ -35,13 +35,18 @@ public final class Node implements AutoCloseable {
   private final ExecutorService workers;
   private final ScheduledExecutorService decisions;
   private final RequestHandling handling;
+  private final SurveillanceRounds surveillance;
   private final BrokerPoller poller;
 
-  private Node(NodeConfig config, NodeParts parts) {
+  private Node(NodeConfig config, NodeParts parts, DailyCountsSource daily) {
     this.dir = parts.directory().create();
     this.audit = FileAuditLog.open(dir.auditLog(), parts.clock());
     this.cache = FileNoisyAnswers.open(dir.disclosureCache());
-    Set<RequestType> auto = ApprovalRules.resolve(config.autoApprove(), config.policyFingerprint(), dir.approvalRules());
+    String policy = daily.policy().isEmpty() ? config.policyFingerprint()
+        : config.policyFingerprint() + ";" + daily.policy();
+    Set<RequestType> auto = ApprovalRules.resolve(config.autoApprove(), policy, dir.approvalRules());
+    this.surveillance = new SurveillanceRounds(parts, daily, auto.contains(RequestType.SURVEILLANCE), audit,
+        config.backoff());
     DisclosureControl control = DisclosureControl.of(config.disclosure(), parts.random(), cache);
     Answering answering = new Answering(parts.cohorts(), parts.mapping(), control, config.consent(), parts.clock());
     this.workers = Executors.newFixedThreadPool(2, daemon("node-worker"));
@@ -50,11 +55,16 @@ public final class Node implements AutoCloseable {
     this.decisions.scheduleWithFixedDelay(this::applyDecisions, 200, 200, TimeUnit.MILLISECONDS);
     this.poller = BrokerPoller.start(parts.broker(), config.pollWait(), config.backoff(),
         new SplittableRandom(parts.random().nextLong()), this::dispatch);
-    audit.append("node", "node.started", "", "auto-approve=" + auto + " policy=" + config.policyFingerprint());
+    audit.append("node", "node.started", "", "auto-approve=" + auto + " policy=" + policy);
   }
 
   public static Node start(NodeConfig config, NodeParts parts) {
-    return new Node(config, parts);
+    return new Node(config, parts, DailyCountsSource.none());
+  }
+
+  /** A node that also answers the rounds of the broker's standing surveillance request from {@code daily}. */
+  public static Node start(NodeConfig config, NodeParts parts, DailyCountsSource daily) {
+    return new Node(config, parts, daily);
   }
 
   /** Whether the last poll reached the broker. */
@@ -70,7 +80,11 @@ public final class Node implements AutoCloseable {
     }
     workers.execute(() -> {
       try {
-        handling.handle(d);
+        if (d.type() == RequestType.SURVEILLANCE) {
+          surveillance.handle(d);
+        } else {
+          handling.handle(d);
+        }
       } catch (RuntimeException e) {
         LOG.error("request {} failed at this site", d.id(), e);
       } finally {
@@ -96,6 +110,7 @@ public final class Node implements AutoCloseable {
     poller.close();
     decisions.shutdownNow();
     handling.stop();
+    surveillance.stop();
     workers.shutdownNow();
     try {
       workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.datenraum.federation.v1.NewPrincipal;
 import org.datenraum.federation.v1.ProblemDocument;
+import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.Role;
 import org.datenraum.federation.v1.SiteResult;
 import org.datenraum.federation.v1.StatusUpdate;
@@ -80,6 +81,10 @@ public final class Api {
   private void submit(Context ctx) {
     Caller c = require(ctx, Role.RESEARCHER);
     Submission s = WireJson.read(ctx.body(), Submission.class);
+    if (s.type() == RequestType.SURVEILLANCE) {
+      throw ApiProblem.invalid("type", "Surveillance rounds are the broker's standing request: read the series with"
+          + " GET /v1/surveillance.");
+    }
     var view = ledger.submit(c, s);
     ctx.header("Location", "/v1/requests/" + view.id());
     json(ctx, 201, view);

@@ -77,6 +77,31 @@ public final class RequestLedger {
     return view(researcher, id, Duration.ZERO);
   }
 
+  /**
+   * Queues a request of the broker's own (a surveillance round) for the given sites, without a
+   * researcher's quota; returns false when a request with this id exists already.
+   */
+  boolean enqueue(String actor, String id, Submission s, List<String> sites, Instant expires) {
+    Instant now = now();
+    boolean added = db.transaction(c -> {
+      if (!Database.query(c, "SELECT id FROM request WHERE id = ?", rs -> 1, id).isEmpty()) {
+        return false;
+      }
+      Database.update(c, "INSERT INTO request VALUES (?, ?, ?, ?, ?)", id, actor, WireJson.write(s),
+          now.toEpochMilli(), expires.toEpochMilli());
+      for (String site : sites) {
+        Database.update(c, "INSERT INTO site_request VALUES (?, ?, 'queued', ?, NULL, NULL)", id, site, now.toEpochMilli());
+      }
+      AuditTable.append(c, now, actor, "request.submitted", id, "type=" + s.type().wire() + " sites=" + sites.size()
+          + " query=" + s.query());
+      return true;
+    });
+    if (added) {
+      sites.forEach(site -> signals.fire("site:" + site));
+    }
+    return added;
+  }
+
   List<RequestDocument> poll(Caller site, Duration wait, boolean resume) throws InterruptedException {
     return signals.await("site:" + site.name(), wait, () -> {
       List<RequestDocument> docs = take(site, resume);
