@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The fact rows of one index key in columns, sorted by patient: what value, time, attribute and
- * reference filters need, with repeated values as {@link Interner} ids. Mutable while loading,
- * then only read.
+ * reference filters need, with repeated values as {@link Interner} ids. Attributes and resource
+ * hashes ("extras") are loaded only for criteria that test them. Mutable while loading, then
+ * only read.
  */
 final class FactRows {
 
@@ -19,6 +20,8 @@ final class FactRows {
   static final byte CODED = 3;
   static final byte TEXT = 4;
 
+  /** Whether attributes and resource hashes were loaded. */
+  final boolean hasExtras;
   int size;
   int[] patient;
   int[] code;
@@ -32,7 +35,8 @@ final class FactRows {
   int[] attributes;
   long[] resource;
 
-  FactRows(int capacity) {
+  FactRows(int capacity, boolean hasExtras) {
+    this.hasExtras = hasExtras;
     int n = Math.max(capacity, 4);
     patient = new int[n];
     code = new int[n];
@@ -43,8 +47,8 @@ final class FactRows {
     unit = new int[n];
     value = new int[n];
     status = new int[n];
-    attributes = new int[n];
-    resource = new long[n];
+    attributes = hasExtras ? new int[n] : null;
+    resource = hasExtras ? new long[n] : null;
   }
 
   /** Makes room for one more row and returns its index. */
@@ -60,14 +64,16 @@ final class FactRows {
       unit = Arrays.copyOf(unit, n);
       value = Arrays.copyOf(value, n);
       status = Arrays.copyOf(status, n);
-      attributes = Arrays.copyOf(attributes, n);
-      resource = Arrays.copyOf(resource, n);
+      if (hasExtras) {
+        attributes = Arrays.copyOf(attributes, n);
+        resource = Arrays.copyOf(resource, n);
+      }
     }
     return size++;
   }
 
   /** Approximate heap bytes of the columns. */
   long sizeInBytes() {
-    return (long) patient.length * (4 + 4 + 8 + 8 + 1 + 8 + 4 + 4 + 4 + 4 + 8);
+    return (long) patient.length * (4 + 4 + 8 + 8 + 1 + 8 + 4 + 4 + 4 + (hasExtras ? 4 + 8 : 0));
   }
 }

@@ -48,7 +48,7 @@ final class PatternEvaluator {
     }
     RowTest test = compile(p);
     RoaringBitmap out = new RoaringBitmap();
-    for (FactRows r : cache.rows(connection, keys).values()) {
+    for (FactRows r : cache.rows(connection, keys, needsExtras(p)).values()) {
       int matched = -1;
       for (int i = 0; i < r.size; i++) {
         int patient = r.patient[i];
@@ -64,13 +64,19 @@ final class PatternEvaluator {
   private void forEachMatch(FactPattern p, RowSink sink) throws SQLException {
     RowTest test = compile(p);
     Set<IndexKey> keys = index.resolve(p.codeKey(), p.codes(), p.resourceTypes());
-    for (FactRows r : cache.rows(connection, keys).values()) {
+    for (FactRows r : cache.rows(connection, keys, true).values()) {
       for (int i = 0; i < r.size; i++) {
         if (test.test(r, i)) {
           sink.accept(r, i);
         }
       }
     }
+  }
+
+  /** Whether the pattern tests attributes or joins on resources. */
+  private static boolean needsExtras(FactPattern p) {
+    return p.tests().stream().anyMatch(t -> t instanceof FactTest.AttributeIn
+        || t instanceof FactTest.Sibling || t instanceof FactTest.References);
   }
 
   private RowTest compile(FactPattern p) throws SQLException {
@@ -91,7 +97,7 @@ final class PatternEvaluator {
     Set<PatientResource> matching = new HashSet<>();
     RowTest value = tests.value(s.value());
     Set<IndexKey> keys = index.resolve(null, s.codes(), types);
-    for (Map.Entry<IndexKey, FactRows> e : cache.rows(connection, keys).entrySet()) {
+    for (Map.Entry<IndexKey, FactRows> e : cache.rows(connection, keys, true).entrySet()) {
       FactRows r = e.getValue();
       for (int i = 0; i < r.size; i++) {
         if (value.test(r, i)) {

@@ -23,9 +23,16 @@ import org.duckdb.DuckDBConnection;
  */
 final class RowCache {
 
-  private static final String COLUMNS = "f.patient, epoch_us(f.start_time), epoch_us(f.end_time),"
+  /** What every filter needs. */
+  private static final String BASE = "f.patient, epoch_us(f.start_time), epoch_us(f.end_time),"
       + " f.value_num, f.value_high, f.unit, f.value_system, f.value_code, f.value_text IS NOT NULL,"
-      + " f.status, f.attributes, f.resource_type, f.resource_id, f.system, f.code";
+      + " f.status";
+
+  /** What attribute, component and reference tests need as well (the costly strings). */
+  private static final String EXTRAS = ", f.attributes, f.resource_id";
+
+  /** The fact's own code, for rows found through an attribute. */
+  private static final String CODE = ", f.system, f.code";
 
   final Interner<String> units = new Interner<>();
   final Interner<String> statuses = new Interner<>();
@@ -40,13 +47,17 @@ final class RowCache {
     this.budgetBytes = budgetBytes;
   }
 
-  /** The rows of every key, loading the missing ones in one scan of the fact table. */
-  Map<IndexKey, FactRows> rows(Connection c, Collection<IndexKey> keys) throws SQLException {
+  /**
+   * The rows of every key, loading the missing ones in one scan of the fact table. With
+   * {@code extras}, the rows carry attributes and resource hashes (attribute, sibling and
+   * reference tests need them); without, they may or may not.
+   */
+  Map<IndexKey, FactRows> rows(Connection c, Collection<IndexKey> keys, boolean extras) throws SQLException {
     Map<IndexKey, FactRows> out = new HashMap<>();
     List<IndexKey> missingCodes = new ArrayList<>();
     for (IndexKey k : keys) {
       FactRows r = rows.get(k);
-      if (r != null) {
+      if (r != null && (r.hasExtras || !extras)) {
         out.put(k, r);
       } else if (k.isCode()) {
         missingCodes.add(k);
@@ -55,16 +66,19 @@ final class RowCache {
       }
     }
     if (!missingCodes.isEmpty()) {
-      Map<IndexKey, FactRows> loaded = loadCodes(c, missingCodes);
+      Map<IndexKey, FactRows> loaded = loadCodes(c, missingCodes, extras);
       for (IndexKey k : missingCodes) {
-        out.put(k, keep(k, loaded.getOrDefault(k, new FactRows(0))));
+        out.put(k, keep(k, loaded.getOrDefault(k, new FactRows(0, extras))));
       }
     }
     return out;
   }
 
   private FactRows keep(IndexKey k, FactRows r) {
-    rows.put(k, r);
+    FactRows replaced = rows.put(k, r);
+    if (replaced != null) {
+      bytes -= replaced.sizeInBytes();
+    }
     bytes += r.sizeInBytes();
     var it = rows.entrySet().iterator();
     while (bytes > budgetBytes && rows.size() > 1 && it.hasNext()) {
@@ -78,7 +92,8 @@ final class RowCache {
     return r;
   }
 
-  private Map<IndexKey, FactRows> loadCodes(Connection c, List<IndexKey> keys) throws SQLException {
+  private Map<IndexKey, FactRows> loadCodes(Connection c, List<IndexKey> keys, boolean extras)
+      throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE feasibility_want"
           + " (k INTEGER, resource_type VARCHAR, system VARCHAR, code VARCHAR)");
@@ -92,34 +107,42 @@ final class RowCache {
       }
     }
     Map<IndexKey, FactRows> out = new HashMap<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT w.k, " + COLUMNS
-        + " FROM fact f JOIN feasibility_want w ON f.code = w.code AND f.system = w.system"
-        + " AND f.resource_type = w.resource_type ORDER BY w.k, f.patient")) {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT w.k, " + BASE
+        + (extras ? EXTRAS : "") + " FROM fact f JOIN feasibility_want w ON f.code = w.code"
+        + " AND f.system = w.system AND f.resource_type = w.resource_type ORDER BY w.k, f.patient")) {
       while (rs.next()) {
         IndexKey k = keys.get(rs.getInt(1));
-        read(rs, 2, out.computeIfAbsent(k, x -> new FactRows(1024)));
-      }
-    }
-    return out;
-  }
-
-  private FactRows loadAttribute(Connection c, IndexKey k) throws SQLException {
-    FactRows out = new FactRows(1024);
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM fact f"
-        + " WHERE f.resource_type = ? AND list_contains(string_split(f.attributes, chr(10)), ?)"
-        + " ORDER BY f.patient")) {
-      ps.setString(1, k.resourceType());
-      ps.setString(2, k.attributeLine());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          read(rs, 1, out);
+        FactRows r = out.computeIfAbsent(k, x -> new FactRows(1024, extras));
+        int i = read(rs, 2, r);
+        r.code[i] = codings.id(k.coding());
+        if (extras) {
+          readExtras(rs, 12, r, i, k.resourceType());
         }
       }
     }
     return out;
   }
 
-  private void read(ResultSet rs, int at, FactRows r) throws SQLException {
+  private FactRows loadAttribute(Connection c, IndexKey k) throws SQLException {
+    FactRows out = new FactRows(1024, true);
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + BASE + EXTRAS + CODE + " FROM fact f"
+        + " WHERE f.resource_type = ? AND list_contains(string_split(f.attributes, chr(10)), ?)"
+        + " ORDER BY f.patient")) {
+      ps.setString(1, k.resourceType());
+      ps.setString(2, k.attributeLine());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int i = read(rs, 1, out);
+          readExtras(rs, 11, out, i, k.resourceType());
+          out.code[i] = codings.id(new Coding(rs.getString(13), rs.getString(14)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Reads the {@link #BASE} columns starting at column {@code at} into a new row. */
+  private int read(ResultSet rs, int at, FactRows r) throws SQLException {
     int i = r.append();
     r.patient[i] = rs.getInt(at);
     r.start[i] = time(rs, at + 1);
@@ -135,9 +158,12 @@ final class RowCache {
     r.unit[i] = units.id(rs.getString(at + 5));
     r.value[i] = valueSystem == null ? -1 : codings.id(new Coding(valueSystem, rs.getString(at + 7)));
     r.status[i] = statuses.id(rs.getString(at + 9));
-    r.attributes[i] = attributeLists.id(rs.getString(at + 10));
-    r.resource[i] = ResourceHash.of(rs.getString(at + 11), rs.getString(at + 12));
-    r.code[i] = codings.id(new Coding(rs.getString(at + 13), rs.getString(at + 14)));
+    return i;
+  }
+
+  private void readExtras(ResultSet rs, int at, FactRows r, int i, String type) throws SQLException {
+    r.attributes[i] = attributeLists.id(rs.getString(at));
+    r.resource[i] = ResourceHash.of(type, rs.getString(at + 1));
   }
 
   private static long time(ResultSet rs, int column) throws SQLException {
