@@ -56,6 +56,11 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (patients < 20 || timeout < 1) {
+      spec.commandLine().getErr().println("datenraum demo: DR-5702 --patients `" + patients + "` and --timeout `"
+          + timeout + "` must be at least 20 and 1: the smallest hospital gets half the patients of the first.");
+      return 2;
+    }
     out.printf("Datenraum demo network in %s%n%n1. Three hospitals, each with its own pseudonymised site store%n",
         dir.toAbsolutePath());
     out.flush();
