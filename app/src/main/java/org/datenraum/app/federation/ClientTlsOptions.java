@@ -7,7 +7,7 @@ import org.datenraum.federation.tls.KeyStoreFile;
 import picocli.CommandLine.Option;
 
 /** The TLS options of every command that calls the broker. */
-class ClientTlsOptions {
+public class ClientTlsOptions {
 
   @Option(names = "--truststore", paramLabel = "FILE",
       description = "Certificates to trust for an https broker (PKCS12 or JKS), e.g. the broker's own;"
@@ -26,7 +26,7 @@ class ClientTlsOptions {
       description = "A file whose first line is the client keystore's password.")
   Path clientKeystorePassword;
 
-  ClientTls tls() {
+  public ClientTls tls() {
     Optional<KeyStoreFile> trust = Optional.ofNullable(truststore).map(f -> new KeyStoreFile("--truststore", f,
         truststorePassword == null ? null : KeyStoreFile.readPassword("--truststore-password-file", truststorePassword)));
     if (clientKeystore != null && clientKeystorePassword == null) {

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.app.surveillance.SiteDailyCounts;
 import org.datenraum.core.Result;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.node.Cohorts;
@@ -47,12 +49,17 @@ public final class NodeCommand implements Callable<Integer> {
   Path keyFile;
 
   @Option(names = "--auto-approve", split = ",", paramLabel = "TYPE",
-      description = "Request types answered without a person: feasibility, stratified. Saved for later starts"
+      description = "Request types answered without a person: feasibility, stratified, surveillance (the daily"
+          + " rounds of the standing surveillance request). Saved for later starts"
           + " while the policy is unchanged; `none` clears them.")
   List<String> autoApprove;
 
   @Option(names = "--mapping", description = "A term-code mapping directory instead of the built-in mapping.")
   Path mapping;
+
+  @Option(names = "--surveillance-min-cell", defaultValue = "5", paramLabel = "N",
+      description = "Daily surveillance counts from 1 to N-1 are withheld (default ${DEFAULT-VALUE}).")
+  int surveillanceMinCell;
 
   @Option(names = "--require-consent",
       description = "Count only patients with a permitting broad consent (default: all but those who denied).")
@@ -83,7 +90,8 @@ public final class NodeCommand implements Callable<Integer> {
     Node node;
     try {
       node = Node.start(config, new NodeParts(Cohorts.reference(store), terms.value(), client,
-          new NodeDirectory(site), Clock.systemUTC(), new SecureRandom()));
+          new NodeDirectory(site), Clock.systemUTC(), new SecureRandom()),
+          SiteDailyCounts.of(store, ZoneId.of("Europe/Berlin"), surveillanceMinCell));
     } catch (RuntimeException e) {
       store.close();
       throw e;

@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.datenraum.core.Result;
+import org.datenraum.surveillance.syndromic.PathogenDefinitions;
 import org.datenraum.surveillance.syndromic.SignalEvaluation;
 import org.datenraum.surveillance.syndromic.SignalEvaluator;
+import org.datenraum.surveillance.syndromic.SiteCounts;
+import org.datenraum.surveillance.syndromic.SyndromeDefinitions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code datenraum surveillance report}: a self-contained HTML page of a site's surveillance. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Writes one HTML page (inline SVG, no external resources): time series of every"
+    description = "Writes one HTML page of a site (--site) or of the network (--broker, --key-file) (inline SVG, no external resources): time series of every"
         + " syndrome and pathogen with the threshold band and signals, the signal list and the"
         + " evidence of every signal.")
 final class ReportCommand implements Callable<Integer> {
@@ -26,6 +31,8 @@ final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SiteOptions site = new SiteOptions();
+
+  @Mixin BrokerOptions broker = new BrokerOptions();
 
   @Mixin MethodOptions method = new MethodOptions();
 
@@ -38,9 +45,17 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Result<SiteOptions.Loaded> loaded = site.load();
-    Result<SignalEvaluation> evaluation = loaded.flatMap(l -> method.config()
-        .flatMap(c -> SignalEvaluator.evaluate(l.counts(), c)));
+    Result<SiteOptions.Loaded> loaded;
+    Result<SignalEvaluation> evaluation;
+    if (broker.given()) {
+      Result<NetworkCommand.Evaluated> network = NetworkCommand.evaluate(broker, method, site.from, site.to);
+      loaded = network.map(n -> network(n.counts().get(0)));
+      evaluation = network.map(n -> n.evaluations().get(0));
+    } else {
+      loaded = site.load();
+      evaluation = loaded.flatMap(l -> method.config()
+          .flatMap(c -> SignalEvaluator.evaluate(l.counts(), c)));
+    }
     if (!evaluation.isOk()) {
       spec.commandLine().getErr().println("datenraum surveillance report: "
           + evaluation.problem().text());
@@ -55,5 +70,14 @@ final class ReportCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("datenraum surveillance report: %d signals, %d series,"
         + " written to %s%n", m.signals().size(), evaluation.value().series().size(), out);
     return 0;
+  }
+
+  /** The network's counts with those built-in definitions whose series the sites sent. */
+  private static SiteOptions.Loaded network(SiteCounts counts) {
+    Set<String> ids = new HashSet<>();
+    counts.indicators().forEach(i -> ids.add(i.id()));
+    return new SiteOptions.Loaded(counts,
+        SyndromeDefinitions.builtIn().stream().filter(d -> ids.contains(d.id())).toList(),
+        PathogenDefinitions.builtIn().stream().filter(d -> ids.contains(d.id())).toList());
   }
 }

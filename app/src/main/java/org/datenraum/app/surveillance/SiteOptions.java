@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 /** The options that select a site, its period and the definitions; loads the site's counts. */
 final class SiteOptions {
 
-  @Option(names = "--site", required = true, paramLabel = "DIR",
+  @Option(names = "--site", paramLabel = "DIR",
       description = "The site's data directory.")
   Path site;
 
@@ -66,6 +66,10 @@ final class SiteOptions {
 
   /** Reads the site and counts it, or the problem that prevents it. */
   Result<Loaded> load() throws IOException {
+    if (site == null) {
+      return Result.fail(Problem.invalid("DR-6322", "--site DIR is required: the data directory of the site"
+          + " (or, for the report of the network, --broker URL and --key-file FILE)."));
+    }
     SiteDirectory dir = new SiteDirectory(site);
     if (!dir.exists()) {
       return Result.fail(Problem.notFound("DR-1100", "no site store in `" + site

@@ -31,6 +31,37 @@ public final class SiteCounts {
     this.denominators = denominators;
   }
 
+  /**
+   * Counts assembled elsewhere, for example the lower bounds of a network's merged series:
+   * arrays indexed [indicator][age group ordinal][day], one day per day of [first, last]; copied.
+   */
+  public static SiteCounts of(String site, LocalDate first, LocalDate last, List<Indicator> indicators,
+      int[][][] counts, int[][][] denominators) {
+    int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
+    if (days < 1 || indicators.isEmpty()) {
+      throw new IllegalArgumentException("counts need at least one day and one indicator: " + first + ".." + last);
+    }
+    return new SiteCounts(site, first, last, indicators, copy(counts, indicators.size(), days),
+        copy(denominators, indicators.size(), days));
+  }
+
+  private static int[][][] copy(int[][][] values, int indicators, int days) {
+    int groups = AgeGroup.values().length;
+    if (values.length != indicators) {
+      throw new IllegalArgumentException("expected " + indicators + " indicators, got " + values.length);
+    }
+    int[][][] out = new int[indicators][groups][];
+    for (int i = 0; i < indicators; i++) {
+      for (int g = 0; g < groups; g++) {
+        if (values[i].length != groups || values[i][g].length != days) {
+          throw new IllegalArgumentException("expected " + groups + " age groups of " + days + " days");
+        }
+        out[i][g] = values[i][g].clone();
+      }
+    }
+    return out;
+  }
+
   public String site() {
     return site;
   }
