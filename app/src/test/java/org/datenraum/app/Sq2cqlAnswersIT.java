@@ -106,4 +106,16 @@ class Sq2cqlAnswersIT {
     assertThat(run.err()).contains("DR-2003").contains("`gtx`").contains("$.inclusionCriteria[0][0].valueFilter.comparator")
         .contains("expected one of gt, ge, lt, le, eq, ne");
   }
+
+  @Test
+  void aMissingSiteOrMappingDirectoryIsNamed() {
+    Path query = query("consent.json");
+    Cli.Run noSite = Cli.run("query", "--site", tmp.resolve("nowhere").toString(), query.toString());
+    assertThat(noSite.status()).isEqualTo(1);
+    assertThat(noSite.err()).contains("DR-1100").contains("datenraum ingest --site");
+    Cli.Run noMapping = Cli.run("query", "--site", site.dir().toString(), "--mapping",
+        tmp.resolve("no-mapping").toString(), query.toString());
+    assertThat(noMapping.status()).isEqualTo(1);
+    assertThat(noMapping.err()).contains("DR-2030").contains("mapping_fhir.json");
+  }
 }
