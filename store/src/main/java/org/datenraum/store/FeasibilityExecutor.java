@@ -1,6 +1,7 @@
 package org.datenraum.store;
 
 import java.time.LocalDate;
+import java.util.Set;
 import org.datenraum.query.plan.Plan;
 
 /**
@@ -15,4 +16,11 @@ public interface FeasibilityExecutor {
    * Reflects every batch written to the store before the call.
    */
   long count(Plan plan, LocalDate queryDate);
+
+  /**
+   * The pseudonyms of the stored patients the plan selects, with ages computed at
+   * {@code queryDate}: the patients that {@link #count} counts. Reflects every batch written to
+   * the store before the call.
+   */
+  Set<String> matching(Plan plan, LocalDate queryDate);
 }

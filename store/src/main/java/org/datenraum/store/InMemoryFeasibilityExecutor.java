@@ -3,6 +3,7 @@ package org.datenraum.store;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
+import java.util.Set;
 import org.datenraum.query.eval.ReferenceEvaluator;
 import org.datenraum.query.plan.Plan;
 
@@ -24,7 +25,15 @@ public final class InMemoryFeasibilityExecutor implements FeasibilityExecutor {
 
   @Override
   public long count(Plan plan, LocalDate queryDate) {
-    return ReferenceEvaluator.of(store.patients().toList(), store.facts().toList())
-        .count(plan, queryDate);
+    return evaluator().count(plan, queryDate);
+  }
+
+  @Override
+  public Set<String> matching(Plan plan, LocalDate queryDate) {
+    return evaluator().matching(plan, queryDate);
+  }
+
+  private ReferenceEvaluator evaluator() {
+    return ReferenceEvaluator.of(store.patients().toList(), store.facts().toList());
   }
 }

@@ -2,6 +2,7 @@ package org.datenraum.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
@@ -35,6 +36,22 @@ public interface SiteStore extends AutoCloseable {
 
   /** All stored facts, for evaluation and extracts. */
   Stream<Fact> facts();
+
+  /**
+   * The stored patients among these pseudonyms (unknown ones are left out). The default reads
+   * {@link #patients()}; a store with an index should do better.
+   */
+  default Stream<PatientRecord> patients(Set<String> pseudonyms) {
+    return patients().filter(p -> pseudonyms.contains(p.pseudonym()));
+  }
+
+  /**
+   * The stored facts with this code of these patients. The default reads {@link #facts()}; a
+   * store with an index should do better.
+   */
+  default Stream<Fact> facts(Coding code, Set<String> patients) {
+    return facts().filter(f -> f.code().equals(code) && patients.contains(f.patient()));
+  }
 
   /** The de-identified JSON of a stored resource. */
   Optional<String> resourceJson(org.datenraum.core.ResourceKey key);

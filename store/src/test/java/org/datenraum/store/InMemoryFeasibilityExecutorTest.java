@@ -22,7 +22,7 @@ import org.datenraum.query.plan.Plan;
 import org.datenraum.query.plan.TimeWindow;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory executor counts what the store holds at the time of each call. */
+/** The in-memory executor counts and selects what the store holds at the time of each call. */
 class InMemoryFeasibilityExecutorTest {
 
   private static final Coding E11 = new Coding("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "E11.90");
@@ -51,9 +51,21 @@ class InMemoryFeasibilityExecutorTest {
     assertThat(executor.count(DIABETES, date)).isZero();
     store.write(batch(List.of(patient("a"), patient("b"), condition("c1", "a"), condition("c2", "b")), List.of()));
     assertThat(executor.count(DIABETES, date)).isEqualTo(2);
+    assertThat(executor.matching(DIABETES, date)).containsExactlyInAnyOrder("a", "b");
     store.write(batch(List.of(), List.of(new ResourceKey("Condition", "c2"))));
     assertThat(executor.count(DIABETES, date)).isEqualTo(1);
+    assertThat(executor.matching(DIABETES, date)).containsExactly("a");
     store.write(batch(List.of(), List.of(new ResourceKey("Patient", "a"))));
     assertThat(executor.count(DIABETES, date)).isZero();
+    assertThat(executor.matching(DIABETES, date)).isEmpty();
+  }
+
+  @Test
+  void readsByPatientsAndCodeKeepOnlyThose() {
+    InMemorySiteStore store = new InMemorySiteStore();
+    store.write(batch(List.of(patient("a"), patient("b"), condition("c1", "a"), condition("c2", "b")), List.of()));
+    assertThat(store.patients(Set.of("b", "z"))).extracting(PatientRecord::pseudonym).containsExactly("b");
+    assertThat(store.facts(E11, Set.of("a"))).extracting(Fact::resourceId).containsExactly("c1");
+    assertThat(store.facts(new Coding(E11.system(), "E10"), Set.of("a", "b"))).isEmpty();
   }
 }

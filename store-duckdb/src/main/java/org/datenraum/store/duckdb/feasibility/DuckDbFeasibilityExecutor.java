@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import org.datenraum.query.plan.Plan;
 import org.datenraum.store.FeasibilityExecutor;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
@@ -16,7 +17,8 @@ import org.datenraum.store.duckdb.DuckDbSiteStore;
  * and the fact rows of filtered codes cached in columns. Before each query the executor compares
  * the store version (incremented by every committed write batch) with the version its index was
  * built at; when they differ, it loads the index saved at the current version or rebuilds and
- * saves it, and drops its cached rows. Thread-safe (queries are serialised).
+ * saves it, and drops its cached rows (and the pseudonyms by patient number, which it loads at
+ * the first {@link #matching} call of a version). Thread-safe (queries are serialised).
  */
 public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
 
@@ -29,6 +31,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   private CodeIndex index;
   private PatientTable patients;
   private RowCache rows;
+  private PatientNames names;
   private boolean rebuiltLast;
 
   private DuckDbFeasibilityExecutor(DuckDbSiteStore store, long rowCacheBytes) {
@@ -55,6 +58,19 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
     return store.withConnection(c -> {
       refresh(c);
       return (long) new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan).getCardinality();
+    });
+  }
+
+  @Override
+  public synchronized Set<String> matching(Plan plan, LocalDate queryDate) {
+    requireNonNull(plan, "plan");
+    requireNonNull(queryDate, "queryDate");
+    return store.withConnection(c -> {
+      refresh(c);
+      if (names == null) {
+        names = PatientNames.load(c);
+      }
+      return names.of(new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan));
     });
   }
 
@@ -86,6 +102,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
     }
     patients = PatientTable.load(c);
     rows = new RowCache(rowCacheBytes);
+    names = null;
     version = current;
   }
 }
