@@ -8,6 +8,7 @@ import org.datenraum.core.Coding;
 import org.datenraum.core.PatientRecord;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.plan.Plan;
+import org.datenraum.store.FeasibilityExecutor;
 import org.datenraum.store.SiteStore;
 
 /**
@@ -22,8 +23,19 @@ public interface Cohorts {
   /** For each of the patients with a fact of this code, the UTC year of the earliest such fact. */
   Map<String, Integer> firstYear(Set<String> patients, Coding code);
 
-  /** Evaluation with the reference evaluator over everything the store holds at the time of the call. */
+  /**
+   * Evaluation with the reference evaluator over everything the store holds at the time of the
+   * call: for small in-memory stores and as the oracle in tests.
+   */
   static Cohorts reference(SiteStore store) {
     return new ReferenceCohorts(store);
+  }
+
+  /**
+   * The patients come from the executor (which must run over {@code store}); consent, patient
+   * records and years are read from the store for just those patients. For real site stores.
+   */
+  static Cohorts indexed(FeasibilityExecutor executor, SiteStore store) {
+    return new IndexedCohorts(executor, store);
   }
 }
