@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code datenraum bench surveillance}: farringtonFlexible (default controls) over every series of
  * a synthetic network, sites × syndromes × age groups of seeded negative binomial weekly counts
- * with seasonality, monitoring the last weeks of each series. Prints wall time and series/s.
+ * with seasonality, monitoring the last weeks of each series. Prints wall time, series/s, the
+ * CPU time of the workers and a checksum of every upper bound and expected count (an
+ * optimisation must leave it unchanged).
  */
 @Command(name = "surveillance", mixinStandardHelpOptions = true,
     description = "Times farringtonFlexible over sites x syndromes x age groups of weekly series.")
@@ -76,8 +78,9 @@ public final class SurveillanceBench implements Callable<Integer> {
         long[] totals = detectAll(pool, detector, series, workers);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("run %d: %.3f s wall, %.0f series/s, %.0f monitored weeks/s,"
-                + " %.3f s CPU in workers, %d alarms%n", run, seconds, series.size() / seconds,
-            series.size() * (double) monitored / seconds, totals[1] / 1e9, totals[0]);
+                + " %.3f s CPU in workers, %d alarms, results checksum %016x%n", run, seconds,
+            series.size() / seconds, series.size() * (double) monitored / seconds, totals[1] / 1e9,
+            totals[0], totals[2]);
       }
     } finally {
       pool.shutdown();
@@ -95,22 +98,33 @@ public final class SurveillanceBench implements Callable<Integer> {
       parts.add(pool.submit(() -> {
         long cpuStart = cpu.getCurrentThreadCpuTime();
         long alarms = 0;
+        long checksum = 0;
         for (int i = first; i < series.size(); i += workers) {
           Detection d = detector.detect(series.get(i)).value();
           for (WeekResult week : d.weeks()) {
             alarms += week.alarm() == org.datenraum.surveillance.Alarm.RAISED ? 1 : 0;
+            checksum += mix(i * 1_000_003L + week.epoch(), Double.doubleToLongBits(week.upperBound()),
+                Double.doubleToLongBits(week.expected()));
           }
         }
-        return new long[] {alarms, cpu.getCurrentThreadCpuTime() - cpuStart};
+        return new long[] {alarms, cpu.getCurrentThreadCpuTime() - cpuStart, checksum};
       }));
     }
-    long[] total = new long[2];
+    long[] total = new long[3];
     for (Future<long[]> part : parts) {
       long[] p = part.get();
       total[0] += p[0];
       total[1] += p[1];
+      total[2] += p[2];
     }
     return total;
+  }
+
+  /** A hash of one week's result; summed over weeks it does not depend on the order of the workers. */
+  private static long mix(long week, long upperBound, long expected) {
+    long h = week * 0x9E3779B97F4A7C15L ^ upperBound;
+    h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L ^ expected;
+    return (h ^ (h >>> 29)) * 0x94D049BB133111EBL;
   }
 
   private List<CountSeries> generate(int weeks) {

@@ -29,17 +29,16 @@ public final class QuasiPoissonGlm {
     double[] off = offset == null ? new double[n] : offset;
     double[] eta = new double[n];
     double[] mu = new double[n];
-    for (int i = 0; i < n; i++) {
-      eta[i] = Math.log(y[i] + 0.1);
-      mu[i] = inverseLink(eta[i]);
-    }
     double[] yLogY = new double[n];
     for (int i = 0; i < n; i++) {
-      yLogY[i] = y[i] > 0 ? y[i] * Math.log(y[i]) : 0;
+      eta[i] = startEta(y[i]);
+      mu[i] = inverseLink(eta[i]);
+      yLogY[i] = yLogY(y[i]);
     }
     double devOld = deviance(y, mu, weights);
     double[] coef = null;
     double[] coefOld = null;
+    // Rows with zero prior weight keep working weight 0; the others are set in every iteration.
     double[] working = new double[n];
     WeightedQr qr = null;
     boolean converged = false;
@@ -50,7 +49,6 @@ public final class QuasiPoissonGlm {
       iterations = iter;
       double[] wx = new double[nGood * p];
       double[] wz = new double[nGood];
-      java.util.Arrays.fill(working, 0);
       for (int g = 0; g < nGood; g++) {
         int i = good[g];
         double muEta = mu[i];
@@ -62,7 +60,7 @@ public final class QuasiPoissonGlm {
           wx[j * nGood + g] = design[j * n + i] * w;
         }
       }
-      qr = new WeightedQr(wx, nGood, p, QR_TOL);
+      qr = WeightedQr.owning(wx, nGood, p, QR_TOL);
       double[] start = qr.solve(wz);
       if (!allFinite(start)) {
         break;
@@ -120,6 +118,32 @@ public final class QuasiPoissonGlm {
       sum += 2 * weights[i] * r;
     }
     return sum;
+  }
+
+  /** log(y + 0.1), R's starting η; from a table for the small whole counts that dominate. */
+  private static double startEta(double y) {
+    int k = (int) y;
+    return k == y && k >= 0 && k < TABLE ? LOG_START[k] : Math.log(y + 0.1);
+  }
+
+  /** y·log(y) (0 for y = 0); from a table for small whole counts. */
+  private static double yLogY(double y) {
+    int k = (int) y;
+    if (k == y && k >= 0 && k < TABLE) {
+      return Y_LOG_Y[k];
+    }
+    return y > 0 ? y * Math.log(y) : 0;
+  }
+
+  private static final int TABLE = 1024;
+  private static final double[] LOG_START = new double[TABLE];
+  private static final double[] Y_LOG_Y = new double[TABLE];
+
+  static {
+    for (int k = 0; k < TABLE; k++) {
+      LOG_START[k] = Math.log(k + 0.1);
+      Y_LOG_Y[k] = k > 0 ? k * Math.log(k) : 0;
+    }
   }
 
   /** max(exp(η), ε), R's inverse log link. */

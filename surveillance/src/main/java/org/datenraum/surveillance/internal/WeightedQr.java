@@ -16,12 +16,21 @@ public final class WeightedQr {
 
   /** Decomposes a copy of {@code matrix} (column-major, n rows, p columns). */
   public WeightedQr(double[] matrix, int n, int p, double tol) {
+    this(n, p, matrix.clone(), tol);
+  }
+
+  private WeightedQr(int n, int p, double[] owned, double tol) {
     this.n = n;
     this.p = p;
-    this.qr = matrix.clone();
+    this.qr = owned;
     this.qraux = new double[p];
     this.pivot = new int[p];
     decompose(tol);
+  }
+
+  /** Decomposes {@code matrix} in place: the caller hands it over and must not use it again. */
+  static WeightedQr owning(double[] matrix, int n, int p, double tol) {
+    return new WeightedQr(n, p, matrix, tol);
   }
 
   private void decompose(double tol) {
