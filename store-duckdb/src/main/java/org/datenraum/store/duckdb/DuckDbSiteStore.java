@@ -31,6 +31,7 @@ import org.datenraum.store.duckdb.internal.FactCodec;
 import org.datenraum.store.duckdb.internal.JsonCodec;
 import org.datenraum.store.duckdb.internal.Migrations;
 import org.datenraum.store.duckdb.internal.PatientNumbers;
+import org.datenraum.store.duckdb.internal.SelectedPatients;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -164,72 +165,35 @@ public final class DuckDbSiteStore implements SiteStore {
 
   @Override
   public Stream<PatientRecord> patients() {
-    return withConnection(c -> readPatients(c, null));
+    return withConnection(c -> readPatients(c, ""));
   }
 
+  /** Semi-joins the patient table with the numbers of these pseudonyms. */
   @Override
   public Stream<PatientRecord> patients(Set<String> pseudonyms) {
-    return withConnection(c -> readPatients(c, numbersOf(pseudonyms)));
-  }
-
-  private static Stream<PatientRecord> readPatients(Connection c, Map<Integer, String> only)
-      throws SQLException {
-    List<PatientRecord> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT num, pseudonym,"
-        + " birth_year, birth_month, sex, deceased FROM patient ORDER BY num")) {
-      while (rs.next()) {
-        if (only != null && !only.containsKey(rs.getInt(1))) {
-          continue;
-        }
-        int year = rs.getInt(3);
-        YearMonth birth = rs.wasNull() ? null : YearMonth.of(year, rs.getInt(4));
-        out.add(new PatientRecord(rs.getString(2), birth, Sex.ofCode(rs.getString(5)),
-            rs.getBoolean(6)));
-      }
-    }
-    return out.stream();
-  }
-
-  /**
-   * Reads only the rows of the code and keeps those of the patients by number in Java: a plain
-   * filtered scan, because DuckDB 1.4.3 on two threads gave run-to-run different results for
-   * grouping by patient on this table (docs/feasibility.md).
-   */
-  @Override
-  public Stream<Fact> facts(Coding code, Set<String> patients) {
     return withConnection(c -> {
-      Map<Integer, String> wanted = numbersOf(patients);
-      List<Fact> out = new ArrayList<>();
+      Map<Integer, String> wanted = numbersOf(pseudonyms);
       if (wanted.isEmpty()) {
-        return out.stream();
+        return Stream.empty();
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + FactCodec.COLUMNS
-          + " FROM fact WHERE system = ? AND code = ?")) {
-        ps.setString(1, code.system());
-        ps.setString(2, code.code());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String patient = wanted.get(rs.getInt(1));
-            if (patient != null) {
-              out.add(FactCodec.read(rs, patient));
-            }
-          }
-        }
+      try (SelectedPatients selected = SelectedPatients.of(connection, wanted.keySet())) {
+        return readPatients(c, " WHERE num IN (SELECT num FROM " + SelectedPatients.TABLE + ")");
       }
-      return out.stream();
     });
   }
 
-  /** The committed numbers of these pseudonyms, unknown ones left out. Call while holding the lock. */
-  private Map<Integer, String> numbersOf(Set<String> pseudonyms) {
-    Map<Integer, String> out = new HashMap<>();
-    for (String p : pseudonyms) {
-      Integer n = numbers.get(p);
-      if (n != null) {
-        out.put(n, p);
+  private static Stream<PatientRecord> readPatients(Connection c, String where) throws SQLException {
+    List<PatientRecord> out = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pseudonym, birth_year,"
+        + " birth_month, sex, deceased FROM patient" + where + " ORDER BY num")) {
+      while (rs.next()) {
+        int year = rs.getInt(2);
+        YearMonth birth = rs.wasNull() ? null : YearMonth.of(year, rs.getInt(3));
+        out.add(new PatientRecord(rs.getString(1), birth, Sex.ofCode(rs.getString(4)),
+            rs.getBoolean(5)));
       }
     }
-    return out;
+    return out.stream();
   }
 
   @Override
@@ -245,6 +209,46 @@ public final class DuckDbSiteStore implements SiteStore {
       }
       return out.stream();
     });
+  }
+
+  /**
+   * Scans the rows of the code semi-joined with the patients' numbers, so that only their rows
+   * are decoded (no grouping by patient; see {@link SelectedPatients}).
+   */
+  @Override
+  public Stream<Fact> facts(Coding code, Set<String> patients) {
+    return withConnection(c -> {
+      Map<Integer, String> wanted = numbersOf(patients);
+      if (wanted.isEmpty()) {
+        return Stream.empty();
+      }
+      List<Fact> out = new ArrayList<>();
+      try (SelectedPatients selected = SelectedPatients.of(connection, wanted.keySet());
+          PreparedStatement ps = c.prepareStatement("SELECT " + FactCodec.COLUMNS + " FROM fact"
+              + " WHERE system = ? AND code = ? AND patient IN (SELECT num FROM "
+              + SelectedPatients.TABLE + ")")) {
+        ps.setString(1, code.system());
+        ps.setString(2, code.code());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(FactCodec.read(rs, wanted.get(rs.getInt(1))));
+          }
+        }
+      }
+      return out.stream();
+    });
+  }
+
+  /** The committed numbers of these pseudonyms, unknown ones left out. Call under the lock. */
+  private Map<Integer, String> numbersOf(Set<String> pseudonyms) {
+    Map<Integer, String> out = new HashMap<>();
+    for (String p : pseudonyms) {
+      Integer n = numbers.get(p);
+      if (n != null) {
+        out.put(n, p);
+      }
+    }
+    return out;
   }
 
   private Map<Integer, String> pseudonymsByNumber(Connection c) throws SQLException {

@@ -70,6 +70,7 @@ class DuckDbFeasibilityExecutorIT {
     RandomFacts data = new RandomFacts(21);
     try (DuckDbSiteStore store = DuckDbSiteStore.open(dir.resolve("reads.duckdb"), CLOCK)) {
       store.write(data.initial(40, 300));
+      String threads = threads(store);
       for (int round = 0; round < 4; round++) {
         List<String> all = store.patients().map(PatientRecord::pseudonym).toList();
         Set<String> some = new HashSet<>(all.subList(0, all.size() / 2));
@@ -86,9 +87,19 @@ class DuckDbFeasibilityExecutorIT {
         }
         assertThat(store.facts(new Coding("http://loinc.org", "A01"), some).count()).isPositive();
         assertThat(store.facts(new Coding("http://loinc.org", "A01"), Set.of()).count()).isZero();
+        assertThat(threads(store)).as("threads after the reads").isEqualTo(threads);
         store.write(data.changes());
       }
     }
+  }
+
+  private static String threads(DuckDbSiteStore store) {
+    return store.withConnection(c -> {
+      try (var s = c.createStatement(); var rs = s.executeQuery("SELECT current_setting('threads')")) {
+        rs.next();
+        return rs.getString(1);
+      }
+    });
   }
 
   @Test
