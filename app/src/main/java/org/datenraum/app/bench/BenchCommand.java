@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code datenraum bench}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: ingest, generate, surveillance, query. Each prints its figures.",
-    subcommands = {IngestBench.class, GenerateBench.class, SurveillanceBench.class, FederationBench.class, QueryBench.class})
+    description = "Benchmarks: ingest, generate, surveillance, federation, query, cohorts. Each prints its figures.",
+    subcommands = {IngestBench.class, GenerateBench.class, SurveillanceBench.class, FederationBench.class, QueryBench.class,
+        CohortsBench.class})
 public final class BenchCommand {}

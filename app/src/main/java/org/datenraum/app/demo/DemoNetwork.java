@@ -21,6 +21,7 @@ import org.datenraum.node.NodeDirectory;
 import org.datenraum.node.NodeParts;
 import org.datenraum.query.mapping.Mappings;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
 
 /**
  * The demo's running network in this JVM: a broker on 127.0.0.1 with fresh state, the sites and a
@@ -63,7 +64,8 @@ public final class DemoNetwork implements AutoCloseable {
     stores.add(store);
     NodeConfig config = NodeConfig.defaults()
         .withAutoApprove(EnumSet.of(RequestType.FEASIBILITY, RequestType.STRATIFIED));
-    nodes.add(Node.start(config, new NodeParts(Cohorts.reference(store), Mappings.builtIn(),
+    Cohorts cohorts = Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store);
+    nodes.add(Node.start(config, new NodeParts(cohorts, Mappings.builtIn(),
         BrokerClient.of(broker.localUri(), key), new NodeDirectory(site.dir()), Clock.systemUTC(),
         new SecureRandom())));
   }

@@ -23,6 +23,7 @@ import org.datenraum.query.mapping.MappingDirectory;
 import org.datenraum.query.mapping.Mappings;
 import org.datenraum.query.mapping.TermCodeMapping;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,9 +88,10 @@ public final class NodeCommand implements Callable<Integer> {
         .withConsent(requireConsent ? ConsentPolicy.REQUIRE_PERMIT : ConsentPolicy.EXCLUDE_DENIED);
     var client = KeyFiles.client(broker, keyFile, tls.tls());
     DuckDbSiteStore store = dir.openStore(Clock.systemUTC());
+    Cohorts cohorts = Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store);
     Node node;
     try {
-      node = Node.start(config, new NodeParts(Cohorts.reference(store), terms.value(), client,
+      node = Node.start(config, new NodeParts(cohorts, terms.value(), client,
           new NodeDirectory(site), Clock.systemUTC(), new SecureRandom()),
           SiteDailyCounts.of(store, ZoneId.of("Europe/Berlin"), surveillanceMinCell));
     } catch (RuntimeException e) {
