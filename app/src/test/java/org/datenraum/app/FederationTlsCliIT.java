@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.datenraum.app.site.SiteDirectory;
-import org.datenraum.broker.TestKeystores;
 import org.datenraum.federation.tls.KeyStoreFile;
 import org.datenraum.generator.GeneratorConfig;
 import org.datenraum.generator.HospitalGenerator;

@@ -8,14 +8,14 @@ import java.util.concurrent.TimeUnit;
 import org.datenraum.federation.tls.KeyStoreFile;
 
 /** Keystores made with the JDK's keytool: a key pair with a self-signed certificate, and truststores. */
-public final class TestKeystores {
+final class TestKeystores {
 
-  public static final String PASSWORD = "test-store-pass";
+  static final String PASSWORD = "test-store-pass";
 
   private TestKeystores() {}
 
   /** A PKCS12 keystore with one key pair whose certificate names 127.0.0.1 and localhost. */
-  public static KeyStoreFile keyPair(Path dir, String name) throws Exception {
+  static KeyStoreFile keyPair(Path dir, String name) throws Exception {
     Path store = dir.resolve(name + ".p12");
     keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
         "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
@@ -24,7 +24,7 @@ public final class TestKeystores {
   }
 
   /** A PKCS12 truststore with the certificate of the keystore's key pair. */
-  public static KeyStoreFile trusting(Path dir, String name, KeyStoreFile keyPair) throws Exception {
+  static KeyStoreFile trusting(Path dir, String name, KeyStoreFile keyPair) throws Exception {
     Path cert = dir.resolve(name + ".crt");
     String alias = keyPair.file().getFileName().toString().replace(".p12", "");
     keytool("-exportcert", "-rfc", "-alias", alias, "-keystore", keyPair.file().toString(), "-storepass", PASSWORD,
