@@ -92,42 +92,33 @@ public final class WireJson {
 
   private static ObjectMapper configured() {
     SimpleModule time = new SimpleModule("v1-time");
-    time.addSerializer(Instant.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(Instant value, JsonGenerator gen, SerializerProvider p) throws IOException {
-        gen.writeString(value.toString());
-      }
-    });
-    time.addDeserializer(Instant.class, new JsonDeserializer<>() {
-      @Override
-      public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-        try {
-          return Instant.parse(p.getValueAsString());
-        } catch (DateTimeParseException | NullPointerException e) {
-          throw new IllegalArgumentException("expected an ISO-8601 instant such as 2025-01-31T12:00:00Z");
-        }
-      }
-    });
-    time.addSerializer(LocalDate.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider p) throws IOException {
-        gen.writeString(value.toString());
-      }
-    });
-    time.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
-      @Override
-      public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-        try {
-          return LocalDate.parse(p.getValueAsString());
-        } catch (DateTimeParseException | NullPointerException e) {
-          throw new IllegalArgumentException("expected an ISO-8601 date such as 2025-01-31");
-        }
-      }
-    });
+    iso(time, Instant.class, Instant::parse, "an ISO-8601 instant such as 2025-01-31T12:00:00Z");
+    iso(time, LocalDate.class, LocalDate::parse, "an ISO-8601 date such as 2025-01-31");
     return new ObjectMapper()
         .registerModule(time)
         .setSerializationInclusion(JsonInclude.Include.NON_NULL)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
         .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+  }
+
+  /** Writes {@code type} as its ISO-8601 text and reads it back, naming the expected form on error. */
+  private static <T> void iso(SimpleModule module, Class<T> type,
+      java.util.function.Function<String, T> parse, String expected) {
+    module.addSerializer(type, new JsonSerializer<T>() {
+      @Override
+      public void serialize(T value, JsonGenerator gen, SerializerProvider p) throws IOException {
+        gen.writeString(value.toString());
+      }
+    });
+    module.addDeserializer(type, new JsonDeserializer<T>() {
+      @Override
+      public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+        try {
+          return parse.apply(p.getValueAsString());
+        } catch (DateTimeParseException | NullPointerException e) {
+          throw new IllegalArgumentException("expected " + expected);
+        }
+      }
+    });
   }
 }
