@@ -60,6 +60,24 @@ class WireJsonTest {
   }
 
   @Test
+  void timesAreIsoTextAndABadOneNamesTheExpectedForm() {
+    Principal p = new Principal("alice", Role.RESEARCHER, Instant.parse("2025-01-31T12:00:00Z"), false);
+    assertThat(WireJson.write(p)).contains("\"2025-01-31T12:00:00Z\"");
+    assertThat(WireJson.read(WireJson.write(p), Principal.class)).isEqualTo(p);
+    assertThatThrownBy(() -> WireJson.read(
+        "{\"name\":\"a\",\"role\":\"researcher\",\"created\":\"yesterday\"}", Principal.class))
+        .isInstanceOfSatisfying(WireFormatException.class, e -> {
+          assertThat(e.field()).isEqualTo("$.created");
+          assertThat(e.getMessage()).contains("ISO-8601 instant");
+        });
+    assertThatThrownBy(() -> WireJson.read(
+        "{\"first\":\"31.01.2025\",\"last\":\"2025-02-01\",\"minimumCell\":5,\"series\":[]}",
+        DailyCounts.class))
+        .isInstanceOfSatisfying(WireFormatException.class,
+            e -> assertThat(e.getMessage()).contains("ISO-8601 date"));
+  }
+
+  @Test
   void notJsonIsReportedForTheWholeBody() {
     assertThatThrownBy(() -> WireJson.read("{nope", Submission.class))
         .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.field()).isEqualTo("$"));
