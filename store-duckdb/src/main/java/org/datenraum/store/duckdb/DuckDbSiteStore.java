@@ -43,11 +43,13 @@ public final class DuckDbSiteStore implements SiteStore {
   private final DuckDBConnection connection;
   private final PatientNumbers numbers = new PatientNumbers();
   private final Map<Integer, String> pseudonymsByNumber = new HashMap<>();
+  private final JsonCodec codec;
   private final BatchWriter writer;
 
-  private DuckDbSiteStore(DuckDBConnection connection, Clock clock) {
+  private DuckDbSiteStore(DuckDBConnection connection, JsonCodec codec, Clock clock) {
     this.connection = connection;
-    this.writer = new BatchWriter(connection, numbers, clock);
+    this.codec = codec;
+    this.writer = new BatchWriter(connection, numbers, codec, clock);
   }
 
   /** Opens (creating if needed) the store in {@code file} and migrates its schema. */
@@ -61,8 +63,9 @@ public final class DuckDbSiteStore implements SiteStore {
       try (Statement s = c.createStatement()) {
         s.execute("SET checkpoint_threshold = '256MB'");
       }
-      DuckDbSiteStore store = new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), clock);
       Migrations.migrate(c);
+      DuckDbSiteStore store =
+          new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock);
       store.loadNumbers();
       return store;
     } catch (SQLException | java.io.IOException e) {
@@ -271,7 +274,7 @@ public final class DuckDbSiteStore implements SiteStore {
         ps.setString(1, key.type());
         ps.setString(2, key.id());
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(JsonCodec.decompress(rs.getBytes(1))) : Optional.empty();
+          return rs.next() ? Optional.of(codec.decompress(rs.getBytes(1))) : Optional.empty();
         }
       }
     });

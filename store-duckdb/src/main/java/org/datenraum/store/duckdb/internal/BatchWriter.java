@@ -28,11 +28,13 @@ public final class BatchWriter {
 
   private final DuckDBConnection c;
   private final PatientNumbers numbers;
+  private final JsonCodec codec;
   private final Clock clock;
 
-  public BatchWriter(DuckDBConnection c, PatientNumbers numbers, Clock clock) {
+  public BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock) {
     this.c = c;
     this.numbers = numbers;
+    this.codec = codec;
     this.clock = clock;
   }
 
@@ -51,9 +53,11 @@ public final class BatchWriter {
       update("UPDATE store_version SET version = version + 1");
       c.commit();
       numbers.commit();
+      codec.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       numbers.rollback();
+      codec.rollback();
       throw e;
     } finally {
       c.setAutoCommit(true);
@@ -106,8 +110,9 @@ public final class BatchWriter {
   }
 
   private void append(WriteBatch batch) throws SQLException {
+    codec.train(batch.upserts(), c);
     byte[][] json = batch.upserts().parallelStream()
-        .map(r -> JsonCodec.compress(r.json())).toArray(byte[][]::new);
+        .map(r -> codec.compress(r.key().type(), r.json())).toArray(byte[][]::new);
     int i = 0;
     try (DuckDBAppender patients = c.createAppender("patient");
         DuckDBAppender resources = c.createAppender("resource");

@@ -17,7 +17,8 @@ import java.util.List;
 public final class Migrations {
 
   /** The migrations, in order. */
-  static final List<String> SCRIPTS = List.of("V1__site_store.sql", "V2__feasibility_index.sql");
+  static final List<String> SCRIPTS = List.of("V1__site_store.sql", "V2__feasibility_index.sql",
+      "V3__json_dictionary.sql");
 
   private Migrations() {}
 
