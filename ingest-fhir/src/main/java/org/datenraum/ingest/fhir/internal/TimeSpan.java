@@ -76,7 +76,8 @@ public record TimeSpan(Instant start, Instant end) {
 
   static TimeSpan point(String element, String value) throws BadTime {
     try {
-      return new TimeSpan(FhirDates.start(value), FhirDates.end(value));
+      java.time.Instant[] span = FhirDates.span(value);
+      return new TimeSpan(span[0], span[1]);
     } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
       throw new BadTime(element, value);
     }
