@@ -86,7 +86,7 @@ public final class InMemorySiteStore implements SiteStore {
 
   @Override
   public synchronized Optional<String> resourceJson(ResourceKey key) {
-    return Optional.ofNullable(resources.get(key)).map(ResourceRecord::json);
+    return Optional.ofNullable(resources.get(key)).map(ResourceRecord::jsonText);
   }
 
   @Override

@@ -29,7 +29,7 @@ class PseudonymisationTest {
     InMemorySiteStore store = Loads.fresh();
     FhirIngest.of(Loads.pseudonymizer()).load(java.util.List.of(f), new Loads.StoreView(store),
         (WriteBatch b) -> {
-          b.upserts().forEach(r -> stored.append(r.json()).append('\n'));
+          b.upserts().forEach(r -> stored.append(r.jsonText()).append('\n'));
           store.write(b);
         }, IngestProgress.none());
 

@@ -227,9 +227,9 @@ public final class EntryMapper {
     return ref.startsWith("urn:") ? null : ref;
   }
 
-  private String write(ObjectNode r) {
+  private byte[] write(ObjectNode r) {
     try {
-      return json.writeValueAsString(r);
+      return json.writeValueAsBytes(r);
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("a parsed JSON tree could not be written", ex);
     }

@@ -76,8 +76,7 @@ public final class JsonCodec {
   }
 
   /** Compresses a resource's JSON with its type's dictionary, if there is one. */
-  public byte[] compress(String type, String json) {
-    byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+  public byte[] compress(String type, byte[] utf8) {
     ZstdDictCompress dictionary = byType.get(type);
     if (dictionary == null) {
       return PLAIN.get().compress(utf8);
@@ -132,7 +131,7 @@ public final class JsonCodec {
     ZstdDictTrainer trainer = new ZstdDictTrainer(SAMPLE_BUFFER_BYTES, DICTIONARY_BYTES);
     int step = Math.max(1, records.size() / MAX_SAMPLES);
     for (int i = 0; i < records.size(); i += step) {
-      if (!trainer.addSample(records.get(i).json().getBytes(StandardCharsets.UTF_8))) {
+      if (!trainer.addSample(records.get(i).json())) {
         break;
       }
     }
