@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,10 +16,12 @@ import java.util.function.Supplier;
 import org.datenraum.core.QuarantineEntry;
 import org.datenraum.core.WriteBatch;
 import org.datenraum.ingest.fhir.internal.BatchBuilder;
+import org.datenraum.ingest.fhir.internal.ChunkMapper;
 import org.datenraum.ingest.fhir.internal.EntryMapper;
 import org.datenraum.ingest.fhir.internal.EntrySink;
 import org.datenraum.ingest.fhir.internal.FileReader;
 import org.datenraum.ingest.fhir.internal.InputFiles;
+import org.datenraum.ingest.fhir.internal.JsonLine;
 import org.datenraum.ingest.fhir.internal.Outcome;
 import org.datenraum.ingest.fhir.internal.Pseudonyms;
 import org.datenraum.ingest.fhir.internal.RawEntry;
@@ -37,9 +36,6 @@ public final class FhirIngest {
 
   /** Resources per write batch: the unit that is wholly in the store or not at all. */
   public static final int BATCH_SIZE = 20_000;
-
-  /** Entries mapped in parallel at a time. */
-  private static final int CHUNK = 4096;
 
   private final Pseudonyms pseudonyms;
   private final ObjectMapper json = new ObjectMapper();
@@ -77,7 +73,8 @@ public final class FhirIngest {
       IngestProgress progress) {
     long started = System.nanoTime();
     List<Path> files = InputFiles.expand(paths);
-    Run run = new Run(new EntryMapper(json, pseudonyms, earlier), sink, progress, total(files));
+    Run run = new Run(json, new EntryMapper(json, pseudonyms, earlier), sink, progress,
+        total(files));
     FileReader reader = new FileReader(json, fhir);
     int unreadable = 0;
     for (Path f : files) {
@@ -110,20 +107,21 @@ public final class FhirIngest {
 
   /** The state of one load. */
   private static final class Run implements EntrySink {
+    final ChunkMapper chunks;
     final EntryMapper mapper;
     final Consumer<WriteBatch> sink;
     final IngestProgress progress;
     final long bytesTotal;
     final BatchBuilder batch = new BatchBuilder();
-    final List<Outcome.Defer> deferred = new ArrayList<>();
-    final List<Object> chunk = new ArrayList<>(CHUNK);
     final Map<String, Long> stored = new HashMap<>();
     final Map<String, Long> quarantined = new HashMap<>();
     long deleted;
     long bytesDone;
     long mapped;
 
-    Run(EntryMapper mapper, Consumer<WriteBatch> sink, IngestProgress progress, long bytesTotal) {
+    Run(ObjectMapper json, EntryMapper mapper, Consumer<WriteBatch> sink, IngestProgress progress,
+        long bytesTotal) {
+      this.chunks = new ChunkMapper(json, mapper, this::accept);
       this.mapper = mapper;
       this.sink = sink;
       this.progress = progress;
@@ -132,51 +130,17 @@ public final class FhirIngest {
 
     @Override
     public void entry(RawEntry entry) {
-      chunk.add(entry);
-      if (chunk.size() >= CHUNK) {
-        mapChunk();
-      }
+      chunks.add(entry);
+    }
+
+    @Override
+    public void line(JsonLine line) {
+      chunks.add(line);
     }
 
     @Override
     public void reject(QuarantineEntry rejected) {
-      chunk.add(new Outcome.Reject(rejected));
-      if (chunk.size() >= CHUNK) {
-        mapChunk();
-      }
-    }
-
-    /**
-     * Maps the chunk in parallel, then applies the outcomes in input order, except that a record
-     * whose Patient comes later in the same chunk waits for it.
-     */
-    private void mapChunk() {
-      Object[] outcomes = chunk.parallelStream()
-          .map(x -> x instanceof RawEntry e ? mapper.map(e) : x)
-          .toArray();
-      chunk.clear();
-      Set<String> pendingPatients = new HashSet<>();
-      for (Object x : outcomes) {
-        if (x instanceof Outcome.Upsert u && u.record().demographics() != null) {
-          pendingPatients.add(u.record().key().id());
-        }
-      }
-      List<Outcome> waiting = new ArrayList<>();
-      for (Object x : outcomes) {
-        Outcome o = x instanceof Outcome.Defer d ? mapper.map(d.entry()) : (Outcome) x;
-        if (o instanceof Outcome.Defer d) {
-          deferred.add(d);
-        } else if (o instanceof Outcome.Upsert u && u.record().demographics() == null
-            && pendingPatients.contains(u.record().patient())) {
-          waiting.add(o);
-        } else {
-          if (o instanceof Outcome.Upsert u && u.record().demographics() != null) {
-            pendingPatients.remove(u.record().key().id());
-          }
-          accept(o);
-        }
-      }
-      waiting.forEach(this::accept);
+      chunks.add(new Outcome.Reject(rejected));
     }
 
     private void accept(Outcome o) {
@@ -192,10 +156,6 @@ public final class FhirIngest {
       if ((mapped & 0xFFF) == 0) {
         progress();
       }
-      flushIfFull();
-    }
-
-    private void flushIfFull() {
       if (batch.size() >= BATCH_SIZE) {
         sink.accept(batch.drain());
       }
@@ -206,8 +166,8 @@ public final class FhirIngest {
     }
 
     void finish() {
-      mapChunk();
-      for (Outcome.Defer d : deferred) {
+      chunks.flush();
+      for (Outcome.Defer d : chunks.deferred()) {
         Outcome again = mapper.map(d.entry());
         if (again instanceof Outcome.Defer still) {
           RawEntry e = still.entry();
@@ -218,7 +178,7 @@ public final class FhirIngest {
           accept(again);
         }
       }
-      deferred.clear();
+      chunks.deferred().clear();
       WriteBatch last = batch.drain();
       if (!last.isEmpty()) {
         sink.accept(last);

@@ -7,5 +7,8 @@ public interface EntrySink {
 
   void entry(RawEntry entry);
 
+  /** An NDJSON line, parsed by the sink. */
+  void line(JsonLine line);
+
   void reject(QuarantineEntry rejected);
 }

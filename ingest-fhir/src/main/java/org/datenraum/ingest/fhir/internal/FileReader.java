@@ -20,7 +20,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * Reads one input file (NDJSON, JSON resource or Bundle, XML resource or Bundle) into entries.
- * NDJSON lines are parsed in parallel chunks; entries are emitted in file order.
+ * NDJSON lines go to the sink unparsed, to be parsed where they are mapped; entries and lines are
+ * emitted in file order.
  */
 public final class FileReader {
 
@@ -56,44 +57,14 @@ public final class FileReader {
 
   private Problem readNdjson(String file, InputStream in, EntrySink sink) throws IOException {
     NdjsonLines lines = new NdjsonLines(in);
-    int firstLine = 1;
+    int number = 1;
     List<NdjsonLines.Line> chunk;
     while (!(chunk = lines.next(CHUNK)).isEmpty()) {
-      emitChunk(file, firstLine, chunk, sink);
-      firstLine += chunk.size();
+      for (NdjsonLines.Line l : chunk) {
+        sink.line(new JsonLine(file, number++, l.bytes(), l.offset(), l.length()));
+      }
     }
     return null;
-  }
-
-  private void emitChunk(String file, int firstLine, List<NdjsonLines.Line> lines,
-      EntrySink sink) {
-    Object[] parsed = lines.parallelStream().map(this::parseLine).toArray();
-    for (int i = 0; i < parsed.length; i++) {
-      String location = "line " + (firstLine + i);
-      Object p = parsed[i];
-      if (p instanceof ObjectNode o) {
-        BundleEntries.emit(file, location, o, sink);
-      } else if (p instanceof Problem problem) {
-        sink.reject(new QuarantineEntry(file, location, null, null, problem));
-      }
-    }
-  }
-
-  private Object parseLine(NdjsonLines.Line line) {
-    if (line.isBlank()) {
-      return line;
-    }
-    try {
-      JsonNode node = json.readTree(line.bytes(), line.offset(), line.length());
-      if (node instanceof ObjectNode o) {
-        return o;
-      }
-      return Problem.invalid("DR-1002",
-          "line holds JSON that is not an object: each NDJSON line must be one FHIR resource.");
-    } catch (IOException e) {
-      return Problem.invalid("DR-1001", "line is not valid JSON (" + shortReason(e)
-          + "): fix or remove the line; each NDJSON line must be one FHIR resource.");
-    }
   }
 
   private Problem readJson(String file, InputStream in, EntrySink sink) {
@@ -106,7 +77,7 @@ public final class FileReader {
       BundleEntries.emit(file, "file", o, sink);
       return null;
     } catch (IOException e) {
-      return Problem.invalid("DR-1004", "file is not valid JSON (" + shortReason(e)
+      return Problem.invalid("DR-1004", "file is not valid JSON (" + JsonLine.shortReason(e)
           + "): expected a FHIR resource or Bundle in JSON, or NDJSON with an .ndjson name.");
     }
   }
@@ -118,7 +89,7 @@ public final class FileReader {
       resource = xml.parseResource(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (DataFormatException e) {
       return Problem.invalid("DR-1006", "file is not a readable FHIR XML resource ("
-          + firstLine(e.getMessage()) + "): fix the XML or export it as FHIR R4 XML.");
+          + JsonLine.firstLine(e.getMessage()) + "): fix the XML or export it as FHIR R4 XML.");
     }
     String asJson = fhir.get().newJsonParser().encodeResourceToString(resource);
     try {
@@ -127,23 +98,5 @@ public final class FileReader {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("HAPI FHIR produced JSON that does not parse", e);
     }
-  }
-
-  private static String shortReason(Exception e) {
-    if (e instanceof JsonProcessingException j) {
-      String msg = j.getOriginalMessage();
-      var loc = j.getLocation();
-      return firstLine(msg) + (loc == null ? "" : " at column " + loc.getColumnNr());
-    }
-    return firstLine(e.getMessage());
-  }
-
-  private static String firstLine(String msg) {
-    if (msg == null) {
-      return "no detail";
-    }
-    int nl = msg.indexOf('\n');
-    String s = nl < 0 ? msg : msg.substring(0, nl);
-    return s.length() > 160 ? s.substring(0, 160) + "..." : s;
   }
 }

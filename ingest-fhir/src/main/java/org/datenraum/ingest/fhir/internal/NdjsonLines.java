@@ -13,17 +13,7 @@ import java.util.List;
 final class NdjsonLines {
 
   /** One line: a slice of a byte array, without its line end. */
-  record Line(byte[] bytes, int offset, int length) {
-    boolean isBlank() {
-      for (int i = offset; i < offset + length; i++) {
-        byte b = bytes[i];
-        if (b != ' ' && b != '\t' && b != '\r') {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
+  record Line(byte[] bytes, int offset, int length) {}
 
   private static final int BLOCK = 1 << 22;
 

@@ -33,8 +33,8 @@ public final class JsonCodec {
 
   /** Resources of a type in one batch before a dictionary is trained for it. */
   static final int MIN_SAMPLES = 1000;
-  private static final int MAX_SAMPLES = 4000;
-  private static final int DICTIONARY_BYTES = 112 << 10;
+  private static final int MAX_SAMPLES = 1000;
+  private static final int DICTIONARY_BYTES = 64 << 10;
   private static final int SAMPLE_BUFFER_BYTES = 16 << 20;
   private static final int LEVEL = 1;
 
