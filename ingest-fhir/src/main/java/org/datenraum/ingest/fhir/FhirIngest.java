@@ -35,7 +35,7 @@ import org.datenraum.privacy.KeyedPseudonymizer;
 public final class FhirIngest {
 
   /** Resources per write batch: the unit that is wholly in the store or not at all. */
-  public static final int BATCH_SIZE = 20_000;
+  public static final int BATCH_SIZE = 10_000;
 
   private final Pseudonyms pseudonyms;
   private final ObjectMapper json = new ObjectMapper();

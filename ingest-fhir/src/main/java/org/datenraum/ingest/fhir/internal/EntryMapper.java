@@ -29,6 +29,12 @@ import org.hl7.fhir.r4.model.ResourceType;
  */
 public final class EntryMapper {
 
+  /** The R4 resource types a record may have (Bundle and Parameters are no records). */
+  private static final Set<String> R4_TYPES = java.util.Arrays.stream(ResourceType.values())
+      .map(ResourceType::name)
+      .filter(t -> !t.equals("Bundle") && !t.equals("Parameters"))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static final Set<String> MEDICATION_USES =
       Set.of("MedicationAdministration", "MedicationStatement", "MedicationRequest");
 
@@ -246,11 +252,6 @@ public final class EntryMapper {
   }
 
   private static boolean isR4Type(String type) {
-    try {
-      ResourceType.fromCode(type);
-      return !type.equals("Bundle") && !type.equals("Parameters");
-    } catch (Exception ex) {
-      return false;
-    }
+    return R4_TYPES.contains(type);
   }
 }

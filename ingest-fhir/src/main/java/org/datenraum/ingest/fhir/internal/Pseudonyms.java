@@ -17,6 +17,7 @@ public final class Pseudonyms {
   private final KeyedPseudonymizer keyed;
   private final Map<String, String> patients = new ConcurrentHashMap<>();
   private final Map<String, String> encounters = new ConcurrentHashMap<>();
+  private final Map<String, String> referenced = new ConcurrentHashMap<>();
 
   public Pseudonyms(KeyedPseudonymizer keyed) {
     this.keyed = keyed;
@@ -48,13 +49,26 @@ public final class Pseudonyms {
     return keyed.pseudonym(PseudonymDomain.IDENTIFIER, (system == null ? "" : system) + "|" + value);
   }
 
-  /** {@code Type/pseudonym} for an original {@code Type/id}, or null if it has no slash. */
+  /**
+   * {@code Type/pseudonym} for an original {@code Type/id}, or null if it has no slash. Remembered:
+   * the same targets (patients, encounters, medications, organisations) are referenced again and
+   * again.
+   */
   public String reference(String typeSlashId) {
+    String known = referenced.get(typeSlashId);
+    if (known != null) {
+      return known;
+    }
     int slash = typeSlashId.indexOf('/');
     if (slash <= 0) {
       return null;
     }
     String type = typeSlashId.substring(0, slash);
-    return type + "/" + id(type, typeSlashId.substring(slash + 1));
+    String pseudonymous = type + "/" + id(type, typeSlashId.substring(slash + 1));
+    if (referenced.size() >= CACHE_LIMIT) {
+      referenced.clear();
+    }
+    referenced.put(typeSlashId, pseudonymous);
+    return pseudonymous;
   }
 }

@@ -30,11 +30,10 @@ public final class ReferenceTarget {
       return null;
     }
     int prev = r.lastIndexOf('/', last - 1);
-    String type = r.substring(prev + 1, last);
-    if (type.isEmpty() || !Character.isUpperCase(type.charAt(0))) {
+    if (!Character.isUpperCase(r.charAt(prev + 1))) {
       return null;
     }
-    return type + "/" + r.substring(last + 1);
+    return prev < 0 ? r : r.substring(prev + 1);
   }
 
   /** For a conditional reference {@code Type?identifier=system|value}, the system|value, else null. */
