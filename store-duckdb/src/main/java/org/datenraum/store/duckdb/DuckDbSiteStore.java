@@ -46,7 +46,8 @@ public final class DuckDbSiteStore implements SiteStore {
   private final JsonCodec codec;
   private final BatchWriter writer;
 
-  private DuckDbSiteStore(DuckDBConnection connection, JsonCodec codec, Clock clock) {
+  private DuckDbSiteStore(DuckDBConnection connection, JsonCodec codec, Clock clock)
+      throws SQLException {
     this.connection = connection;
     this.codec = codec;
     this.writer = new BatchWriter(connection, numbers, codec, clock);

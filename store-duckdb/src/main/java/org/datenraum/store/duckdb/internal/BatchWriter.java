@@ -29,35 +29,48 @@ public final class BatchWriter {
   private final DuckDBConnection c;
   private final PatientNumbers numbers;
   private final JsonCodec codec;
+  private final WrittenKeys written;
   private final Clock clock;
 
-  public BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock) {
+  public BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock)
+      throws SQLException {
     this.c = c;
     this.numbers = numbers;
     this.codec = codec;
     this.clock = clock;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM resource")) {
+      rs.next();
+      this.written = WrittenKeys.forStoreWith(rs.getLong(1));
+    }
   }
 
   public void write(WriteBatch batch) throws SQLException {
     c.setAutoCommit(false);
     try {
+      // The first statement opens the transaction; appenders alone would run outside of it.
+      update("UPDATE store_version SET version = version + 1");
       for (ResourceKey key : batch.deletes()) {
         delete(key);
       }
       if (!batch.upserts().isEmpty()) {
-        removeReplaced(batch);
+        if (written.mayContainStored(batch.upserts())) {
+          removeReplaced(batch);
+        }
+        written.stage(batch.upserts());
         append(batch);
       }
       appendLinks(batch.identifiers());
       appendQuarantine(batch);
-      update("UPDATE store_version SET version = version + 1");
       c.commit();
       numbers.commit();
       codec.commit();
+      written.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       numbers.rollback();
       codec.rollback();
+      written.rollback();
       throw e;
     } finally {
       c.setAutoCommit(true);
