@@ -48,21 +48,18 @@ class JsonDictionaryIT {
   }
 
   private static long storedBytes(DuckDbSiteStore store) {
-    return store.withConnection(c -> {
-      try (var s = c.createStatement();
-          var rs = s.executeQuery("SELECT sum(octet_length(json)) FROM resource")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return number(store, "SELECT sum(octet_length(json)) FROM resource");
   }
 
   private static int dictionaries(DuckDbSiteStore store) {
+    return (int) number(store, "SELECT count(*) FROM json_dictionary");
+  }
+
+  private static long number(DuckDbSiteStore store, String sql) {
     return store.withConnection(c -> {
-      try (var s = c.createStatement();
-          var rs = s.executeQuery("SELECT count(*) FROM json_dictionary")) {
+      try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
         rs.next();
-        return rs.getInt(1);
+        return rs.getLong(1);
       }
     });
   }
