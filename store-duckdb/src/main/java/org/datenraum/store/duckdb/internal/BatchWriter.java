@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinTask;
+import org.datenraum.core.Attribute;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
@@ -122,46 +125,74 @@ public final class BatchWriter {
     }
   }
 
+  /**
+   * Appends the batch's rows. The resource JSON is compressed in the common pool while this thread
+   * appends patients and facts, which need no JSON; if no pool thread has taken the compression
+   * by then, this thread does it.
+   */
   private void append(WriteBatch batch) throws SQLException {
-    codec.train(batch.upserts(), c);
-    byte[][] json = batch.upserts().parallelStream()
-        .map(r -> codec.compress(r.key().type(), r.json())).toArray(byte[][]::new);
-    int i = 0;
+    List<ResourceRecord> upserts = batch.upserts();
+    codec.train(upserts, c);
+    ForkJoinTask<byte[][]> json = ForkJoinTask.adapt(() -> compressed(upserts)).fork();
+    Integer[] nums = new Integer[upserts.size()];
     try (DuckDBAppender patients = c.createAppender("patient");
-        DuckDBAppender resources = c.createAppender("resource");
         DuckDBAppender facts = c.createAppender("fact");
         DuckDBAppender meds = c.createAppender("medication_code")) {
-      for (ResourceRecord r : batch.upserts()) {
-        Integer num = null;
+      for (int i = 0; i < nums.length; i++) {
+        ResourceRecord r = upserts.get(i);
         if (r.demographics() != null) {
-          num = numbers.getOrAssign(r.key().id());
-          appendPatient(patients, num, r.demographics());
+          nums[i] = numbers.getOrAssign(r.key().id());
+          appendPatient(patients, nums[i], r.demographics());
         } else if (r.patient() != null) {
-          num = numbers.get(r.patient());
+          nums[i] = numbers.get(r.patient());
         }
-        resources.beginRow().append(r.key().type()).append(r.key().id());
-        if (num == null) {
-          resources.appendNull();
-        } else {
-          resources.append(num.intValue());
-        }
-        FactCodec.text(resources, r.encounter());
-        resources.append(json[i++]).endRow();
-        java.util.List<org.datenraum.core.Attribute> lastAttributes = null;
-        String encoded = null;
-        for (Fact f : r.facts()) {
-          if (num == null) {
-            throw new IllegalStateException("a fact of a resource without a stored patient");
-          }
-          if (f.attributes() != lastAttributes) {
-            lastAttributes = f.attributes();
-            encoded = FactCodec.attributes(lastAttributes);
-          }
-          FactCodec.append(facts, num, f, encoded);
-        }
+        appendFacts(facts, nums[i], r.facts());
         for (Coding code : r.codes()) {
           meds.beginRow().append(r.key().id()).append(code.system()).append(code.code()).endRow();
         }
+      }
+    }
+    appendResources(upserts, nums, json.join());
+  }
+
+  private byte[][] compressed(List<ResourceRecord> upserts) {
+    byte[][] out = new byte[upserts.size()][];
+    for (int i = 0; i < out.length; i++) {
+      ResourceRecord r = upserts.get(i);
+      out[i] = codec.compress(r.key().type(), r.json());
+    }
+    return out;
+  }
+
+  private static void appendFacts(DuckDBAppender facts, Integer num, List<Fact> list)
+      throws SQLException {
+    List<Attribute> lastAttributes = null;
+    String encoded = null;
+    for (Fact f : list) {
+      if (num == null) {
+        throw new IllegalStateException("a fact of a resource without a stored patient");
+      }
+      if (f.attributes() != lastAttributes) {
+        lastAttributes = f.attributes();
+        encoded = FactCodec.attributes(lastAttributes);
+      }
+      FactCodec.append(facts, num, f, encoded);
+    }
+  }
+
+  private void appendResources(List<ResourceRecord> upserts, Integer[] nums, byte[][] json)
+      throws SQLException {
+    try (DuckDBAppender resources = c.createAppender("resource")) {
+      for (int i = 0; i < nums.length; i++) {
+        ResourceRecord r = upserts.get(i);
+        resources.beginRow().append(r.key().type()).append(r.key().id());
+        if (nums[i] == null) {
+          resources.appendNull();
+        } else {
+          resources.append(nums[i].intValue());
+        }
+        FactCodec.text(resources, r.encounter());
+        resources.append(json[i]).endRow();
       }
     }
   }
