@@ -2,6 +2,9 @@ package org.datenraum.ingest.fhir.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +19,10 @@ final class NdjsonLines {
   record Line(byte[] bytes, int offset, int length) {}
 
   private static final int BLOCK = 1 << 22;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
   private final InputStream in;
   private byte[] buf = new byte[BLOCK];
@@ -96,8 +103,18 @@ final class NdjsonLines {
     }
   }
 
-  private static int indexOf(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
+  /** The first line feed in {@code b[from, to)}, or -1; eight bytes at a time. */
+  static int indexOf(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      long t = (x & LOW_SEVEN) + LOW_SEVEN;
+      long zeros = ~(t | x | LOW_SEVEN);
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       if (b[i] == '\n') {
         return i;
       }

@@ -45,4 +45,26 @@ class NdjsonLinesTest {
     assertThat(actual).hasSameSizeAs(expected);
     assertThat(actual).isEqualTo(expected);
   }
+
+  /** The eight-bytes-at-a-time search finds the first line feed among any bytes, as a plain scan does. */
+  @Test
+  void findsTheFirstLineFeedAmongArbitraryBytes() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int round = 0; round < 20_000; round++) {
+      byte[] b = new byte[random.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        int kind = random.nextInt(6);
+        b[i] = (byte) (kind == 0 ? '\n' : kind == 1 ? 0x8A : kind == 2 ? 0x0B : random.nextInt(256));
+      }
+      int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
+      int expected = -1;
+      for (int i = from; i < b.length; i++) {
+        if (b[i] == '\n') {
+          expected = i;
+          break;
+        }
+      }
+      assertThat(NdjsonLines.indexOf(b, from, b.length)).as("round %d", round).isEqualTo(expected);
+    }
+  }
 }
