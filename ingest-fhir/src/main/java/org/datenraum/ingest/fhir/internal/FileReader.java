@@ -56,12 +56,13 @@ public final class FileReader {
   }
 
   private Problem readNdjson(String file, InputStream in, EntrySink sink) throws IOException {
-    NdjsonLines lines = new NdjsonLines(in);
-    int number = 1;
-    List<NdjsonLines.Line> chunk;
-    while (!(chunk = lines.next(CHUNK)).isEmpty()) {
-      for (NdjsonLines.Line l : chunk) {
-        sink.line(new JsonLine(file, number++, l.bytes(), l.offset(), l.length()));
+    try (PrefetchedLines lines = new PrefetchedLines(new NdjsonLines(in), CHUNK)) {
+      int number = 1;
+      List<NdjsonLines.Line> chunk;
+      while (!(chunk = lines.next()).isEmpty()) {
+        for (NdjsonLines.Line l : chunk) {
+          sink.line(new JsonLine(file, number++, l.bytes(), l.offset(), l.length()));
+        }
       }
     }
     return null;
