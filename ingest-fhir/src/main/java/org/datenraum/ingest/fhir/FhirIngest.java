@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -78,12 +77,8 @@ public final class FhirIngest {
     FileReader reader = new FileReader(json, fhir);
     int unreadable = 0;
     for (Path f : files) {
-      try {
-        if (reader.read(f, run) != null) {
-          unreadable++;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+      if (reader.read(f, run) != null) {
+        unreadable++;
       }
       run.bytesDone += size(f);
       run.progress();

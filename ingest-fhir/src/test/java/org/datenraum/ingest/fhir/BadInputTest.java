@@ -38,6 +38,34 @@ class BadInputTest {
   }
 
   @Test
+  void truncatedOrCorruptCompressedFilesAreQuarantinedAndTheOtherFilesLoad() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      text.append(Fhir.patient("p" + i, "1970-05-12")).append('\n');
+    }
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    byte[] whole = gz.toByteArray();
+    Path truncated = Files.write(dir.resolve("Patient-1.ndjson.gz"),
+        java.util.Arrays.copyOf(whole, whole.length / 2));
+    Path corrupt = Files.write(dir.resolve("Patient-2.ndjson.gz"),
+        new byte[] {0x1f, (byte) 0x8b, 0, 0, 0, 0});
+    Path good = write("Patient-3.ndjson", Fhir.patient("q1", "1980-01-01"));
+    InMemorySiteStore store = Loads.fresh();
+
+    IngestReport r = Loads.load(store, truncated, corrupt, good);
+
+    long loaded = store.stats().patients();
+    assertThat(loaded).as("whole lines before the cut, and the good file").isBetween(2L, 2_000L);
+    assertThat(store.quarantine()).extracting(q -> q.file() + " " + q.location() + " "
+        + q.problem().code()).containsExactlyInAnyOrder(
+            truncated + " line " + loaded + " DR-1008", corrupt + " file DR-1007");
+    assertThat(r.failed()).isFalse();
+  }
+
+  @Test
   void unknownTypeIsQuarantined() throws IOException {
     Path f = write("x.ndjson", Fhir.patient("p1", "1970"), "{\"resourceType\":\"Patiant\",\"id\":\"1\"}");
     InMemorySiteStore store = Loads.fresh();

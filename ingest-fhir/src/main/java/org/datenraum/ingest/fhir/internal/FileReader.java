@@ -39,31 +39,41 @@ public final class FileReader {
    * Reads the file. Returns null when the file could be read, or the problem that made the file
    * as a whole unreadable (which is also sent to the sink's quarantine).
    */
-  public Problem read(Path path, EntrySink sink) throws IOException {
+  public Problem read(Path path, EntrySink sink) {
     String file = path.toString();
+    Problem problem;
     try (InputStream in = InputFiles.open(path)) {
       InputFiles.Format format = InputFiles.format(path, in);
-      Problem problem = switch (format) {
+      problem = switch (format) {
         case NDJSON -> readNdjson(file, in, sink);
         case JSON -> readJson(file, in, sink);
         case XML -> readXml(file, in, sink);
       };
-      if (problem != null) {
-        sink.reject(new QuarantineEntry(file, "file", null, null, problem));
-      }
-      return problem;
+    } catch (IOException e) {
+      problem = Problem.invalid("DR-1007", "file could not be read (" + JsonLine.shortReason(e)
+          + "): check that it is complete, readable and, if compressed, intact.");
     }
+    if (problem != null) {
+      sink.reject(new QuarantineEntry(file, "file", null, null, problem));
+    }
+    return problem;
   }
 
-  private Problem readNdjson(String file, InputStream in, EntrySink sink) throws IOException {
+  /** Reads the lines; a read error part way quarantines the rest of the file, not the whole. */
+  private Problem readNdjson(String file, InputStream in, EntrySink sink) {
+    int number = 1;
     try (PrefetchedLines lines = new PrefetchedLines(new NdjsonLines(in), CHUNK)) {
-      int number = 1;
       List<NdjsonLines.Line> chunk;
       while (!(chunk = lines.next()).isEmpty()) {
         for (NdjsonLines.Line l : chunk) {
           sink.line(new JsonLine(file, number++, l.bytes(), l.offset(), l.length()));
         }
       }
+    } catch (IOException e) {
+      sink.reject(new QuarantineEntry(file, "line " + number, null, null, Problem.invalid(
+          "DR-1008", "file could not be read from this line on (" + JsonLine.shortReason(e)
+              + "); the lines before it were loaded: replace the file with a complete copy and"
+              + " load it again.")));
     }
     return null;
   }

@@ -19,6 +19,11 @@ final class NdjsonLines {
   record Line(byte[] bytes, int offset, int length) {}
 
   private static final int BLOCK = 1 << 22;
+  /**
+   * Bytes asked for per read: a buffered stream that fails part way through one read loses what
+   * that read had gathered, so reads stay small enough for a truncated file to keep its lines.
+   */
+  private static final int READ = 1 << 16;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
@@ -29,12 +34,17 @@ final class NdjsonLines {
   private int start;
   private int end;
   private boolean eof;
+  private IOException failure;
 
   NdjsonLines(InputStream in) {
     this.in = in;
   }
 
-  /** Up to {@code max} further lines; empty at the end of the stream. */
+  /**
+   * Up to {@code max} further lines; empty at the end of the stream. A read error ends the stream:
+   * the whole lines before it are returned first, then the error is thrown (a line it cut off is
+   * not returned).
+   */
   List<Line> next(int max) throws IOException {
     List<Line> lines = new ArrayList<>();
     byte[] block = fill();
@@ -43,7 +53,7 @@ final class NdjsonLines {
       int nl = indexOf(block, pos, end);
       if (nl < 0) {
         if (eof) {
-          if (pos < end) {
+          if (pos < end && failure == null) {
             lines.add(line(block, pos, end));
           }
           pos = end;
@@ -61,6 +71,9 @@ final class NdjsonLines {
       pos = nl + 1;
     }
     start = pos;
+    if (lines.isEmpty() && failure != null) {
+      throw failure;
+    }
     return lines;
   }
 
@@ -76,7 +89,7 @@ final class NdjsonLines {
    * A fresh block holding the unread rest, topped up with input to {@link #BLOCK} bytes (the rest
    * alone when it is already that long), so that memory stays bounded however short the lines.
    */
-  private byte[] fill() throws IOException {
+  private byte[] fill() {
     byte[] fresh = new byte[Math.max(BLOCK, end - start)];
     System.arraycopy(buf, start, fresh, 0, end - start);
     end -= start;
@@ -86,15 +99,22 @@ final class NdjsonLines {
     return buf;
   }
 
-  private byte[] grow() throws IOException {
+  private byte[] grow() {
     buf = Arrays.copyOf(buf, buf.length * 2);
     read();
     return buf;
   }
 
-  private void read() throws IOException {
+  private void read() {
     while (end < buf.length && !eof) {
-      int n = in.read(buf, end, buf.length - end);
+      int n;
+      try {
+        n = in.read(buf, end, Math.min(buf.length - end, READ));
+      } catch (IOException e) {
+        failure = e;
+        eof = true;
+        return;
+      }
       if (n < 0) {
         eof = true;
       } else {
