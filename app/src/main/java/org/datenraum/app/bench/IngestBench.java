@@ -89,6 +89,9 @@ public final class IngestBench implements Callable<Integer> {
         Runtime.getRuntime().maxMemory() >> 20);
     out.printf("ingest: corpus %,d MiB on disk, store %,d MiB%n", size(corpus) >> 20,
         Files.size(sd.storeFile()) >> 20);
+    out.printf("ingest: Java %s, JVM options %s%n", System.getProperty("java.version"),
+        String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
+            .getInputArguments()));
     return 0;
   }
 
