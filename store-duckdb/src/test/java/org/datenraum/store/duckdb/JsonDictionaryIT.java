@@ -114,4 +114,29 @@ class JsonDictionaryIT {
       assertThat(store.resourceJson(valid.get(123).key())).contains(valid.get(123).jsonText());
     }
   }
+
+  /** A store of schema version 2 (before dictionaries) is migrated and its resources stay readable. */
+  @Test
+  void aStoreFromBeforeDictionariesIsMigratedAndStaysReadable() {
+    Random random = new Random(3);
+    List<ResourceRecord> old = encounters(0, 20, random);
+    Path file = dir.resolve("site.duckdb");
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      store.write(upserts(old));
+      store.withConnection(c -> {
+        try (var s = c.createStatement()) {
+          s.execute("DROP TABLE json_dictionary");
+          return s.executeUpdate("DELETE FROM schema_version WHERE version = 3");
+        }
+      });
+    }
+    List<ResourceRecord> later = encounters(20, 1_520, random);
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(3);
+      store.write(upserts(later));
+      assertThat(dictionaries(store)).isEqualTo(1);
+      assertThat(store.resourceJson(old.get(7).key())).contains(old.get(7).jsonText());
+      assertThat(store.resourceJson(later.get(7).key())).contains(later.get(7).jsonText());
+    }
+  }
 }
