@@ -25,7 +25,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  */
 public final class FileReader {
 
-  private static final int CHUNK = 2048;
+  /** Lines per read: every whole line of a block, so that a block is neither split nor copied. */
+  private static final int CHUNK = Integer.MAX_VALUE;
 
   private final ObjectMapper json;
   private final Supplier<FhirContext> fhir;
