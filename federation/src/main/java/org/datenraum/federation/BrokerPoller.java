@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * The node's outbound-only connection: long-polls the broker for requests on one thread and hands
  * each to a consumer; reconnects with backoff when the broker is unreachable or refuses. The first
  * poll after each (re)connection asks the broker to resend requests the site had retrieved but not
- * finished, so the consumer must ignore ids it already handles. Thread-safe; stop with {@link #close()}.
+ * finished, so the consumer must ignore ids it already handles. A refusal of the node's credentials
+ * or a failed TLS handshake is logged as an error naming what to check, once per run of failures.
+ * Thread-safe; stop with {@link #close()}.
  */
 public final class BrokerPoller implements AutoCloseable {
 
@@ -64,7 +66,13 @@ public final class BrokerPoller implements AutoCloseable {
         if (!reply.isOk()) {
           connected = false;
           failures++;
-          LOG.warn("broker refused the poll: {}", reply.problem().text());
+          String reason = reply.problem() == null ? "HTTP " + reply.status() : reply.problem().text();
+          if (failures == 1 && (reply.status() == 401 || reply.status() == 403)) {
+            LOG.error("the broker does not accept this node's credentials ({}): check the site key"
+                + " file (--key-file) or ask the broker's operator for a new key; retrying", reason);
+          } else {
+            LOG.warn("broker refused the poll: {}", reason);
+          }
           pause(reply.waitHint().orElse(backoff.delay(failures, random)));
           continue;
         }
@@ -82,7 +90,14 @@ public final class BrokerPoller implements AutoCloseable {
         resume = true;
         failures++;
         Duration d = backoff.delay(failures, random);
-        LOG.info("broker unreachable ({} failure(s)); retrying in {} ms", failures, d.toMillis());
+        if (failures == 1 && tlsFailure(e)) {
+          LOG.error("the TLS connection to the broker failed ({}): check the broker URL, the"
+              + " trust store (--truststore) and, for mutual TLS, the client key store (--client-keystore);"
+              + " retrying",
+              e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        } else {
+          LOG.info("broker unreachable ({} failure(s)); retrying in {} ms", failures, d.toMillis());
+        }
         pause(d);
       } catch (RuntimeException e) {
         LOG.error("unexpected failure while polling; retrying", e);
@@ -90,6 +105,15 @@ public final class BrokerPoller implements AutoCloseable {
         pause(backoff.delay(failures, random));
       }
     }
+  }
+
+  private static boolean tlsFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void pause(Duration d) {
