@@ -91,10 +91,8 @@ public final class BrokerPoller implements AutoCloseable {
         failures++;
         Duration d = backoff.delay(failures, random);
         if (failures == 1 && tlsFailure(e)) {
-          LOG.error("the TLS connection to the broker failed ({}): check the broker URL, the"
-              + " trust store (--truststore) and, for mutual TLS, the client key store (--client-keystore);"
-              + " retrying",
-              e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+          LOG.error("the TLS connection to the broker failed; retrying: {}",
+              e.getMessage());
         } else {
           LOG.info("broker unreachable ({} failure(s)); retrying in {} ms", failures, d.toMillis());
         }

@@ -28,6 +28,8 @@ class RefusedNodeIT {
     ListAppender<ILoggingEvent> events = new ListAppender<>();
     events.start();
     logger.addAppender(events);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.INFO);
     try (Network network = new Network(dir)) {
       BrokerClient stranger = BrokerClient.of(network.broker.localUri(), "not-a-key-the-broker-issued");
       try (BrokerPoller poller = BrokerPoller.start(stranger, Duration.ofMillis(200),
@@ -41,6 +43,7 @@ class RefusedNodeIT {
       }
     } finally {
       logger.detachAppender(events);
+      logger.setLevel(before);
     }
     List<ILoggingEvent> errors = events.list.stream()
         .filter(e -> e.getLevel() == Level.ERROR).toList();
@@ -48,6 +51,39 @@ class RefusedNodeIT {
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).getFormattedMessage())
         .contains("does not accept this node's credentials").contains("--key-file");
+  }
+
+  @Test
+  void aNodeSpeakingTlsToAPlainBrokerLogsOneErrorNamingTheTrustStore() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(BrokerPoller.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    logger.addAppender(events);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.INFO);
+    try (Network network = new Network(dir)) {
+      java.net.URI plain = network.broker.localUri();
+      java.net.URI https = new java.net.URI("https", null, plain.getHost(), plain.getPort(),
+          plain.getPath(), null, null);
+      BrokerClient tls = BrokerClient.of(https, "any-key", javax.net.ssl.SSLContext.getDefault());
+      try (BrokerPoller poller = BrokerPoller.start(tls, Duration.ofMillis(200),
+          new Backoff(Duration.ofMillis(20), Duration.ofMillis(40)), new SplittableRandom(1),
+          request -> { })) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (events.list.size() < 4 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(poller.connected()).isFalse();
+      }
+    } finally {
+      logger.detachAppender(events);
+      logger.setLevel(before);
+    }
+    List<ILoggingEvent> errors = List.copyOf(events.list).stream()
+        .filter(e -> e.getLevel() == Level.ERROR).toList();
+    assertThat(events.list).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).getFormattedMessage()).contains("TLS").contains("--truststore");
   }
 
   private static long refusals(ListAppender<ILoggingEvent> events) {
