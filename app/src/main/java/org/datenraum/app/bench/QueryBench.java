@@ -64,7 +64,7 @@ public final class QueryBench implements Callable<Integer> {
       DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
       long t0 = System.nanoTime();
       IndexStats index = executor.refresh();
-      out.printf("index: %s in %.1f s: %,d bitmaps, %,.1f MiB serialised%n", index.rebuilt() ? "built" : "loaded",
+      out.printf("index: %s in %.1f s: %,d bitmaps, %,.1f MiB serialised%n", index.rebuilt() ? "built" : index.updated() ? "updated" : "loaded",
           (System.nanoTime() - t0) / 1e9, index.keys(), index.bitmapBytes() / 1048576.0);
       for (QueryMix.Query q : mix) {
         measure(out, executor, q);

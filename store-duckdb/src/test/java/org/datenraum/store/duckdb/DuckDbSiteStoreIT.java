@@ -132,7 +132,7 @@ class DuckDbSiteStoreIT {
           return rs.getInt(1);
         }
       });
-      assertThat(version).isEqualTo(3);
+      assertThat(version).isEqualTo(4);
     }
   }
 }

@@ -126,13 +126,14 @@ class JsonDictionaryIT {
       store.withConnection(c -> {
         try (var s = c.createStatement()) {
           s.execute("DROP TABLE json_dictionary");
-          return s.executeUpdate("DELETE FROM schema_version WHERE version = 3");
+          s.execute("DROP TABLE index_delta");
+          return s.executeUpdate("DELETE FROM schema_version WHERE version >= 3");
         }
       });
     }
     List<ResourceRecord> later = encounters(20, 1_520, random);
     try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
-      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(3);
+      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(4);
       store.write(upserts(later));
       assertThat(dictionaries(store)).isEqualTo(1);
       assertThat(store.resourceJson(old.get(7).key())).contains(old.get(7).jsonText());

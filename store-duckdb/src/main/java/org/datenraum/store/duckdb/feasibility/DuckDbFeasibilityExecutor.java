@@ -10,14 +10,16 @@ import java.util.Set;
 import org.datenraum.query.plan.Plan;
 import org.datenraum.store.FeasibilityExecutor;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.internal.IndexDelta;
 
 /**
  * Executes plans on a DuckDB site store through the feasibility index: per (resource type, code)
  * and per coded attribute a RoaringBitmap of patient numbers, patients by sex and birth month,
  * and the fact rows of filtered codes cached in columns. Before each query the executor compares
  * the store version (incremented by every committed write batch) with the version its index was
- * built at; when they differ, it loads the index saved at the current version or rebuilds and
- * saves it, and drops its cached rows (and the pseudonyms by patient number, which it loads at
+ * built at; when they differ, it loads the index saved at the current version, or updates the
+ * index it holds (or the saved one) for the patients whose facts changed since, or rebuilds it
+ * when there is none to start from, and saves it; and it drops its cached rows (and the pseudonyms by patient number, which it loads at
  * the first {@link #matching} call of a version). Thread-safe (queries are serialised).
  */
 public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
@@ -33,6 +35,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   private RowCache rows;
   private PatientNames names;
   private boolean rebuiltLast;
+  private boolean updatedLast;
 
   private DuckDbFeasibilityExecutor(DuckDbSiteStore store, long rowCacheBytes) {
     this.store = store;
@@ -86,7 +89,8 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   public synchronized IndexStats stats() {
     return new IndexStats(version, index == null ? 0 : index.bitmaps().size(),
         index == null ? 0 : index.sizeInBytes() + patients.sizeInBytes(),
-        rows == null ? 0 : rows.keys(), rows == null ? 0 : rows.sizeInBytes(), rebuiltLast);
+        rows == null ? 0 : rows.keys(), rows == null ? 0 : rows.sizeInBytes(), rebuiltLast,
+        updatedLast);
   }
 
   private void refresh(Connection c) throws SQLException {
@@ -95,14 +99,35 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
       return;
     }
     Optional<CodeIndex> saved = IndexStore.load(c, current);
-    rebuiltLast = saved.isEmpty();
-    index = saved.isPresent() ? saved.get() : IndexStore.build(c);
-    if (rebuiltLast) {
+    rebuiltLast = false;
+    updatedLast = false;
+    if (saved.isPresent()) {
+      index = saved.get();
+    } else {
+      index = updatedOrRebuilt(c);
       IndexStore.save(c, index, current);
     }
     patients = PatientTable.load(c);
     rows = new RowCache(rowCacheBytes);
     names = null;
     version = current;
+  }
+
+  /**
+   * The index brought up to date for the patients touched since the saved one (the one held, or
+   * the one saved at the delta's base version), or rebuilt from the fact table when there is none
+   * to start from.
+   */
+  private CodeIndex updatedOrRebuilt(Connection c) throws SQLException {
+    IndexDelta.Delta delta = IndexDelta.read(c);
+    Optional<CodeIndex> base = delta.base() < 0 ? Optional.empty()
+        : index != null && version == delta.base() ? Optional.of(index)
+        : IndexStore.load(c, delta.base());
+    if (base.isPresent()) {
+      updatedLast = true;
+      return IndexStore.update(c, base.get(), delta.patients());
+    }
+    rebuiltLast = true;
+    return IndexStore.build(c);
   }
 }

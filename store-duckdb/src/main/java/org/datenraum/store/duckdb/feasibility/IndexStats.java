@@ -8,8 +8,9 @@ package org.datenraum.store.duckdb.feasibility;
  * @param bitmapBytes     serialised size of all bitmaps, patients by sex and birth month included
  * @param cachedKeys      codes whose fact rows are cached
  * @param cachedRowBytes  approximate heap bytes of the cached rows
- * @param rebuilt         whether the last refresh rebuilt the index from the fact table (else it
- *                        was loaded as saved)
+ * @param rebuilt         whether the last refresh rebuilt the index from the whole fact table
+ * @param updated         whether the last refresh updated the index for the patients changed
+ *                        since it was saved (neither: it was loaded as saved)
  */
-public record IndexStats(
-    long storeVersion, int keys, long bitmapBytes, int cachedKeys, long cachedRowBytes, boolean rebuilt) {}
+public record IndexStats(long storeVersion, int keys, long bitmapBytes, int cachedKeys,
+    long cachedRowBytes, boolean rebuilt, boolean updated) {}

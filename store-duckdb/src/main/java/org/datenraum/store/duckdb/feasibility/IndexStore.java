@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.Coding;
+import org.datenraum.store.duckdb.internal.IndexDelta;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.roaringbitmap.RoaringBitmap;
@@ -76,22 +77,64 @@ final class IndexStore {
    * run-to-run different GROUP BY results on this schema (see docs/feasibility.md).
    */
   static CodeIndex build(Connection c) throws SQLException {
+    return CodeIndex.of(read(c, CODES, ATTRIBUTES));
+  }
+
+  /**
+   * The index with the facts of {@code patients} read again: they are removed from every bitmap
+   * and added back where the fact table has them now.
+   */
+  static CodeIndex update(Connection c, CodeIndex index, RoaringBitmap patients)
+      throws SQLException {
+    Map<IndexKey, RoaringBitmap> bitmaps = new HashMap<>();
+    for (Map.Entry<IndexKey, RoaringBitmap> e : index.bitmaps().entrySet()) {
+      RoaringBitmap kept = RoaringBitmap.andNot(e.getValue(), patients);
+      if (!kept.isEmpty()) {
+        bitmaps.put(e.getKey(), kept);
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP TABLE index_patient (patient INTEGER)");
+    }
+    try (DuckDBAppender a = c.unwrap(DuckDBConnection.class)
+        .createAppender("temp", "main", "index_patient")) {
+      for (int p : patients) {
+        a.beginRow().append(p).endRow();
+      }
+    }
+    String only = " patient IN (SELECT patient FROM index_patient)";
+    Map<IndexKey, RoaringBitmap> changed = read(c,
+        "SELECT resource_type, system, code, list(DISTINCT patient) FROM fact WHERE" + only
+            + " GROUP BY ALL",
+        "SELECT resource_type, line, list(DISTINCT patient) FROM"
+            + " (SELECT resource_type, patient, unnest(string_split(attributes, chr(10))) AS line"
+            + " FROM fact WHERE attributes IS NOT NULL AND" + only + ")"
+            + " WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%' GROUP BY ALL");
+    changed.forEach((k, v) -> bitmaps.merge(k, v, (x, y) -> RoaringBitmap.or(x, y)));
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS index_patient");
+    }
+    return CodeIndex.of(bitmaps);
+  }
+
+  private static Map<IndexKey, RoaringBitmap> read(Connection c, String codes, String attributes)
+      throws SQLException {
     Map<IndexKey, RoaringBitmap> bitmaps = new HashMap<>();
     try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery(CODES)) {
+      try (ResultSet rs = s.executeQuery(codes)) {
         while (rs.next()) {
           bitmaps.merge(new IndexKey(rs.getString(1), "", new Coding(rs.getString(2), rs.getString(3))),
               bitmap(rs.getArray(4)), (x, y) -> RoaringBitmap.or(x, y));
         }
       }
-      try (ResultSet rs = s.executeQuery(ATTRIBUTES)) {
+      try (ResultSet rs = s.executeQuery(attributes)) {
         while (rs.next()) {
           Attribute a = AttributeLines.parseLine(rs.getString(2));
           bitmaps.merge(new IndexKey(rs.getString(1), a.key(), a.value()), bitmap(rs.getArray(3)), (x, y) -> RoaringBitmap.or(x, y));
         }
       }
     }
-    return CodeIndex.of(bitmaps);
+    return bitmaps;
   }
 
   private static RoaringBitmap bitmap(Array list) throws SQLException {
@@ -106,7 +149,10 @@ final class IndexStore {
     return b;
   }
 
-  /** Replaces the saved index with this one, built at {@code version}, in one transaction. */
+  /**
+   * Replaces the saved index with this one, built at {@code version}, and starts an empty delta
+   * at that version, in one transaction.
+   */
   static void save(Connection c, CodeIndex index, long version) throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
@@ -126,6 +172,7 @@ final class IndexStore {
         ps.setLong(1, version);
         ps.executeUpdate();
       }
+      IndexDelta.reset(c, version);
       c.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();

@@ -21,6 +21,7 @@ import org.datenraum.core.ResourceRecord;
 import org.datenraum.core.WriteBatch;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Writes one {@link WriteBatch} in one transaction: deletes, replaced resources removed, then new
@@ -53,18 +54,20 @@ public final class BatchWriter {
     try {
       // The first statement opens the transaction; appenders alone would run outside of it.
       update("UPDATE store_version SET version = version + 1");
+      RoaringBitmap touched = new RoaringBitmap();
       for (ResourceKey key : batch.deletes()) {
-        delete(key);
+        delete(key, touched);
       }
       if (!batch.upserts().isEmpty()) {
         if (written.mayContainStored(batch.upserts())) {
-          removeReplaced(batch);
+          removeReplaced(batch, touched);
         }
         written.stage(batch.upserts());
-        append(batch);
+        append(batch, touched);
       }
       appendLinks(batch.identifiers());
       appendQuarantine(batch);
+      IndexDelta.add(c, touched);
       c.commit();
       numbers.commit();
       codec.commit();
@@ -80,10 +83,11 @@ public final class BatchWriter {
     }
   }
 
-  private void delete(ResourceKey key) throws SQLException {
+  private void delete(ResourceKey key, RoaringBitmap touched) throws SQLException {
     if (key.type().equals("Patient")) {
       Integer num = numbers.get(key.id());
       if (num != null) {
+        touched.add(num);
         update("DELETE FROM fact WHERE patient = ?", num);
         update("DELETE FROM resource WHERE patient = ?", num);
         update("DELETE FROM patient WHERE num = ?", num);
@@ -93,12 +97,22 @@ public final class BatchWriter {
       update("DELETE FROM resource WHERE type = 'Patient' AND id = ?", key.id());
       return;
     }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT patient FROM resource WHERE type = ? AND id = ? AND patient IS NOT NULL")) {
+      ps.setString(1, key.type());
+      ps.setString(2, key.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          touched.add(rs.getInt(1));
+        }
+      }
+    }
     update("DELETE FROM fact WHERE resource_id = ?", key.id());
     update("DELETE FROM resource WHERE type = ? AND id = ?", key.type(), key.id());
     update("DELETE FROM medication_code WHERE medication = ?", key.id());
   }
 
-  private void removeReplaced(WriteBatch batch) throws SQLException {
+  private void removeReplaced(WriteBatch batch, RoaringBitmap touched) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE batch_key (type VARCHAR, id VARCHAR)");
     }
@@ -115,6 +129,12 @@ public final class BatchWriter {
         existing = rs.getLong(1);
       }
       if (existing > 0) {
+        try (ResultSet rs = s.executeQuery("SELECT DISTINCT r.patient FROM resource r"
+            + " JOIN batch_key k ON r.id = k.id AND r.type = k.type WHERE r.patient IS NOT NULL")) {
+          while (rs.next()) {
+            touched.add(rs.getInt(1));
+          }
+        }
         s.execute("DELETE FROM fact WHERE resource_id IN (SELECT id FROM batch_key)");
         s.execute("DELETE FROM resource WHERE (type, id) IN (SELECT type, id FROM batch_key)");
         s.execute("DELETE FROM patient WHERE pseudonym IN"
@@ -130,7 +150,7 @@ public final class BatchWriter {
    * appends patients and facts, which need no JSON; if no pool thread has taken the compression
    * by then, this thread does it.
    */
-  private void append(WriteBatch batch) throws SQLException {
+  private void append(WriteBatch batch, RoaringBitmap touched) throws SQLException {
     List<ResourceRecord> upserts = batch.upserts();
     codec.train(upserts, c);
     ForkJoinTask<byte[][]> json = ForkJoinTask.adapt(() -> compressed(upserts)).fork();
@@ -145,6 +165,9 @@ public final class BatchWriter {
           appendPatient(patients, nums[i], r.demographics());
         } else if (r.patient() != null) {
           nums[i] = numbers.get(r.patient());
+        }
+        if (nums[i] != null) {
+          touched.add(nums[i]);
         }
         appendFacts(facts, nums[i], r.facts());
         for (Coding code : r.codes()) {
