@@ -19,8 +19,9 @@ import org.datenraum.store.duckdb.internal.IndexDelta;
  * the store version (incremented by every committed write batch) with the version its index was
  * built at; when they differ, it loads the index saved at the current version, or updates the
  * index it holds (or the saved one) for the patients whose facts changed since, or rebuilds it
- * when there is none to start from, and saves it; and it drops its cached rows (and the pseudonyms by patient number, which it loads at
- * the first {@link #matching} call of a version). Thread-safe (queries are serialised).
+ * when there is none to start from, and saves it; and it drops its cached rows (and the
+ * pseudonyms by patient number, which it loads at the first {@link #matching} call of a
+ * version). Thread-safe (queries are serialised).
  */
 public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
 

@@ -24,14 +24,25 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class IndexStore {
 
-  private static final String CODES = "SELECT resource_type, system, code, list(DISTINCT patient)"
-      + " FROM fact GROUP BY ALL";
+  /** Only the patients of the temporary table {@code index_patient}. */
+  private static final String TOUCHED = " AND patient IN (SELECT patient FROM index_patient)";
 
-  /** Reference attributes name one resource each; they are matched on rows, not indexed. */
-  private static final String ATTRIBUTES = "SELECT resource_type, line, list(DISTINCT patient) FROM"
-      + " (SELECT resource_type, patient, unnest(string_split(attributes, chr(10))) AS line"
-      + " FROM fact WHERE attributes IS NOT NULL)"
-      + " WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%' GROUP BY ALL";
+  /** The patients of every fact code, of facts that pass {@code filter} ({@code AND ...}). */
+  private static String codes(String filter) {
+    return "SELECT resource_type, system, code, list(DISTINCT patient) FROM fact WHERE true"
+        + filter + " GROUP BY ALL";
+  }
+
+  /**
+   * The patients of every coded attribute, of facts that pass {@code filter}. Reference
+   * attributes name one resource each; they are matched on rows, not indexed.
+   */
+  private static String attributes(String filter) {
+    return "SELECT resource_type, line, list(DISTINCT patient) FROM"
+        + " (SELECT resource_type, patient, unnest(string_split(attributes, chr(10))) AS line"
+        + " FROM fact WHERE attributes IS NOT NULL" + filter + ")"
+        + " WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%' GROUP BY ALL";
+  }
 
   private IndexStore() {}
 
@@ -77,7 +88,7 @@ final class IndexStore {
    * run-to-run different GROUP BY results on this schema (see docs/feasibility.md).
    */
   static CodeIndex build(Connection c) throws SQLException {
-    return CodeIndex.of(read(c, CODES, ATTRIBUTES));
+    return CodeIndex.of(read(c, codes(""), attributes("")));
   }
 
   /**
@@ -102,14 +113,7 @@ final class IndexStore {
         a.beginRow().append(p).endRow();
       }
     }
-    String only = " patient IN (SELECT patient FROM index_patient)";
-    Map<IndexKey, RoaringBitmap> changed = read(c,
-        "SELECT resource_type, system, code, list(DISTINCT patient) FROM fact WHERE" + only
-            + " GROUP BY ALL",
-        "SELECT resource_type, line, list(DISTINCT patient) FROM"
-            + " (SELECT resource_type, patient, unnest(string_split(attributes, chr(10))) AS line"
-            + " FROM fact WHERE attributes IS NOT NULL AND" + only + ")"
-            + " WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%' GROUP BY ALL");
+    Map<IndexKey, RoaringBitmap> changed = read(c, codes(TOUCHED), attributes(TOUCHED));
     changed.forEach((k, v) -> bitmaps.merge(k, v, (x, y) -> RoaringBitmap.or(x, y)));
     try (Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS index_patient");

@@ -59,10 +59,9 @@ public final class BatchWriter {
         delete(key, touched);
       }
       if (!batch.upserts().isEmpty()) {
-        if (written.mayContainStored(batch.upserts())) {
+        if (written.stage(batch.upserts())) {
           removeReplaced(batch, touched);
         }
-        written.stage(batch.upserts());
         append(batch, touched);
       }
       appendLinks(batch.identifiers());
@@ -122,19 +121,18 @@ public final class BatchWriter {
       }
     }
     try (Statement s = c.createStatement()) {
-      long existing;
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM resource r"
+      boolean existing = false;
+      try (ResultSet rs = s.executeQuery("SELECT DISTINCT r.patient FROM resource r"
           + " JOIN batch_key k ON r.id = k.id AND r.type = k.type")) {
-        rs.next();
-        existing = rs.getLong(1);
-      }
-      if (existing > 0) {
-        try (ResultSet rs = s.executeQuery("SELECT DISTINCT r.patient FROM resource r"
-            + " JOIN batch_key k ON r.id = k.id AND r.type = k.type WHERE r.patient IS NOT NULL")) {
-          while (rs.next()) {
-            touched.add(rs.getInt(1));
+        while (rs.next()) {
+          existing = true;
+          int patient = rs.getInt(1);
+          if (!rs.wasNull()) {
+            touched.add(patient);
           }
         }
+      }
+      if (existing) {
         s.execute("DELETE FROM fact WHERE resource_id IN (SELECT id FROM batch_key)");
         s.execute("DELETE FROM resource WHERE (type, id) IN (SELECT type, id FROM batch_key)");
         s.execute("DELETE FROM patient WHERE pseudonym IN"

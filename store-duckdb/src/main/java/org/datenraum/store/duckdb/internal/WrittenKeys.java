@@ -32,31 +32,25 @@ final class WrittenKeys {
     return new WrittenKeys(storedResources == 0);
   }
 
-  /** Whether some record of the list may replace a stored resource. */
-  boolean mayContainStored(List<ResourceRecord> records) {
+  /**
+   * Remembers the keys of a batch being written (they count after {@link #commit}) and says
+   * whether some of them may already be stored.
+   */
+  boolean stage(List<ResourceRecord> records) {
     if (table == null) {
       return true;
-    }
-    for (ResourceRecord r : records) {
-      if (contains(hash(r.key()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Remembers the keys of a batch being written; they count after {@link #commit}. */
-  void stage(List<ResourceRecord> records) {
-    if (table == null) {
-      return;
     }
     if (staged.length < records.size()) {
       staged = new long[records.size()];
     }
     stagedSize = 0;
+    boolean maybeStored = false;
     for (ResourceRecord r : records) {
-      staged[stagedSize++] = hash(r.key());
+      long h = hash(r.key());
+      staged[stagedSize++] = h;
+      maybeStored |= contains(h);
     }
+    return maybeStored;
   }
 
   void commit() {
