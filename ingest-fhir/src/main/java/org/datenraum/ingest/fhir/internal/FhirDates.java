@@ -37,10 +37,10 @@ public final class FhirDates {
   }
 
   /** First and last instant of the value, or throws {@link DateTimeParseException}. */
-  static Instant[] span(String value) {
+  static TimeSpan span(String value) {
     Parsed p = parse(value);
     Instant start = p.start();
-    return new Instant[] {start, p.time ? start : p.end()};
+    return new TimeSpan(start, p.time ? start : p.end());
   }
 
   /** A value read: the date, and for a dateTime with time the UTC instant in seconds and nanos. */
@@ -50,18 +50,22 @@ public final class FhirDates {
       if (time) {
         return Instant.ofEpochSecond(epochSecond, nanos);
       }
-      return Instant.ofEpochSecond(
-          LocalDate.of(year, month == 0 ? 1 : month, day == 0 ? 1 : day).toEpochDay() * DAY_SECONDS);
+      return Instant.ofEpochSecond(firstDay().toEpochDay() * DAY_SECONDS);
     }
 
     Instant end() {
       if (time) {
         return start();
       }
-      LocalDate first = LocalDate.of(year, month == 0 ? 1 : month, day == 0 ? 1 : day);
+      LocalDate first = firstDay();
       LocalDate next = month == 0 ? first.plusYears(1)
           : day == 0 ? first.plusMonths(1) : first.plusDays(1);
       return Instant.ofEpochSecond(next.toEpochDay() * DAY_SECONDS).minusMillis(1);
+    }
+
+    /** The first day the (partial) date covers. */
+    private LocalDate firstDay() {
+      return LocalDate.of(year, month == 0 ? 1 : month, day == 0 ? 1 : day);
     }
   }
 

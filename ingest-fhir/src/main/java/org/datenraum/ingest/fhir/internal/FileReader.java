@@ -25,8 +25,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  */
 public final class FileReader {
 
-  /** Lines per read: every whole line of a block, so that a block is neither split nor copied. */
-  private static final int CHUNK = Integer.MAX_VALUE;
 
   private final ObjectMapper json;
   private final Supplier<FhirContext> fhir;
@@ -63,10 +61,10 @@ public final class FileReader {
   /** Reads the lines; a read error part way quarantines the rest of the file, not the whole. */
   private Problem readNdjson(String file, InputStream in, EntrySink sink) {
     int number = 1;
-    try (PrefetchedLines lines = new PrefetchedLines(new NdjsonLines(in), CHUNK)) {
-      List<NdjsonLines.Line> chunk;
-      while (!(chunk = lines.next()).isEmpty()) {
-        for (NdjsonLines.Line l : chunk) {
+    try (PrefetchedLines lines = new PrefetchedLines(new NdjsonLines(in))) {
+      List<NdjsonLines.Line> block;
+      while (!(block = lines.next()).isEmpty()) {
+        for (NdjsonLines.Line l : block) {
           sink.line(new JsonLine(file, number++, l.bytes(), l.offset(), l.length()));
         }
       }

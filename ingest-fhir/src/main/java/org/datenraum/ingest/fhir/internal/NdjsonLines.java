@@ -41,15 +41,16 @@ final class NdjsonLines {
   }
 
   /**
-   * Up to {@code max} further lines; empty at the end of the stream. A read error ends the stream:
+   * The whole lines of the next block (a block is neither split nor copied: its lines keep
+   * pointing into it); empty at the end of the stream. A read error ends the stream:
    * the whole lines before it are returned first, then the error is thrown (a line it cut off is
    * not returned).
    */
-  List<Line> next(int max) throws IOException {
+  List<Line> next() throws IOException {
     List<Line> lines = new ArrayList<>();
     byte[] block = fill();
     int pos = start;
-    while (lines.size() < max) {
+    while (true) {
       int nl = indexOf(block, pos, end);
       if (nl < 0) {
         if (eof) {

@@ -6,8 +6,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads and splits NDJSON lines on a thread of its own, a few chunks ahead of the caller, so that
- * reading (and decompressing) overlaps with mapping. Chunks come in file order; a read error
+ * Reads and splits NDJSON lines on a thread of its own, a few blocks ahead of the caller, so that
+ * reading (and decompressing) overlaps with mapping. Blocks come in file order; a read error
  * reaches the caller as the {@link IOException} it was. Close it to stop reading early.
  */
 final class PrefetchedLines implements AutoCloseable {
@@ -21,17 +21,17 @@ final class PrefetchedLines implements AutoCloseable {
   private final Thread thread;
   private boolean ended;
 
-  PrefetchedLines(NdjsonLines lines, int chunk) {
-    this.thread = new Thread(() -> readAll(lines, chunk), "ndjson-reader");
+  PrefetchedLines(NdjsonLines lines) {
+    this.thread = new Thread(() -> readAll(lines), "ndjson-reader");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void readAll(NdjsonLines lines, int chunk) {
+  private void readAll(NdjsonLines lines) {
     try {
       List<NdjsonLines.Line> next;
       do {
-        next = lines.next(chunk);
+        next = lines.next();
         queue.put(new Next(next, null));
       } while (!next.isEmpty());
     } catch (IOException | RuntimeException e) {
@@ -49,7 +49,7 @@ final class PrefetchedLines implements AutoCloseable {
     }
   }
 
-  /** The next chunk of lines; empty at the end of the stream. */
+  /** The lines of the next block; empty at the end of the stream. */
   List<NdjsonLines.Line> next() throws IOException {
     if (ended) {
       return List.of();

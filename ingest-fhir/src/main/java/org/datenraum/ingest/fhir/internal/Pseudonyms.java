@@ -2,6 +2,7 @@ package org.datenraum.ingest.fhir.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.datenraum.privacy.KeyedPseudonymizer;
 import org.datenraum.privacy.PseudonymDomain;
 
@@ -26,22 +27,25 @@ public final class Pseudonyms {
   /** The pseudonymous id of the resource {@code type/id}. */
   public String id(String type, String id) {
     return switch (type) {
-      case "Patient" -> cached(patients, PseudonymDomain.PATIENT, id);
-      case "Encounter" -> cached(encounters, PseudonymDomain.ENCOUNTER, id);
+      case "Patient" -> remembered(patients, id, i -> keyed.pseudonym(PseudonymDomain.PATIENT, i));
+      case "Encounter" ->
+          remembered(encounters, id, i -> keyed.pseudonym(PseudonymDomain.ENCOUNTER, i));
       default -> keyed.pseudonym(PseudonymDomain.RESOURCE, type + "/" + id);
     };
   }
 
-  private String cached(Map<String, String> cache, PseudonymDomain domain, String id) {
-    String p = cache.get(id);
-    if (p == null) {
+  /** The value of {@code key} in the bounded {@code cache}, computed and kept when missing. */
+  private static String remembered(Map<String, String> cache, String key,
+      UnaryOperator<String> compute) {
+    String value = cache.get(key);
+    if (value == null) {
       if (cache.size() >= CACHE_LIMIT) {
         cache.clear();
       }
-      p = keyed.pseudonym(domain, id);
-      cache.put(id, p);
+      value = compute.apply(key);
+      cache.put(key, value);
     }
-    return p;
+    return value;
   }
 
   /** The pseudonym of a business identifier ({@code system|value}). */
@@ -55,20 +59,13 @@ public final class Pseudonyms {
    * again.
    */
   public String reference(String typeSlashId) {
-    String known = referenced.get(typeSlashId);
-    if (known != null) {
-      return known;
-    }
     int slash = typeSlashId.indexOf('/');
     if (slash <= 0) {
       return null;
     }
-    String type = typeSlashId.substring(0, slash);
-    String pseudonymous = type + "/" + id(type, typeSlashId.substring(slash + 1));
-    if (referenced.size() >= CACHE_LIMIT) {
-      referenced.clear();
-    }
-    referenced.put(typeSlashId, pseudonymous);
-    return pseudonymous;
+    return remembered(referenced, typeSlashId, ref -> {
+      String type = ref.substring(0, slash);
+      return type + "/" + id(type, ref.substring(slash + 1));
+    });
   }
 }

@@ -76,8 +76,7 @@ public record TimeSpan(Instant start, Instant end) {
 
   static TimeSpan point(String element, String value) throws BadTime {
     try {
-      java.time.Instant[] span = FhirDates.span(value);
-      return new TimeSpan(span[0], span[1]);
+      return FhirDates.span(value);
     } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
       throw new BadTime(element, value);
     }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class NdjsonLinesTest {
 
-  private static List<String> readAll(byte[] input, int max) throws IOException {
+  private static List<String> readAll(byte[] input) throws IOException {
     NdjsonLines lines = new NdjsonLines(new ByteArrayInputStream(input));
     List<String> out = new ArrayList<>();
     List<NdjsonLines.Line> chunk;
-    while (!(chunk = lines.next(max)).isEmpty()) {
+    while (!(chunk = lines.next()).isEmpty()) {
       for (NdjsonLines.Line l : chunk) {
         out.add(new String(l.bytes(), l.offset(), l.length(), StandardCharsets.UTF_8));
         assertThat(l.bytes().length).as("block size stays bounded").isLessThanOrEqualTo(1 << 25);
@@ -40,7 +40,7 @@ class NdjsonLinesTest {
     expected.add(longLine);
     text.append(longLine);
 
-    List<String> actual = readAll(text.toString().getBytes(StandardCharsets.UTF_8), 2048);
+    List<String> actual = readAll(text.toString().getBytes(StandardCharsets.UTF_8));
 
     assertThat(actual).hasSameSizeAs(expected);
     assertThat(actual).isEqualTo(expected);
