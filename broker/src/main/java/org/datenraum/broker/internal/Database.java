@@ -6,16 +6,18 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The broker's state in one embedded SQLite file (write-ahead log, synchronous=NORMAL: a committed
  * change survives a crash of the broker process; an operating-system crash may lose the last
  * commits, which nodes re-deliver on their next poll): principals, requests, per-site statuses and
- * results, settings and the audit log. One connection; every unit of work is one transaction,
- * serialized. Thread-safe.
+ * results, settings and the audit log, in the schema {@link Migrations} brings up to date. One
+ * connection; every unit of work is one transaction, serialized, begun with {@code BEGIN IMMEDIATE}
+ * (the write lock is taken at its start, so a check and the write that depends on it cannot be
+ * interleaved with another writer, also of another process). Thread-safe.
  */
 public final class Database implements AutoCloseable {
 
@@ -31,20 +33,6 @@ public final class Database implements AutoCloseable {
     T map(ResultSet rs) throws SQLException;
   }
 
-  private static final String[] SCHEMA = {
-    "CREATE TABLE IF NOT EXISTS principal (name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL,"
-        + " key_hash VARCHAR NOT NULL, created BIGINT NOT NULL, revoked BOOLEAN NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS request (id VARCHAR PRIMARY KEY, researcher VARCHAR NOT NULL,"
-        + " submission VARCHAR NOT NULL, created BIGINT NOT NULL, expires BIGINT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS site_request (request_id VARCHAR NOT NULL, site VARCHAR NOT NULL,"
-        + " status VARCHAR NOT NULL, updated BIGINT NOT NULL, message VARCHAR, result VARCHAR,"
-        + " PRIMARY KEY (request_id, site))",
-    "CREATE TABLE IF NOT EXISTS setting (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, at_time VARCHAR NOT NULL, actor VARCHAR NOT NULL,"
-        + " action VARCHAR NOT NULL, request VARCHAR NOT NULL, detail VARCHAR NOT NULL,"
-        + " previous VARCHAR NOT NULL, hash VARCHAR NOT NULL)",
-  };
-
   private final Connection connection;
   private boolean closed;
 
@@ -56,15 +44,13 @@ public final class Database implements AutoCloseable {
   public static Database open(Path file) {
     try {
       Class.forName("org.sqlite.JDBC");
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=NORMAL");
-        s.execute("PRAGMA busy_timeout=5000");
-        for (String ddl : SCHEMA) {
-          s.execute(ddl);
-        }
-      }
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      config.setBusyTimeout(5000);
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      Migrations.migrate(c);
       c.setAutoCommit(false);
       c.commit();
       return new Database(c);

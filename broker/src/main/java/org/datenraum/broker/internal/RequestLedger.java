@@ -50,22 +50,21 @@ public final class RequestLedger {
     this.labels = labels;
   }
 
+  /**
+   * Accepts a submission within the researcher's quota. The quota check and the insert are one
+   * transaction under the database's write lock, with the time read under that lock, so parallel
+   * submissions cannot all pass the check.
+   */
   RequestView submit(Caller researcher, Submission s) {
-    Instant now = now();
-    List<Instant> earlier = db.transaction(c -> Database.query(c,
-        "SELECT created FROM request WHERE researcher = ? AND created > ?",
-        rs -> Instant.ofEpochMilli(rs.getLong(1)), researcher.name(), now.minus(Duration.ofDays(8)).toEpochMilli()));
-    config.quota().waitBefore(earlier, now).ifPresent(wait -> {
-      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-      throw ApiProblem.tooMany("Quota exhausted (" + config.quota().perMinute() + " per minute, "
-          + config.quota().perWeek() + " per week): try again in " + seconds + " s.", Duration.ofSeconds(seconds));
-    });
     List<String> sites = principals.activeSites();
     String id = UUID.randomUUID().toString();
-    Instant expires = now.plus(s.expiresInSeconds() == null ? config.expiry() : Duration.ofSeconds(s.expiresInSeconds()));
     db.transaction(c -> {
-      Database.update(c, "INSERT INTO request VALUES (?, ?, ?, ?, ?)", id, researcher.name(), WireJson.write(s),
-          now.toEpochMilli(), expires.toEpochMilli());
+      Instant now = now();
+      Instant expires = now.plus(s.expiresInSeconds() == null ? config.expiry() : Duration.ofSeconds(s.expiresInSeconds()));
+      checkQuota(c, researcher, now);
+      Database.update(c, "INSERT INTO request (id, researcher, submission, created, expires, type)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", id, researcher.name(), WireJson.write(s),
+          now.toEpochMilli(), expires.toEpochMilli(), s.type().wire());
       for (String site : sites) {
         Database.update(c, "INSERT INTO site_request VALUES (?, ?, 'queued', ?, NULL, NULL)", id, site, now.toEpochMilli());
       }
@@ -75,6 +74,17 @@ public final class RequestLedger {
     });
     sites.forEach(site -> signals.fire("site:" + site));
     return view(researcher, id, Duration.ZERO);
+  }
+
+  private void checkQuota(Connection c, Caller researcher, Instant now) throws SQLException {
+    List<Instant> earlier = Database.query(c, "SELECT created FROM request WHERE researcher = ? AND created > ?",
+        rs -> Instant.ofEpochMilli(rs.getLong(1)), researcher.name(), now.minus(Duration.ofDays(8)).toEpochMilli());
+    var wait = config.quota().waitBefore(earlier, now);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      throw ApiProblem.tooMany("Quota exhausted (" + config.quota().perMinute() + " per minute, "
+          + config.quota().perWeek() + " per week): try again in " + seconds + " s.", Duration.ofSeconds(seconds));
+    }
   }
 
   /**
@@ -87,8 +97,9 @@ public final class RequestLedger {
       if (!Database.query(c, "SELECT id FROM request WHERE id = ?", rs -> 1, id).isEmpty()) {
         return false;
       }
-      Database.update(c, "INSERT INTO request VALUES (?, ?, ?, ?, ?)", id, actor, WireJson.write(s),
-          now.toEpochMilli(), expires.toEpochMilli());
+      Database.update(c, "INSERT INTO request (id, researcher, submission, created, expires, type)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", id, actor, WireJson.write(s),
+          now.toEpochMilli(), expires.toEpochMilli(), s.type().wire());
       for (String site : sites) {
         Database.update(c, "INSERT INTO site_request VALUES (?, ?, 'queued', ?, NULL, NULL)", id, site, now.toEpochMilli());
       }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,16 +20,6 @@ import org.datenraum.federation.v1.DailySeries;
  */
 final class SurveillanceCells {
 
-  private static final String[] SCHEMA = {
-    "CREATE TABLE IF NOT EXISTS surveillance_cell (site VARCHAR NOT NULL, kind VARCHAR NOT NULL,"
-        + " indicator VARCHAR NOT NULL, age_group VARCHAR NOT NULL, day INTEGER NOT NULL, count INTEGER,"
-        + " denominator INTEGER, PRIMARY KEY (site, kind, indicator, age_group, day)) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS surveillance_cell_day ON surveillance_cell (day)",
-    "CREATE TABLE IF NOT EXISTS surveillance_series (kind VARCHAR NOT NULL, indicator VARCHAR NOT NULL,"
-        + " label VARCHAR NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (kind, indicator))",
-    "CREATE TABLE IF NOT EXISTS surveillance_site (site VARCHAR PRIMARY KEY, minimum_cell INTEGER NOT NULL)",
-  };
-
   /** A series' kind, indicator and label. */
   record Label(String kind, String indicator, String label) {}
 
@@ -44,17 +33,6 @@ final class SurveillanceCells {
   }
 
   private SurveillanceCells() {}
-
-  static void createTables(Database db) {
-    db.transaction(c -> {
-      try (Statement s = c.createStatement()) {
-        for (String ddl : SCHEMA) {
-          s.execute(ddl);
-        }
-      }
-      return null;
-    });
-  }
 
   /** Stores one upload; returns the number of withheld counts in it. */
   static int store(Connection c, String site, DailyCounts counts) throws SQLException {

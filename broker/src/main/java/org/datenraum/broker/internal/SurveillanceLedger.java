@@ -43,7 +43,6 @@ public final class SurveillanceLedger {
     this.clock = clock;
     this.requests = requests;
     this.principals = principals;
-    SurveillanceCells.createTables(db);
   }
 
   /** The standing request, if the operator has set one. */
