@@ -29,8 +29,7 @@ class BrokerIT {
   @TempDir Path dir;
   private Broker broker;
 
-  private static final Submission QUERY = Submission.feasibility(WireJson.mapper().createObjectNode()
-      .put("version", "http://to_be_decided.com/draft-2/schema#"));
+  private static final Submission QUERY = TestQueries.FEASIBILITY;
 
   private Broker start(QuotaPolicy quota) {
     broker = Broker.start(BrokerConfig.of(dir, 0).withHost("127.0.0.1").withQuota(quota));

@@ -12,12 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.datenraum.federation.BrokerClient;
+import org.datenraum.federation.v1.Submission;
 import org.datenraum.privacy.QuotaPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The researcher's quota under parallel submissions over real HTTP. */
+/** The researcher's quota under parallel submissions and invalid submissions, over real HTTP. */
 class QuotaIT {
 
   @TempDir Path dir;
@@ -59,5 +60,29 @@ class QuotaIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void invalidCcdlIsRefusedWithTheParsersProblemAndDoesNotUseUpTheQuota() throws Exception {
+    broker = Broker.start(BrokerConfig.of(dir, 0).withHost("127.0.0.1").withQuota(new QuotaPolicy(3, 50)));
+    BrokerClient op = BrokerClient.of(broker.localUri(), Files.readString(dir.resolve("operator.key")));
+    op.addSite("a").orThrow();
+    BrokerClient alice = BrokerClient.of(broker.localUri(), op.addResearcher("alice").orThrow().key());
+    List<String> invalid = List.of(
+        "{\"version\":\"http://to_be_decided.com/draft-2/schema#\"}",
+        "{\"inclusionCriteria\":[[]]}",
+        "{\"inclusionCriteria\":[[{\"termCodes\":[{\"system\":\"http://loinc.org\"}]}]]}",
+        "{\"version\":7,\"inclusionCriteria\":[[{\"termCodes\":[{\"system\":\"http://loinc.org\",\"code\":\"1-8\"}]}]]}");
+    for (String ccdl : invalid) {
+      var refused = alice.submit(Submission.feasibility(TestQueries.json(ccdl)));
+      assertThat(refused.status()).as(ccdl).isEqualTo(400);
+      assertThat(refused.problem().code()).as(ccdl).startsWith("DR-20");
+      assertThat(refused.problem().field()).isEqualTo("$.query");
+      assertThat(refused.problem().detail()).startsWith("The query is not valid CCDL: ");
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(alice.submit(TestQueries.FEASIBILITY).status()).isEqualTo(201);
+    }
+    assertThat(alice.submit(TestQueries.FEASIBILITY).status()).isEqualTo(429);
   }
 }

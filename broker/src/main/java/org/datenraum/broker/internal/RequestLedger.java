@@ -51,11 +51,12 @@ public final class RequestLedger {
   }
 
   /**
-   * Accepts a submission within the researcher's quota. The quota check and the insert are one
-   * transaction under the database's write lock, with the time read under that lock, so parallel
-   * submissions cannot all pass the check.
+   * Accepts a valid submission within the researcher's quota; a refused one does not count. The
+   * quota check and the insert are one transaction under the database's write lock, with the time
+   * read under that lock, so parallel submissions cannot all pass the check.
    */
   RequestView submit(Caller researcher, Submission s) {
+    SubmissionCheck.check(s);
     List<String> sites = principals.activeSites();
     String id = UUID.randomUUID().toString();
     db.transaction(c -> {
