@@ -166,6 +166,7 @@ public final class RequestLedger {
     String json = WireJson.write(r);
     boolean fresh = db.transaction(c -> {
       SiteRow row = current(c, site, id, now);
+      ResultCheck.check(id, submission(c, id), r);
       if (row.status() == SiteStatus.COMPLETED) {
         if (json.equals(row.result())) {
           return false;
@@ -198,6 +199,11 @@ public final class RequestLedger {
       return new SiteRow(id, site.name(), SiteStatus.EXPIRED, now, null, null);
     }
     return row;
+  }
+
+  private static Submission submission(Connection c, String id) throws SQLException {
+    return WireJson.read(Database.query(c, "SELECT submission FROM request WHERE id = ?", rs -> rs.getString(1), id)
+        .get(0), Submission.class);
   }
 
   RequestView view(Caller researcher, String id, Duration wait) {

@@ -13,10 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record Count(Long value) {
 
   public static final String SUPPRESSED = "suppressed";
+  /**
+   * The largest count a site may release: ten times Germany's population, so that the sum of every
+   * site's counts cannot overflow.
+   */
+  public static final long MAX = 1_000_000_000L;
 
   public Count {
-    if (value != null && value < 0) {
-      throw new IllegalArgumentException("a count must not be negative, got " + value + ".");
+    if (value != null && (value < 0 || value > MAX)) {
+      throw new IllegalArgumentException("a count must be a whole number from 0 to " + MAX + ", got " + value + ".");
     }
   }
 
@@ -40,6 +45,9 @@ public record Count(Long value) {
   @JsonCreator
   public static Count fromJson(JsonNode node) {
     if (node.isIntegralNumber()) {
+      if (!node.canConvertToLong()) {
+        throw new IllegalArgumentException("a count must be a whole number from 0 to " + MAX + ", got " + node + ".");
+      }
       return new Count(node.longValue());
     }
     if (node.isTextual() && node.asText().equals(SUPPRESSED)) {
