@@ -125,7 +125,7 @@ public final class Api {
     if (name.equals(c.name())) {
       throw ApiProblem.invalid("name", "The operator cannot revoke its own key.");
     }
-    principals.revoke(c.name(), name);
+    ledger.changed(principals.revoke(c.name(), name));
     ctx.status(204);
   }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,6 +26,8 @@ import org.datenraum.federation.v1.Role;
 public final class Principals {
 
   static final String OPERATOR = "operator";
+  /** The status message of a site's requests that ended because its key was revoked. */
+  static final String REVOKED = "The site's key was revoked; the request is merged from the other sites.";
 
   private final Database db;
   private final Clock clock;
@@ -84,15 +87,36 @@ public final class Principals {
     return new IssuedKey(name, role, key);
   }
 
-  void revoke(String actor, String name) {
-    db.transaction(c -> {
-      if (Database.update(c, "UPDATE principal SET revoked = true WHERE name = ? AND NOT revoked", name) == 0) {
+  /**
+   * Revokes a key. A site's open requests end for that site at once ({@code failed}, in the same
+   * transaction), so they are merged from the other sites; returns the ids of those requests.
+   */
+  List<String> revoke(String actor, String name) {
+    List<String> ended = db.transaction(c -> {
+      List<String> role = Database.query(c, "SELECT role FROM principal WHERE name = ? AND NOT revoked",
+          rs -> rs.getString(1), name);
+      if (role.isEmpty()) {
         throw ApiProblem.notFound("No active principal `" + name + "`: see `datenraum admin list`.");
       }
-      AuditTable.append(c, clock.instant(), actor, "principal.revoked", "", "name=" + name);
-      return null;
+      Instant now = clock.instant();
+      Database.update(c, "UPDATE principal SET revoked = true WHERE name = ?", name);
+      AuditTable.append(c, now, actor, "principal.revoked", "", "name=" + name);
+      return role.get(0).equals(Role.SITE.wire()) ? endOpenRequests(c, actor, name, now) : List.<String>of();
     });
     byHash.clear();
+    return ended;
+  }
+
+  private static List<String> endOpenRequests(Connection c, String actor, String site, Instant now)
+      throws SQLException {
+    String open = " WHERE site = ? AND status IN ('queued', 'retrieved', 'interaction', 'processing')";
+    List<String> ids = Database.query(c, "SELECT request_id FROM site_request" + open, rs -> rs.getString(1), site);
+    Database.update(c, "UPDATE site_request SET status = 'failed', updated = ?, message = ?" + open,
+        now.toEpochMilli(), REVOKED, site);
+    for (String id : ids) {
+      AuditTable.append(c, now, actor, "status.failed", id, "site=" + site + " key revoked");
+    }
+    return ids;
   }
 
   List<Principal> list() {

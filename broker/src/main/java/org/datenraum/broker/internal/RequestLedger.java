@@ -246,6 +246,11 @@ public final class RequestLedger {
     });
   }
 
+  /** Wakes those waiting on these requests, after a change made elsewhere (a revoked site). */
+  void changed(List<String> ids) {
+    ids.forEach(id -> signals.fire("request:" + id));
+  }
+
   /** Marks every unfinished site of every request past its expiry as expired; returns how many. */
   public int expireDue() {
     Instant now = now();
