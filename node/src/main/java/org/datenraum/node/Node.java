@@ -1,5 +1,8 @@
 package org.datenraum.node;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -14,7 +17,7 @@ import org.datenraum.federation.v1.RequestType;
 import org.datenraum.node.internal.Answering;
 import org.datenraum.node.internal.ApprovalRules;
 import org.datenraum.node.internal.FileAuditLog;
-import org.datenraum.node.internal.FileNoisyAnswers;
+import org.datenraum.node.internal.NoiseSecret;
 import org.datenraum.privacy.DisclosureControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +34,6 @@ public final class Node implements AutoCloseable {
 
   private final NodeDirectory dir;
   private final FileAuditLog audit;
-  private final FileNoisyAnswers cache;
   private final ExecutorService workers;
   private final ScheduledExecutorService decisions;
   private final RequestHandling handling;
@@ -41,13 +43,13 @@ public final class Node implements AutoCloseable {
   private Node(NodeConfig config, NodeParts parts, DailyCountsSource daily) {
     this.dir = parts.directory().create();
     this.audit = FileAuditLog.open(dir.auditLog(), parts.clock());
-    this.cache = FileNoisyAnswers.open(dir.disclosureCache());
+    removeFormerCache(dir);
     String policy = daily.policy().isEmpty() ? config.policyFingerprint()
         : config.policyFingerprint() + ";" + daily.policy();
     Set<RequestType> auto = ApprovalRules.resolve(config.autoApprove(), policy, dir.approvalRules());
     this.surveillance = new SurveillanceRounds(parts, daily, auto.contains(RequestType.SURVEILLANCE), audit,
         config.backoff());
-    DisclosureControl control = DisclosureControl.of(config.disclosure(), parts.random(), cache);
+    DisclosureControl control = DisclosureControl.of(config.disclosure(), NoiseSecret.readOrCreate(dir.noiseSecret()));
     Answering answering = new Answering(parts.cohorts(), parts.mapping(), control, config.consent(), parts.clock());
     this.workers = Executors.newFixedThreadPool(2, daemon("node-worker"));
     this.handling = new RequestHandling(parts, auto, answering, audit, config.backoff());
@@ -118,7 +120,17 @@ public final class Node implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     audit.close();
-    cache.close();
+  }
+
+  /** Exact counts an earlier version kept beside its answers: the noise no longer needs them. */
+  private static void removeFormerCache(NodeDirectory dir) {
+    try {
+      if (Files.deleteIfExists(dir.formerDisclosureCache())) {
+        LOG.info("removed the disclosure cache of an earlier version (exact counts); answers now follow from noise.key");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the former disclosure cache " + dir.formerDisclosureCache(), e);
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

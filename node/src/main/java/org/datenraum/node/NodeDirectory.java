@@ -12,11 +12,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.datenraum.federation.v1.WireJson;
+import org.datenraum.files.OwnerOnly;
 
 /**
  * The node's files under a site directory ({@code SITE/node/}): one JSON file per request, the
- * decisions a person left for the running node, the audit log, the disclosure cache and the saved
- * approval rules. Files are replaced atomically. Immutable.
+ * decisions a person left for the running node, the audit log, the noise secret and the saved
+ * approval rules, all readable by the owner only. Files are replaced atomically. Immutable.
  */
 public record NodeDirectory(Path site) {
 
@@ -34,7 +35,13 @@ public record NodeDirectory(Path site) {
     return root().resolve("audit.log");
   }
 
-  public Path disclosureCache() {
+  /** The secret the disclosure noise is keyed with. */
+  public Path noiseSecret() {
+    return root().resolve("noise.key");
+  }
+
+  /** The exact counts and noisy answers an earlier version kept; removed at start. */
+  Path formerDisclosureCache() {
     return root().resolve("disclosure-cache.tsv");
   }
 
@@ -50,11 +57,11 @@ public record NodeDirectory(Path site) {
     return root().resolve("decisions");
   }
 
-  /** Creates the directories. */
+  /** Creates the directories, readable by their owner only. */
   public NodeDirectory create() {
     try {
-      Files.createDirectories(requests());
-      Files.createDirectories(decisions());
+      OwnerOnly.createDirectories(requests());
+      OwnerOnly.createDirectories(decisions());
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the node directory " + root(), e);
@@ -123,7 +130,7 @@ public record NodeDirectory(Path site) {
 
   static void write(Path f, String text) {
     try {
-      Path tmp = Files.createTempFile(f.getParent(), ".tmp-", ".json");
+      Path tmp = OwnerOnly.createTempFile(f.getParent(), ".tmp-", ".json");
       Files.writeString(tmp, text);
       Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -15,7 +15,7 @@ import org.datenraum.query.mapping.TermCodeMapping;
  * @param broker    the client with the site's key
  * @param directory the node's files in the site directory
  * @param clock     time for query dates and audit entries
- * @param random    the source of disclosure noise (a {@code SecureRandom} in service)
+ * @param random    the source of jitter in reconnection delays (disclosure noise comes from the site's noise secret)
  */
 public record NodeParts(Cohorts cohorts, TermCodeMapping mapping, BrokerClient broker, NodeDirectory directory,
     Clock clock, RandomGenerator random) {

@@ -2,29 +2,31 @@ package org.datenraum.privacy;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.OptionalLong;
-import java.util.random.RandomGenerator;
+import java.util.Set;
 
 /**
- * Decides what a site may release for a count: nothing when the true count is below the
- * threshold, else the noisy answer already released for the same question and count, else a fresh
- * one that is remembered first. Thread-safe.
+ * Decides what a site may release for a count of patients: nothing when fewer than the
+ * threshold are counted, else the true count plus Laplace noise drawn from the cell key of the
+ * counted patients, rounded. The released value is a function of the secret, the policy and the
+ * set of patients counted, not of the question's wording, so asking again in any words (or in
+ * another stratum that counts the same patients) returns the same value and averaging teaches
+ * nothing. Immutable and thread-safe.
  */
 public final class DisclosureControl {
 
   private final DisclosurePolicy policy;
-  private final LaplaceObfuscator obfuscator;
-  private final NoisyAnswers answers;
+  private final CellKey keys;
 
-  private DisclosureControl(DisclosurePolicy policy, LaplaceObfuscator obfuscator, NoisyAnswers answers) {
+  private DisclosureControl(DisclosurePolicy policy, CellKey keys) {
     this.policy = policy;
-    this.obfuscator = obfuscator;
-    this.answers = answers;
+    this.keys = keys;
   }
 
-  public static DisclosureControl of(DisclosurePolicy policy, RandomGenerator random, NoisyAnswers answers) {
-    return new DisclosureControl(requireNonNull(policy, "policy"),
-        LaplaceObfuscator.of(policy, random), requireNonNull(answers, "answers"));
+  public static DisclosureControl of(DisclosurePolicy policy, CellKey keys) {
+    return new DisclosureControl(requireNonNull(policy, "policy"), requireNonNull(keys, "keys"));
   }
 
   public DisclosurePolicy policy() {
@@ -34,24 +36,15 @@ public final class DisclosureControl {
   /**
    * The releasable value of a count, or empty when it must not leave the site.
    *
-   * @param key identifies the question and the cell within its answer (query fingerprint plus,
-   *            for a stratified answer, the stratum); the policy is added so a changed policy
-   *            draws fresh noise
+   * @param patients the pseudonyms of the patients counted (duplicates count once)
    */
-  public synchronized OptionalLong release(String key, long trueCount) {
-    if (trueCount < 0) {
-      throw new IllegalArgumentException("a count cannot be negative: " + trueCount);
-    }
+  public OptionalLong release(Collection<String> patients) {
+    requireNonNull(patients, "patients");
+    Collection<String> distinct = patients instanceof Set<String> ? patients : new HashSet<>(patients);
+    long trueCount = distinct.size();
     if (trueCount < policy.threshold()) {
       return OptionalLong.empty();
     }
-    String cell = policy.describe() + '|' + key;
-    OptionalLong earlier = answers.find(cell, trueCount);
-    if (earlier.isPresent()) {
-      return earlier;
-    }
-    long noisy = obfuscator.obfuscate(trueCount);
-    answers.remember(cell, trueCount, noisy);
-    return OptionalLong.of(noisy);
+    return OptionalLong.of(LaplaceObfuscator.obfuscate(policy, trueCount, keys.of(policy, distinct)));
   }
 }

@@ -6,7 +6,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Adds Laplace noise of sensitivity 1 to a count and rounds the result to the policy's multiple,
- * never below zero. Thread-safe when the random generator is (calls are synchronized).
+ * never below zero. The noise is drawn from a uniform number: a cell key (see {@link CellKey}) at
+ * the site, a random generator in simulations. Thread-safe when the random generator is (calls
+ * are synchronized).
  */
 public final class LaplaceObfuscator {
 
@@ -18,25 +20,32 @@ public final class LaplaceObfuscator {
     this.random = random;
   }
 
-  /** @param random the source of noise: seeded in tests, a {@code SecureRandom} in service */
+  /** @param random the source of fresh noise for every call */
   public static LaplaceObfuscator of(DisclosurePolicy policy, RandomGenerator random) {
     return new LaplaceObfuscator(requireNonNull(policy, "policy"), requireNonNull(random, "random"));
   }
 
   /** A fresh noisy, rounded count. */
   public synchronized long obfuscate(long trueCount) {
-    double noisy = trueCount + laplace(1.0 / policy.epsilon());
-    long step = policy.rounding();
-    long rounded = Math.round(noisy / step) * step;
-    return Math.max(0, rounded);
-  }
-
-  /** Inverse-CDF sampling: u uniform in (-1/2, 1/2), x = -b sgn(u) ln(1 - 2|u|). */
-  private double laplace(double scale) {
     double u;
     do {
-      u = random.nextDouble() - 0.5;
-    } while (u == -0.5);
-    return -scale * Math.signum(u) * Math.log(1 - 2 * Math.abs(u));
+      u = random.nextDouble();
+    } while (u == 0);
+    return obfuscate(policy, trueCount, u);
+  }
+
+  /**
+   * The noisy, rounded count for the uniform number {@code u} in (0, 1): inverse-CDF sampling,
+   * x = -b sgn(u - 1/2) ln(1 - 2|u - 1/2|) with b = 1 / epsilon.
+   */
+  public static long obfuscate(DisclosurePolicy policy, long trueCount, double u) {
+    if (!(u > 0 && u < 1)) {
+      throw new IllegalArgumentException("u `" + u + "` must lie strictly between 0 and 1.");
+    }
+    double c = u - 0.5;
+    double noise = -(1.0 / policy.epsilon()) * Math.signum(c) * Math.log(1 - 2 * Math.abs(c));
+    long step = policy.rounding();
+    long rounded = Math.round((trueCount + noise) / step) * step;
+    return Math.max(0, rounded);
   }
 }

@@ -57,8 +57,8 @@ final class ResultCheck {
     }
     return switch (s) {
       case SEX -> Sex.ofCode(cell).code().equals(cell);
-      case AGE -> ageBand(cell);
-      case YEAR -> YEAR.matcher(cell).matches();
+      case AGE -> ageBand(cell) || cell.equals("100+");
+      case YEAR -> YEAR.matcher(cell).matches() || cell.equals("earlier") || cell.equals("later");
     };
   }
 
@@ -75,8 +75,8 @@ final class ResultCheck {
   private static String expected(Stratum s) {
     return switch (s) {
       case SEX -> "`female`, `male`, `other` or `unknown`";
-      case AGE -> "a 10-year band such as `60-69`, or `unknown`";
-      case YEAR -> "a year such as `2024`, or `unknown`";
+      case AGE -> "a 10-year band such as `60-69`, `100+` or `unknown`";
+      case YEAR -> "a year such as `2024`, `earlier`, `later` or `unknown`";
     };
   }
 

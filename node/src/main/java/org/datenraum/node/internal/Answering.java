@@ -2,15 +2,14 @@ package org.datenraum.node.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import org.datenraum.core.PatientRecord;
 import org.datenraum.core.Result;
 import org.datenraum.federation.v1.Count;
@@ -27,8 +26,9 @@ import org.datenraum.query.plan.Plan;
 
 /**
  * Answers an approved request at the site: compiles the CCDL, selects the cohort under the
- * consent policy, counts it (and its strata), and passes every count through disclosure control.
- * Exact counts never leave this class. Thread-safe.
+ * consent policy, splits it into every cell of the requested strata, and passes the patients of
+ * the total and of each cell through disclosure control, whose noise depends on those patients
+ * only. Exact counts never leave this class. Thread-safe.
  */
 public final class Answering {
 
@@ -56,51 +56,21 @@ public final class Answering {
   public SiteResult answer(RequestDocument d, Plan plan) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     List<PatientRecord> cohort = cohorts.select(plan, today, consent);
-    String fingerprint = QueryFingerprint.of(d);
-    Count total = protect(fingerprint + "|total", cohort.size());
+    Set<String> all = new HashSet<>();
+    cohort.forEach(p -> all.add(p.pseudonym()));
+    Count total = protect(all);
     Map<String, Map<String, Count>> strata = new LinkedHashMap<>();
     for (Stratum s : d.stratify()) {
+      Map<String, Integer> years = s == Stratum.YEAR ? cohorts.firstYear(all, d.yearOf()) : Map.of();
       Map<String, Count> cells = new LinkedHashMap<>();
-      counts(s, d, cohort, today).forEach((cell, n) -> cells.put(cell, protect(fingerprint + "|" + s.wire() + "=" + cell, n)));
+      StratumCells.split(s, cohort, today, years).forEach((cell, patients) -> cells.put(cell, protect(patients)));
       strata.put(s.wire(), cells);
     }
     return new SiteResult(total, strata);
   }
 
-  private Count protect(String key, long trueCount) {
-    OptionalLong released = control.release(key, trueCount);
+  private Count protect(Collection<String> patients) {
+    OptionalLong released = control.release(patients);
     return released.isPresent() ? Count.of(released.getAsLong()) : Count.suppressed();
-  }
-
-  private Map<String, Long> counts(Stratum s, RequestDocument d, List<PatientRecord> cohort, LocalDate today) {
-    Map<String, Long> out = new TreeMap<>();
-    Map<String, Integer> years = s == Stratum.YEAR ? years(d, cohort) : Map.of();
-    for (PatientRecord p : cohort) {
-      String cell = switch (s) {
-        case SEX -> p.sex().code();
-        case AGE -> ageBand(p, today);
-        case YEAR -> years.containsKey(p.pseudonym()) ? years.get(p.pseudonym()).toString() : "unknown";
-      };
-      out.merge(cell, 1L, Long::sum);
-    }
-    return out;
-  }
-
-  private Map<String, Integer> years(RequestDocument d, List<PatientRecord> cohort) {
-    Set<String> ids = new HashSet<>();
-    cohort.forEach(p -> ids.add(p.pseudonym()));
-    return cohorts.firstYear(ids, d.yearOf());
-  }
-
-  static String ageBand(PatientRecord p, LocalDate today) {
-    if (p.birth() == null) {
-      return "unknown";
-    }
-    int age = Period.between(p.birth().atDay(1), today).getYears();
-    if (age < 0) {
-      return "unknown";
-    }
-    int low = age / 10 * 10;
-    return low + "-" + (low + 9);
   }
 }
