@@ -85,4 +85,45 @@ class DistributionsTest {
     assertThat(DiscreteQuantiles.poissonUpperTail(0, 3)).isEqualTo(1);
     assertThat(DiscreteQuantiles.poissonUpperTail(1, 3)).isCloseTo(1 - Math.exp(-3), within(1e-15));
   }
+
+  /** R 4.2.2's qpois and qnbinom: exact where the sum is formed, within 1e-9 beyond. */
+  @Test
+  void quantilesOfLargeCountsAreRs() {
+    assertThat(DiscreteQuantiles.poissonQuantile(0.95, 1234567.5)).isEqualTo(1236395);
+    assertThat(DiscreteQuantiles.poissonQuantile(0.05, 1234567.5)).isEqualTo(1232740);
+    assertThat(DiscreteQuantiles.poissonQuantile(0.95, 3e9)).isEqualTo(3000090093.0);
+    assertThat(DiscreteQuantiles.poissonQuantile(0.05, 3e9)).isEqualTo(2999909908.0);
+    assertThat(DiscreteQuantiles.poissonQuantile(0.95, 7.7e11)).isEqualTo(770001443353.0);
+    assertThat(DiscreteQuantiles.poissonQuantile(0.05, 7.7e11)).isEqualTo(769998556647.0);
+    assertThat(DiscreteQuantiles.negBinomialQuantile(0.95, 1e8, 0.4)).isEqualTo(150031854);
+    assertThat(DiscreteQuantiles.negBinomialQuantile(0.5, 1e8, 0.4)).isEqualTo(149999999);
+    assertThat(DiscreteQuantiles.negBinomialQuantile(0.95, 7.5, 1e-4)).isEqualTo(124969);
+    assertThat(DiscreteQuantiles.negBinomialQuantile(0.5, 7.5, 1e-4)).isEqualTo(71687);
+    assertRelative(DiscreteQuantiles.poissonQuantile(0.95, 5e13), 50000011630872.0);
+    assertRelative(DiscreteQuantiles.poissonQuantile(0.05, 5e13), 49999988369129.0);
+    assertRelative(DiscreteQuantiles.poissonQuantile(0.95, 2e38), 2.0000000000000007e38);
+    assertRelative(DiscreteQuantiles.negBinomialQuantile(0.95, 3e12, 0.6), 2000003003079.0);
+    assertRelative(DiscreteQuantiles.negBinomialQuantile(0.95, 40, 1e-6), 50939692);
+    assertRelative(DiscreteQuantiles.negBinomialQuantile(0.5, 40, 1e-6), 39667125);
+    assertRelative(DiscreteQuantiles.negBinomialQuantile(0.95, 2.5, 1e-9), 5535248843.0);
+    assertRelative(DiscreteQuantiles.negBinomialQuantile(0.5, 2.5, 1e-9), 2175730093.0);
+    assertRelative(DiscreteQuantiles.negBinomialQuantile(0.95, 2.517, 2.31e-38),
+        2.4076000949286899e38);
+    assertRelative(DiscreteQuantiles.negBinomialQuantile(0.5, 2.517, 2.31e-38),
+        9.4920400129621591e37);
+  }
+
+  private static void assertRelative(double actual, double expected) {
+    assertThat(actual / expected).as("%s vs R's %s", actual, expected).isCloseTo(1, within(1e-9));
+  }
+
+  @Test
+  void tailsOfLargeCountsComplementTheDistributionFunction() {
+    double q = DiscreteQuantiles.poissonQuantile(0.95, 3e9);
+    assertThat(DiscreteQuantiles.poissonUpperTail(q + 1, 3e9)).isLessThanOrEqualTo(0.05)
+        .isGreaterThan(0.0499);
+    assertThat(DiscreteQuantiles.poissonUpperTail(q, 3e9)).isGreaterThan(0.05);
+    assertThat(DiscreteQuantiles.negBinomialUpperTail(2.4076000949286899e38, 2.517, 2.31e-38))
+        .isCloseTo(0.05, within(1e-9));
+  }
 }
