@@ -32,6 +32,10 @@ public final class SurveillanceLedger {
   static final String SETTING = "surveillance.standing";
   /** A round is open until shortly before the next day's round. */
   static final Duration ROUND_LIFETIME = Duration.ofHours(23);
+  /** The earliest first day of the standing request. */
+  static final LocalDate EARLIEST_START = LocalDate.of(2000, 1, 1);
+  /** How far ahead of today the standing request may start. */
+  static final int LATEST_START_DAYS = 366;
 
   private final Database db;
   private final Clock clock;
@@ -52,6 +56,11 @@ public final class SurveillanceLedger {
   }
 
   void setStanding(Caller admin, StandingSurveillance s) {
+    LocalDate latest = today(s).plusDays(LATEST_START_DAYS);
+    if (s.start().isBefore(EARLIEST_START) || s.start().isAfter(latest)) {
+      throw dateRefused("$.start", "`start` `" + s.start() + "` must lie between " + EARLIEST_START + " and " + latest
+          + " (a year from today): give the first day the network collects.");
+    }
     db.transaction(c -> {
       Database.update(c, "INSERT OR REPLACE INTO setting VALUES (?, ?)", SETTING, WireJson.write(s));
       AuditTable.append(c, now(), admin.name(), "surveillance.standing", "", WireJson.write(s));
@@ -64,6 +73,10 @@ public final class SurveillanceLedger {
     StandingSurveillance s = standing().orElseThrow(() -> ApiProblem.conflict("No standing surveillance request:"
         + " set one first with PUT /v1/admin/surveillance (`datenraum surveillance standing`)."));
     LocalDate last = through != null ? through : today(s).minusDays(1);
+    if (last.isBefore(s.start()) || last.isAfter(today(s))) {
+      throw dateRefused("through", "`through` `" + last + "` must lie between the standing request's start "
+          + s.start() + " and today, " + today(s) + ".");
+    }
     String id = "surveillance-" + last + "-" + UUID.randomUUID().toString().substring(0, 8);
     queue(admin.name(), id, new SurveillanceRound(s.start(), last));
     return round(id);
@@ -111,7 +124,7 @@ public final class SurveillanceLedger {
   void receive(Caller site, String id, DailyCounts counts) {
     Instant now = now();
     db.transaction(c -> {
-      open(c, site, id, now);
+      within(id, open(c, site, id, now), counts);
       int withheld = SurveillanceCells.store(c, site.name(), counts);
       AuditTable.append(c, now, site.name(), "surveillance.counts.received", id, "days=" + counts.first() + ".."
           + counts.last() + " series=" + counts.series().size() + " withheld=" + withheld
@@ -120,7 +133,8 @@ public final class SurveillanceLedger {
     });
   }
 
-  private static void open(Connection c, Caller site, String id, Instant now) throws SQLException {
+  /** The round's open window; refuses with 404/409 when the site has no such open round. */
+  private static SurveillanceRound open(Connection c, Caller site, String id, Instant now) throws SQLException {
     List<String[]> rows = Database.query(c, "SELECT s.status, r.submission, r.expires FROM site_request s"
         + " JOIN request r ON r.id = s.request_id WHERE s.request_id = ? AND s.site = ?",
         rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))}, id, site.name());
@@ -135,17 +149,36 @@ public final class SurveillanceLedger {
       throw ApiProblem.conflict("Round `" + id + "` is `" + row[0] + "` at this site or has expired: the next round"
           + " takes the days.");
     }
+    return SurveillanceRound.of(WireJson.read(row[1], Submission.class).query());
   }
 
-  /** The merged series of [from, to] (null bounds: everything) under the disclosure policy. */
+  private static void within(String id, SurveillanceRound round, DailyCounts counts) {
+    if (counts.first().isBefore(round.start()) || counts.last().isAfter(round.through())) {
+      throw dateRefused(counts.first().isBefore(round.start()) ? "$.first" : "$.last", "Days `" + counts.first()
+          + ".." + counts.last() + "` lie outside round `" + id + "`, which asks for " + round.start() + ".."
+          + round.through() + ": send only the round's days.");
+    }
+  }
+
+  private static ApiProblem dateRefused(String field, String detail) {
+    return new ApiProblem(400, "Date out of range", "DR-5421", detail, field, null);
+  }
+
+  /**
+   * The merged series of [from, to] under the disclosure policy, within the standing request's
+   * days (from its start through today): null or wider bounds mean those.
+   */
   SurveillanceView view(LocalDate from, LocalDate to) {
     StandingSurveillance s = standing().orElseThrow(() -> ApiProblem.notFound("The network has no standing"
         + " surveillance request yet: the operator sets one with `datenraum surveillance standing`."));
-    LocalDate lower = from != null ? from : LocalDate.of(1900, 1, 1);
-    LocalDate upper = to != null ? to : LocalDate.of(9999, 12, 31);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw dateRefused("from", "`from` " + from + " lies after `to` " + to + ": swap them.");
+    }
+    LocalDate lower = from != null && from.isAfter(s.start()) ? from : s.start();
+    LocalDate upper = to != null && to.isBefore(today(s)) ? to : today(s);
     return db.transaction(c -> {
-      List<LocalDate> span = SurveillanceCells.span(c, lower, upper);
-      LocalDate first = span.isEmpty() ? (from != null ? from : s.start()) : span.get(0);
+      List<LocalDate> span = lower.isAfter(upper) ? List.of() : SurveillanceCells.span(c, lower, upper);
+      LocalDate first = span.isEmpty() ? lower : span.get(0);
       LocalDate last = span.isEmpty() ? first.minusDays(1) : span.get(1);
       SurveillanceMerge merge = new SurveillanceMerge(first, last, s.minimumCell());
       if (!span.isEmpty()) {

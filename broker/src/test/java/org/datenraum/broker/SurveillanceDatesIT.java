@@ -1,0 +1,91 @@
+package org.datenraum.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.datenraum.federation.BrokerClient;
+import org.datenraum.federation.v1.DailyCounts;
+import org.datenraum.federation.v1.DailySeries;
+import org.datenraum.federation.v1.StandingSurveillance;
+import org.datenraum.federation.v1.SurveillanceView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Surveillance dates from the operator, the sites and researchers are checked, over real HTTP. */
+class SurveillanceDatesIT {
+
+  private static final LocalDate START = LocalDate.of(2025, 1, 1);
+  private static final LocalDate THROUGH = LocalDate.of(2025, 5, 31);
+
+  @TempDir Path dir;
+  private Broker broker;
+  private BrokerClient op;
+
+  @BeforeEach
+  void start() throws Exception {
+    broker = Broker.start(BrokerConfig.of(dir, 0).withHost("127.0.0.1"), new BrokerConfig.Runtime(
+        Clock.fixed(Instant.parse("2025-07-01T03:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(10)));
+    op = BrokerClient.of(broker.localUri(), Files.readString(dir.resolve("operator.key")));
+  }
+
+  @AfterEach
+  void stop() {
+    broker.close();
+  }
+
+  @Test
+  void aSitesDaysOutsideItsRoundAreRefusedAndTheDefaultViewStaysWithinTheRound() {
+    op.standing(StandingSurveillance.from(START)).orThrow();
+    BrokerClient site = BrokerClient.of(broker.localUri(), op.addSite("a").orThrow().key());
+    String round = op.startRound(THROUGH).orThrow().id();
+    site.poll(Duration.ofSeconds(1), false).orThrow();
+    for (LocalDate first : List.of(LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 30), START.minusDays(1),
+        THROUGH)) {
+      var refused = site.uploadDaily(round, counts(first, first.plusDays(1)));
+      assertThat(refused.status()).as(first.toString()).isEqualTo(400);
+      assertThat(refused.problem().code()).isEqualTo("DR-5421");
+    }
+    assertThat(site.uploadDaily(round, counts(LocalDate.of(2025, 5, 1), THROUGH)).status()).isEqualTo(204);
+    BrokerClient researcher = BrokerClient.of(broker.localUri(), op.addResearcher("rki").orThrow().key());
+    SurveillanceView view = researcher.surveillance(null, null).orThrow();
+    assertThat(view.first()).isEqualTo(LocalDate.of(2025, 5, 1));
+    assertThat(view.last()).isEqualTo(THROUGH);
+    SurveillanceView wide = researcher.surveillance(LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31)).orThrow();
+    assertThat(wide.first()).isEqualTo(view.first());
+    assertThat(wide.last()).isEqualTo(view.last());
+    assertThat(researcher.surveillance(THROUGH, START).status()).isEqualTo(400);
+  }
+
+  @Test
+  void outOfRangeDatesInTheStandingRequestAndRoundsAreRefusedNotFailed() {
+    for (String start : List.of("-999999999-01-01", "1900-01-01", "0000-01-01", "2030-01-01")) {
+      var r = op.raw("PUT", "/v1/admin/surveillance", "{\"start\":\"" + start
+          + "\",\"dailyAt\":\"06:00\",\"zone\":\"Europe/Berlin\",\"minimumCell\":5}");
+      assertThat(r.statusCode()).as(start).isEqualTo(400);
+      assertThat(r.body()).contains("DR-5421").contains("\"field\":\"$.start\"");
+    }
+    assertThat(op.raw("GET", "/v1/surveillance", null).statusCode()).isEqualTo(404);
+    op.standing(StandingSurveillance.from(START)).orThrow();
+    assertThat(op.startRound(START.minusDays(1)).status()).isEqualTo(400);
+    assertThat(op.startRound(LocalDate.of(9999, 12, 31)).status()).isEqualTo(400);
+    assertThat(op.startRound(THROUGH).status()).isEqualTo(201);
+  }
+
+  private static DailyCounts counts(LocalDate first, LocalDate last) {
+    int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+    List<Integer> values = new ArrayList<>(Collections.nCopies(days, 7));
+    return new DailyCounts(first, last, 5, List.of(new DailySeries("syndrome", "GI", "Gastro-intestinal", "all",
+        values, values)));
+  }
+}
