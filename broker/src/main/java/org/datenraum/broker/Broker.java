@@ -3,6 +3,7 @@ package org.datenraum.broker;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.datenraum.broker.internal.Api;
 import org.datenraum.broker.internal.AuditTable;
+import org.datenraum.broker.internal.BindAddress;
 import org.datenraum.broker.internal.Database;
+import org.datenraum.broker.internal.HttpErrors;
+import org.datenraum.broker.internal.RequestLog;
 import org.datenraum.broker.internal.Principals;
 import org.datenraum.broker.internal.RequestLedger;
 import org.datenraum.broker.internal.SiteLabels;
@@ -42,15 +46,17 @@ public final class Broker implements AutoCloseable {
   private final Database db;
   private final ScheduledExecutorService sweeper;
   private final Optional<Path> newOperatorKey;
-  private final String scheme;
+  private final RequestLedger ledger;
+  private final String listening;
 
   private Broker(Javalin http, Database db, ScheduledExecutorService sweeper, Optional<Path> newOperatorKey,
-      String scheme) {
+      RequestLedger ledger, String listening) {
+    this.ledger = ledger;
+    this.listening = listening;
     this.http = http;
     this.db = db;
     this.sweeper = sweeper;
     this.newOperatorKey = newOperatorKey;
-    this.scheme = scheme;
   }
 
   public static Broker start(BrokerConfig config) {
@@ -69,13 +75,15 @@ public final class Broker implements AutoCloseable {
       Javalin app = Javalin.create(cfg -> {
         cfg.showJavalinBanner = false;
         cfg.startupWatcherEnabled = false;
+        HttpErrors.install(cfg);
+        RequestLog.install(cfg);
         tls.ifPresent(context -> cfg.jetty.addConnector((server, http) -> TlsConnector.of(server, http, config.host(),
             config.port(), context, config.endpoint().tls().orElseThrow().clientAuth())));
       });
       new Api(principals, ledger, db).routes(app);
       SurveillanceLedger surveillance = new SurveillanceLedger(db, runtime.clock(), ledger, principals);
       new SurveillanceApi(principals, surveillance).routes(app);
-      app.start(config.host(), config.port());
+      listen(app, config);
       ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "broker-expiry");
         t.setDaemon(true);
@@ -85,11 +93,25 @@ public final class Broker implements AutoCloseable {
       sweeper.scheduleWithFixedDelay(() -> sweep(ledger), every, every, TimeUnit.MILLISECONDS);
       sweeper.scheduleWithFixedDelay(() -> dailyRound(surveillance), 0, every, TimeUnit.MILLISECONDS);
       String scheme = tls.isPresent() ? "https" : "http";
-      LOG.info("broker listening on {}://{}:{}", scheme, config.host(), app.port());
-      return new Broker(app, db, sweeper, keyFile, scheme);
+      Broker broker = new Broker(app, db, sweeper, keyFile, ledger,
+          BindAddress.describe(scheme, config.host(), app.port()));
+      LOG.info("broker listening on {}", broker.listening());
+      return broker;
     } catch (RuntimeException e) {
       db.close();
       throw e;
+    }
+  }
+
+  /** Starts the server; an address that is not this machine's, or a port in use, is named as such. */
+  private static void listen(Javalin app, BrokerConfig config) {
+    BindAddress.check(config.host());
+    try {
+      app.start(config.host(), config.port());
+    } catch (JavalinBindException e) {
+      app.stop();
+      throw new IllegalStateException("DR-5821 --port `" + config.port() + "` on `" + config.host()
+          + "` is in use by another process: stop it or choose another port.", e);
     }
   }
 
@@ -117,14 +139,19 @@ public final class Broker implements AutoCloseable {
     return http.port();
   }
 
+  /** Where the broker listens, such as {@code http://127.0.0.1:8080}, for people to read. */
+  public String listening() {
+    return listening;
+  }
+
   /** The address for clients on this machine (with HTTPS, the certificate must name 127.0.0.1). */
   public URI localUri() {
-    return URI.create(scheme + "://127.0.0.1:" + port());
+    return URI.create((tls() ? "https" : "http") + "://127.0.0.1:" + port());
   }
 
   /** Whether the broker speaks HTTPS. */
   public boolean tls() {
-    return scheme.equals("https");
+    return listening.startsWith("https:");
   }
 
   /** The operator key file written at this start, if this was the first start. */
@@ -155,6 +182,7 @@ public final class Broker implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    ledger.close();
     http.stop();
     db.close();
   }

@@ -48,9 +48,9 @@ public record BrokerConfig(Path dataDir, Endpoint endpoint, Duration expiry, Quo
     }
   }
 
-  /** Defaults: plain HTTP on all interfaces, one hour to answer, 3/min and 50/week, "&lt; 20". */
+  /** Defaults: plain HTTP on 127.0.0.1 only, one hour to answer, 3/min and 50/week, "&lt; 20". */
   public static BrokerConfig of(Path dataDir, int port) {
-    return new BrokerConfig(dataDir, new Endpoint("0.0.0.0", port, Optional.empty()), Duration.ofHours(1),
+    return new BrokerConfig(dataDir, new Endpoint("127.0.0.1", port, Optional.empty()), Duration.ofHours(1),
         QuotaPolicy.defaults(), NetworkDisclosure.defaults());
   }
 

@@ -26,7 +26,8 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
   String host;
 
   @Option(names = "--expiry-minutes", defaultValue = "60",
@@ -65,8 +66,8 @@ public final class BrokerCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     broker.newOperatorKey().ifPresent(k -> out.println("Wrote the operator key to " + k
         + " (readable by you only): use it with `datenraum admin --key-file " + k + "`."));
-    out.println("Broker listening on " + (broker.tls() ? "https" : "http") + "://" + host + ":" + broker.port()
-        + (clientAuth ? " (client certificates required)" : "") + "; API at /v1, description at /v1/openapi.json.");
+    out.println("Broker listening on " + broker.listening() + (clientAuth ? " (client certificates required)" : "")
+        + "; API at /v1, description at /v1/openapi.json.");
     out.flush();
     UntilStopped.await("broker", broker::close);
     return 0;

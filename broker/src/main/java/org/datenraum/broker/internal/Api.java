@@ -8,24 +8,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.datenraum.federation.v1.NewPrincipal;
-import org.datenraum.federation.v1.ProblemDocument;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.Role;
 import org.datenraum.federation.v1.SiteResult;
 import org.datenraum.federation.v1.StatusUpdate;
 import org.datenraum.federation.v1.Submission;
-import org.datenraum.federation.v1.WireFormatException;
 import org.datenraum.federation.v1.WireJson;
 import org.datenraum.federation.audit.AuditChain;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The /v1 HTTP routes, and the one place where refusals become problem documents. */
+/** The /v1 HTTP routes; refusals become problem documents in {@link HttpErrors}. */
 public final class Api {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
   private static final Duration MAX_WAIT = Duration.ofSeconds(60);
-  private static final String JSON = "application/json";
+  private static final String JSON = "application/json; charset=utf-8";
 
   private final Principals principals;
   private final RequestLedger ledger;
@@ -41,7 +36,8 @@ public final class Api {
 
   /** Registers the routes and error mapping on the server. */
   public void routes(Javalin app) {
-    app.get("/v1/openapi.json", ctx -> ctx.contentType(JSON).result(openapi));
+    app.before(RequestBody::checkAnnounced);
+    app.get("/v1/openapi.json", ctx -> ctx.contentType(JSON).result(openapi.getBytes(StandardCharsets.UTF_8)));
     app.post("/v1/requests", this::submit);
     app.get("/v1/requests/{id}", this::view);
     app.get("/v1/node/requests", this::poll);
@@ -55,32 +51,12 @@ public final class Api {
       json(ctx, 200, principals.list());
     });
     app.get("/v1/admin/audit/verify", this::verifyAudit);
-    app.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.document(), e.retryAfter()));
-    app.exception(WireFormatException.class, (e, ctx) -> problem(ctx,
-        ApiProblem.invalid(e.field(), e.getMessage()).document(), null));
-    app.exception(BrokerStoreException.class, (e, ctx) -> {
-      LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-      problem(ctx, new ProblemDocument(null, "Unavailable", 503,
-          "The broker cannot reach its database right now; try again shortly.", "DR-5503", null), null);
-    });
-    app.exception(InterruptedException.class, (e, ctx) -> problem(ctx, new ProblemDocument(null, "Unavailable", 503,
-        "The broker is stopping; poll again shortly.", "DR-5503", null), null));
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-      problem(ctx, new ProblemDocument(null, "Internal error", 500,
-          "The broker failed on this call; the operator finds the cause in its log.", "DR-5500", null), null);
-    });
-    app.error(404, ctx -> {
-      if (ctx.resultInputStream() == null) {
-        problem(ctx, ApiProblem.notFound("No such endpoint `" + ctx.method() + " " + ctx.path()
-            + "`: see /v1/openapi.json.").document(), null);
-      }
-    });
+    HttpErrors.register(app);
   }
 
   private void submit(Context ctx) {
     Caller c = require(ctx, Role.RESEARCHER);
-    Submission s = WireJson.read(ctx.body(), Submission.class);
+    Submission s = WireJson.read(RequestBody.text(ctx), Submission.class);
     if (s.type() == RequestType.SURVEILLANCE) {
       throw ApiProblem.invalid("type", "Surveillance rounds are the broker's standing request: read the series with"
           + " GET /v1/surveillance.");
@@ -92,30 +68,33 @@ public final class Api {
 
   private void view(Context ctx) {
     Caller c = require(ctx, Role.RESEARCHER);
-    json(ctx, 200, ledger.view(c, ctx.pathParam("id"), waitParam(ctx)));
+    var view = ledger.view(c, ctx.pathParam("id"), waitParam(ctx));
+    ctx.future(() -> view.thenAccept(v -> json(ctx, 200, v)));
   }
 
-  private void poll(Context ctx) throws InterruptedException {
+  /** A long poll: answered when work arrives or the wait ends, without holding a thread meanwhile. */
+  private void poll(Context ctx) {
     Caller c = require(ctx, Role.SITE);
     boolean resume = "true".equals(ctx.queryParam("resume"));
-    json(ctx, 200, ledger.poll(c, waitParam(ctx), resume));
+    var docs = ledger.poll(c, waitParam(ctx), resume);
+    ctx.future(() -> docs.thenAccept(d -> json(ctx, 200, d)));
   }
 
   private void status(Context ctx) {
     Caller c = require(ctx, Role.SITE);
-    ledger.status(c, ctx.pathParam("id"), WireJson.read(ctx.body(), StatusUpdate.class));
+    ledger.status(c, ctx.pathParam("id"), WireJson.read(RequestBody.text(ctx), StatusUpdate.class));
     ctx.status(204);
   }
 
   private void result(Context ctx) {
     Caller c = require(ctx, Role.SITE);
-    boolean fresh = ledger.result(c, ctx.pathParam("id"), WireJson.read(ctx.body(), SiteResult.class));
+    boolean fresh = ledger.result(c, ctx.pathParam("id"), WireJson.read(RequestBody.text(ctx), SiteResult.class));
     ctx.status(fresh ? 201 : 200);
   }
 
   private void addPrincipal(Context ctx, Role role) {
     Caller c = require(ctx, Role.ADMIN);
-    NewPrincipal p = WireJson.read(ctx.body(), NewPrincipal.class);
+    NewPrincipal p = WireJson.read(RequestBody.text(ctx), NewPrincipal.class);
     json(ctx, 201, principals.add(c.name(), p.name(), role));
   }
 
@@ -141,6 +120,7 @@ public final class Api {
 
   private Caller require(Context ctx, Role role) {
     Caller c = principals.authenticate(ctx.header("Authorization"));
+    ctx.attribute(RequestLog.PRINCIPAL, c.name());
     if (c.role() != role) {
       throw ApiProblem.forbidden("This call needs the `" + role.wire() + "` role; the key belongs to a `"
           + c.role().wire() + "`.");
@@ -165,15 +145,8 @@ public final class Api {
     }
   }
 
-  private static void json(Context ctx, int status, Object body) {
-    ctx.status(status).contentType(JSON).result(WireJson.write(body));
-  }
-
-  private static void problem(Context ctx, ProblemDocument doc, Duration retryAfter) {
-    if (retryAfter != null) {
-      ctx.header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
-    }
-    ctx.status(doc.status()).contentType("application/problem+json").result(WireJson.write(doc));
+  static void json(Context ctx, int status, Object body) {
+    ctx.status(status).contentType(JSON).result(WireJson.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String resource(String name) {

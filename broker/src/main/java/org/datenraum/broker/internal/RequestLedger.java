@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.datenraum.broker.BrokerConfig;
 import org.datenraum.federation.v1.RequestDocument;
 import org.datenraum.federation.v1.RequestView;
@@ -74,7 +75,7 @@ public final class RequestLedger {
       return null;
     });
     sites.forEach(site -> signals.fire("site:" + site));
-    return view(researcher, id, Duration.ZERO);
+    return read(id);
   }
 
   private void checkQuota(Connection c, Caller researcher, Instant now) throws SQLException {
@@ -114,7 +115,8 @@ public final class RequestLedger {
     return added;
   }
 
-  List<RequestDocument> poll(Caller site, Duration wait, boolean resume) throws InterruptedException {
+  /** The requests queued for the site, once there are some or {@code wait} has passed; holds no thread meanwhile. */
+  CompletableFuture<List<RequestDocument>> poll(Caller site, Duration wait, boolean resume) {
     return signals.await("site:" + site.name(), wait, () -> {
       List<RequestDocument> docs = take(site, resume);
       return docs.isEmpty() ? Optional.empty() : Optional.of(docs);
@@ -206,17 +208,13 @@ public final class RequestLedger {
         .get(0), Submission.class);
   }
 
-  RequestView view(Caller researcher, String id, Duration wait) {
+  /** The request's view once it is done or {@code wait} has passed; holds no thread meanwhile. */
+  CompletableFuture<RequestView> view(Caller researcher, String id, Duration wait) {
     owned(researcher, id);
-    try {
-      return signals.await("request:" + id, wait, () -> {
-        RequestView v = read(id);
-        return v.done() ? Optional.of(v) : Optional.empty();
-      }, () -> read(id));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return read(id);
-    }
+    return signals.await("request:" + id, wait, () -> {
+      RequestView v = read(id);
+      return v.done() ? Optional.of(v) : Optional.empty();
+    }, () -> read(id));
   }
 
   private void owned(Caller researcher, String id) {
@@ -249,6 +247,11 @@ public final class RequestLedger {
   /** Wakes those waiting on these requests, after a change made elsewhere (a revoked site). */
   void changed(List<String> ids) {
     ids.forEach(id -> signals.fire("request:" + id));
+  }
+
+  /** Ends every open long poll; the broker is stopping. */
+  public void close() {
+    signals.close();
   }
 
   /** Marks every unfinished site of every request past its expiry as expired; returns how many. */

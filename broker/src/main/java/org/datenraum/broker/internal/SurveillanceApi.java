@@ -18,8 +18,6 @@ import org.datenraum.federation.v1.WireJson;
  */
 public final class SurveillanceApi {
 
-  private static final String JSON = "application/json";
-
   private final Principals principals;
   private final SurveillanceLedger ledger;
 
@@ -42,21 +40,25 @@ public final class SurveillanceApi {
 
   private void standing(Context ctx) {
     Caller c = require(ctx, Set.of(Role.ADMIN));
-    StandingSurveillance s = WireJson.read(ctx.body(), StandingSurveillance.class);
+    StandingSurveillance s = WireJson.read(RequestBody.text(ctx), StandingSurveillance.class);
     ledger.setStanding(c, s);
     json(ctx, 200, s);
   }
 
   private void start(Context ctx) {
     Caller c = require(ctx, Set.of(Role.ADMIN));
-    String body = ctx.body();
-    JsonNode through = body.isBlank() ? null : WireJson.read(body, JsonNode.class).get("through");
+    String body = RequestBody.text(ctx);
+    JsonNode round = body.isBlank() ? null : WireJson.read(body, JsonNode.class);
+    if (round != null && !round.isObject()) {
+      throw ApiProblem.invalid("$", "The body must be a JSON object such as {\"through\":\"2025-10-06\"}, or empty.");
+    }
+    JsonNode through = round == null ? null : round.get("through");
     json(ctx, 201, ledger.start(c, through == null || through.isNull() ? null : date("through", through.asText())));
   }
 
   private void receive(Context ctx) {
     Caller c = require(ctx, Set.of(Role.SITE));
-    ledger.receive(c, ctx.pathParam("id"), WireJson.read(ctx.body(), DailyCounts.class));
+    ledger.receive(c, ctx.pathParam("id"), WireJson.read(RequestBody.text(ctx), DailyCounts.class));
     ctx.status(204);
   }
 
@@ -69,6 +71,7 @@ public final class SurveillanceApi {
 
   private Caller require(Context ctx, Set<Role> roles) {
     Caller c = principals.authenticate(ctx.header("Authorization"));
+    ctx.attribute(RequestLog.PRINCIPAL, c.name());
     if (!roles.contains(c.role())) {
       throw ApiProblem.forbidden("This call needs the `" + roles.stream().map(Role::wire).sorted().toList()
           + "` role; the key belongs to a `" + c.role().wire() + "`.");
@@ -85,6 +88,6 @@ public final class SurveillanceApi {
   }
 
   private static void json(Context ctx, int status, Object body) {
-    ctx.status(status).contentType(JSON).result(WireJson.write(body));
+    Api.json(ctx, status, body);
   }
 }
