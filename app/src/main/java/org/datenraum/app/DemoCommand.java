@@ -42,7 +42,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "Patients of the first hospital; the others have 3/4 and 1/2 of them (default: 1000).")
   long patients;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed of the generated data (default: 1).")
+  @Option(names = "--seed", defaultValue = "1", converter = Converters.AnyLong.class,
+      description = "Random seed of the generated data (default: 1).")
   long seed;
 
   @Option(names = "--port", defaultValue = "0",

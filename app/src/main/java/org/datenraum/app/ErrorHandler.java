@@ -6,16 +6,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Turns an exception escaping a command into one line on stderr and exit status 2. */
+/**
+ * Turns an exception escaping a command into one line on stderr (the reason in words, no Java
+ * class names) and exit status 2.
+ */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-    Throwable shown = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-    String kind = shown instanceof IOException ? "I/O error" : "error";
-    cl.getErr().println("datenraum: " + kind + ": " + shown.getMessage());
+    boolean io = ex instanceof IOException || ex instanceof UncheckedIOException;
+    cl.getErr().println("datenraum " + cl.getCommandName() + ": " + (io ? "I/O error: " : "")
+        + IoErrors.describe(ex));
     if (System.getenv("DATENRAUM_DEBUG") != null) {
-      shown.printStackTrace(cl.getErr());
+      ex.printStackTrace(cl.getErr());
     }
     return 2;
   }

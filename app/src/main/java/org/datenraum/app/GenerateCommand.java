@@ -33,7 +33,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--patients", description = "Patients (default: the site's yearly patients).")
   Long patients;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: 1).")
+  @Option(names = "--seed", defaultValue = "1", converter = Converters.AnyLong.class,
+      description = "Random seed (default: 1).")
   long seed;
 
   @Option(names = "--site", defaultValue = "Universitätsklinikum Musterstadt",

@@ -54,7 +54,11 @@ final class IngestCommand implements Callable<Integer> {
     } else {
       print(report, out);
     }
-    return report.failed() ? 1 : 0;
+    if (report.files() == 0) {
+      spec.commandLine().getErr().println("datenraum ingest: DR-1000 no FHIR files in " + paths + ": files in"
+          + " directories are read when named *.json, *.ndjson, *.jsonl or *.xml (also .gz or .bz2), not hidden.");
+    }
+    return report.complete() ? 0 : 1;
   }
 
   /** Loads the paths into the site; shared with the benchmark and the demo. */

@@ -20,6 +20,8 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     Commands.register(cl);
+    Converters.register(cl);
+    cl.setParameterExceptionHandler(new UsageErrors());
     cl.setExecutionExceptionHandler(new ErrorHandler());
     return cl;
   }

@@ -2,7 +2,6 @@ package org.datenraum.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,13 +56,12 @@ final class QueryCommand implements Callable<Integer> {
           + "`: load data first with `datenraum ingest --site " + site + " PATH`.");
       return 1;
     }
-    if (!Files.isRegularFile(query)) {
-      err.println("datenraum query: DR-1000 input `" + query
-          + "` does not exist: give the path of a CCDL query file.");
+    Result<String> text = QueryFile.read(query);
+    if (!text.isOk()) {
+      err.println("datenraum query: " + text.problem().text());
       return 1;
     }
-    String text = Files.readString(query);
-    Result<Plan> plan = mapping().flatMap(m -> compile(text, m));
+    Result<Plan> plan = mapping().flatMap(m -> compile(text.value(), m));
     if (!plan.isOk()) {
       err.println("datenraum query: " + query.getFileName() + ": " + plan.problem().text());
       return 1;

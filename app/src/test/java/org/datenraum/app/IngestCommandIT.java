@@ -43,12 +43,12 @@ class IngestCommandIT {
   }
 
   @Test
-  void badRecordsAreListedInQuarantineAndTheLoadSucceeds() throws Exception {
+  void badRecordsAreListedInQuarantineTheRestLoadsAndTheStatusSaysSo() throws Exception {
     Path input = Files.writeString(tmp.resolve("Patient.ndjson"),
         "{\"resourceType\":\"Patient\",\"id\":\"a\",\"gender\":\"male\"}\nnot json\n");
     Path site = tmp.resolve("site");
     Cli.Run ingest = Cli.run("ingest", "--site", site.toString(), input.toString());
-    assertThat(ingest.status()).isZero();
+    assertThat(ingest.status()).isEqualTo(1);
     assertThat(ingest.out()).contains("Loaded 1 resources").contains("Quarantined 1 record");
 
     Cli.Run q = Cli.run("quarantine", "--site", site.toString());

@@ -25,7 +25,8 @@ public record BrokerConfig(Path dataDir, Endpoint endpoint, Duration expiry, Quo
     requireNonNull(dataDir, "dataDir");
     requireNonNull(endpoint, "endpoint");
     if (expiry.isNegative() || expiry.isZero()) {
-      throw new IllegalArgumentException("expiry `" + expiry + "` must be positive.");
+      throw new IllegalArgumentException("expiry of `" + expiry.toMinutes() + "` minutes must be positive: give at"
+          + " least 1 minute.");
     }
     requireNonNull(quota, "quota");
     requireNonNull(disclosure, "disclosure");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.datenraum.app.IoErrors;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.Reply;
 import org.datenraum.federation.v1.IssuedKey;
@@ -52,16 +53,32 @@ public final class AdminCommand {
 
     abstract Reply<IssuedKey> add(BrokerClient c);
 
+    /** Reserves the key file before registering, so a file that cannot be written registers nothing. */
     @Override
     public Integer call() {
-      Reply<IssuedKey> r = add(connection.client());
-      if (!r.isOk()) {
-        return refused(spec.commandLine().getErr(), r);
+      try (NewKeyFile file = NewKeyFile.reserve(out)) {
+        BrokerClient client = connection.client();
+        Reply<IssuedKey> r = add(client);
+        if (!r.isOk()) {
+          return refused(spec.commandLine().getErr(), r);
+        }
+        try {
+          file.publish(r.value().key());
+        } catch (RuntimeException e) {
+          return revokeUnwritten(client, e);
+        }
+        spec.commandLine().getOut().println("Registered " + r.value().role().wire() + " `" + name + "`; key written"
+            + " to " + out + " (readable by you only). Hand it over securely; it is not shown again.");
+        return 0;
       }
-      KeyFiles.write(out, r.value().key());
-      spec.commandLine().getOut().println("Registered " + r.value().role().wire() + " `" + name + "`; key written to "
-          + out + " (readable by you only). Hand it over securely; it is not shown again.");
-      return 0;
+    }
+
+    private int revokeUnwritten(BrokerClient client, RuntimeException e) {
+      Reply<Void> revoked = client.revoke(name);
+      spec.commandLine().getErr().println("datenraum admin: " + IoErrors.describe(e) + (revoked.isOk()
+          ? " The new key of `" + name + "` was revoked again; register under another name."
+          : " Revoke `" + name + "` with `datenraum admin revoke`: its key is lost."));
+      return 2;
     }
   }
 

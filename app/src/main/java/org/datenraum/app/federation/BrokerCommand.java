@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.datenraum.app.IoErrors;
 import org.datenraum.broker.Broker;
 import org.datenraum.broker.BrokerConfig;
 import org.datenraum.broker.BrokerTls;
@@ -62,7 +63,18 @@ public final class BrokerCommand implements Callable<Integer> {
     if (tls.isPresent()) {
       config = config.withTls(tls.get());
     }
-    Broker broker = Broker.start(config);
+    Broker broker;
+    try {
+      broker = Broker.start(config);
+    } catch (RuntimeException e) {
+      String why = IoErrors.listenFailure(e);
+      if (why == null) {
+        throw e;
+      }
+      spec.commandLine().getErr().println("datenraum broker: DR-5823 cannot listen on `" + host + ":" + port + "`: "
+          + why);
+      return 2;
+    }
     var out = spec.commandLine().getOut();
     broker.newOperatorKey().ifPresent(k -> out.println("Wrote the operator key to " + k
         + " (readable by you only): use it with `datenraum admin --key-file " + k + "`."));

@@ -1,13 +1,9 @@
 package org.datenraum.app.federation;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.tls.ClientTls;
 
@@ -24,18 +20,8 @@ final class KeyFiles {
       }
       return key;
     } catch (IOException e) {
-      throw new IllegalArgumentException("--key-file `" + file + "` cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  static void write(Path file, String key) {
-    try {
-      Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(
-          Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-      Files.writeString(file, key + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the key file " + file, e);
+      throw new IllegalArgumentException("--key-file `" + file + "` cannot be read ("
+          + org.datenraum.app.IoErrors.reason(e) + "): give the file the operator issued.", e);
     }
   }
 

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.datenraum.app.QueryFile;
 import org.datenraum.core.Coding;
+import org.datenraum.core.Result;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.Reply;
 import org.datenraum.federation.v1.RequestType;
@@ -65,7 +66,12 @@ public final class SubmitCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    JsonNode ccdl = WireJson.mapper().readTree(Files.readString(query));
+    Result<String> text = QueryFile.read(query);
+    if (!text.isOk()) {
+      err.println("datenraum submit: " + text.problem().text());
+      return 1;
+    }
+    JsonNode ccdl = WireJson.mapper().readTree(text.value());
     List<Stratum> strata = new ArrayList<>();
     if (stratify != null) {
       stratify.forEach(s -> strata.add(Stratum.ofWire(s.strip())));

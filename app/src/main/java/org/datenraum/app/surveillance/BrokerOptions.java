@@ -34,7 +34,8 @@ final class BrokerOptions {
     try {
       key = Files.readString(keyFile).strip();
     } catch (IOException e) {
-      throw new IllegalArgumentException("DR-6331 --key-file `" + keyFile + "` cannot be read: " + e.getMessage(), e);
+      throw new IllegalArgumentException("DR-6331 --key-file `" + keyFile + "` cannot be read ("
+          + org.datenraum.app.IoErrors.reason(e) + "): give the file the operator issued.", e);
     }
     if (key.isEmpty()) {
       throw new IllegalArgumentException("DR-6331 --key-file `" + keyFile + "` is empty: give the file the operator issued.");

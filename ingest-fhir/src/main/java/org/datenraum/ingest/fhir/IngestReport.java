@@ -34,6 +34,11 @@ public record IngestReport(
     return quarantined.values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** Whether everything given was loaded: at least one file, every file read, no record rejected. */
+  public boolean complete() {
+    return files > 0 && unreadableFiles == 0 && quarantinedTotal() == 0;
+  }
+
   /** Whether the input as a whole could not be read: no file at all could be. */
   public boolean failed() {
     return files == 0 || unreadableFiles == files;

@@ -142,6 +142,30 @@ class BadInputTest {
     assertThat(r.failed()).isTrue();
   }
 
+  @Test
+  void aJsonFileHoldingSeveralValuesIsRejectedInsteadOfLoadingItsFirstLine() throws IOException {
+    Path f = write("Patient.json", Fhir.patient("p1", "1970-05-12"), Fhir.patient("p2", "1980-01-01"));
+    InMemorySiteStore store = Loads.fresh();
+
+    IngestReport r = Loads.load(store, f);
+
+    assertThat(store.stats().patients()).isZero();
+    QuarantineEntry q = single(store);
+    assertThat(q.location()).isEqualTo("file");
+    assertThat(q.problem().code()).isEqualTo("DR-1004");
+    assertThat(q.problem().message()).contains("more than one JSON value").contains(".ndjson");
+    assertThat(r.complete()).isFalse();
+  }
+
+  @Test
+  void aBrokenJsonFileIsDescribedWithoutTheParsersInternals() throws IOException {
+    Path f = write("Bundle.json", "{\"resourceType\": \"Bundle\", \"entry\": [");
+    InMemorySiteStore store = Loads.fresh();
+    Loads.load(store, f);
+    assertThat(single(store).problem().message()).contains("not valid JSON").doesNotContain("Source")
+        .doesNotContain("REDACTED");
+  }
+
   private static QuarantineEntry single(InMemorySiteStore store) {
     List<QuarantineEntry> q = store.quarantine();
     assertThat(q).hasSize(1);

@@ -4,8 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +81,7 @@ public final class FileReader {
 
   private Problem readJson(String file, InputStream in, EntrySink sink) {
     try {
-      JsonNode node = json.readTree(in);
+      JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(in);
       if (!(node instanceof ObjectNode o)) {
         return Problem.invalid("DR-1003",
             "file does not hold a JSON object: expected a FHIR resource or Bundle.");
@@ -87,6 +89,10 @@ public final class FileReader {
       BundleEntries.emit(file, "file", o, sink);
       return null;
     } catch (IOException e) {
+      if (e instanceof MismatchedInputException m && String.valueOf(m.getOriginalMessage()).startsWith("Trailing")) {
+        return Problem.invalid("DR-1004", "file holds more than one JSON value: a .json file holds one FHIR"
+            + " resource or Bundle; give NDJSON (one resource per line) a name ending .ndjson.");
+      }
       return Problem.invalid("DR-1004", "file is not valid JSON (" + JsonLine.shortReason(e)
           + "): expected a FHIR resource or Bundle in JSON, or NDJSON with an .ndjson name.");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.datenraum.core.IoReason;
 import org.datenraum.core.Problem;
 
 /**
@@ -49,14 +50,18 @@ public record JsonLine(String file, int number, byte[] bytes, int offset, int le
     return true;
   }
 
+  /** The parser's note on where a construct began, which repeats the location in its own words. */
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("\\s*\\(start marker at \\[Source.*?\\]\\)|\\s*at \\[Source.*$");
+
   /** The first line of an exception's message, with the column for JSON errors. */
   static String shortReason(Exception e) {
     if (e instanceof JsonProcessingException j) {
       String msg = j.getOriginalMessage();
       var loc = j.getLocation();
-      return firstLine(msg) + (loc == null ? "" : " at column " + loc.getColumnNr());
+      return SOURCE.matcher(firstLine(msg)).replaceAll("") + (loc == null ? "" : " at column " + loc.getColumnNr());
     }
-    return firstLine(e.getMessage());
+    return e instanceof java.io.IOException io ? IoReason.of(io) : firstLine(e.getMessage());
   }
 
   static String firstLine(String msg) {
