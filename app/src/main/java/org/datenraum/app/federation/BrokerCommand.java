@@ -71,7 +71,7 @@ public final class BrokerCommand implements Callable<Integer> {
       if (why == null) {
         throw e;
       }
-      spec.commandLine().getErr().println("datenraum broker: DR-5823 cannot listen on `" + host + ":" + port + "`: "
+      spec.commandLine().getErr().println("datenraum broker: DR-5853 cannot listen on `" + host + ":" + port + "`: "
           + why);
       return 2;
     }

@@ -35,16 +35,16 @@ final class NewKeyFile implements AutoCloseable {
   static NewKeyFile reserve(Path target) {
     Path file = target.toAbsolutePath();
     if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException("DR-5820 --out `" + target + "` is a directory: give the path of a new"
+      throw new IllegalArgumentException("DR-5850 --out `" + target + "` is a directory: give the path of a new"
           + " file, e.g. `" + target.resolve("NAME.key") + "`.");
     }
     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      throw new IllegalArgumentException("DR-5820 --out `" + target + "` already exists: a key file is never"
+      throw new IllegalArgumentException("DR-5850 --out `" + target + "` already exists: a key file is never"
           + " overwritten; give a new file name or remove the old file first.");
     }
     Path dir = file.getParent();
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("DR-5821 --out `" + target + "`: `" + dir + "` "
+      throw new IllegalArgumentException("DR-5851 --out `" + target + "`: `" + dir + "` "
           + (Files.exists(dir) ? "is not a directory" : "does not exist") + "; give a path in an existing directory.");
     }
     try {
@@ -52,7 +52,7 @@ final class NewKeyFile implements AutoCloseable {
           Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
       return new NewKeyFile(target, tmp);
     } catch (IOException e) {
-      throw new IllegalArgumentException("DR-5821 --out `" + target + "` cannot be written (" + IoErrors.reason(e)
+      throw new IllegalArgumentException("DR-5851 --out `" + target + "` cannot be written (" + IoErrors.reason(e)
           + "): give a path in a directory you may write to.", e);
     }
   }
@@ -64,7 +64,7 @@ final class NewKeyFile implements AutoCloseable {
       Files.createLink(target.toAbsolutePath(), temporary);
       published = true;
     } catch (FileAlreadyExistsException e) {
-      throw new IllegalStateException("DR-5822 --out `" + target + "` appeared while the key was issued: it was"
+      throw new IllegalStateException("DR-5852 --out `" + target + "` appeared while the key was issued: it was"
           + " left as it is.", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the key file `" + target + "`", e);
