@@ -70,13 +70,14 @@ class SiteAnswersIT {
         List.of(Stratum.SEX, Stratum.AGE), null, null);
     String id = alice.submit(bySexAndAge).orThrow().id();
     Map<String, Count> sex = Map.of("female", Count.of(30), "male", Count.suppressed());
-    Map<String, Count> age = Map.of("60-69", Count.of(20), "unknown", Count.suppressed());
+    Map<String, Count> age = Map.of("60-69", Count.of(20), "100+", Count.suppressed(), "unknown", Count.suppressed());
     List<SiteResult> refused = List.of(
         new SiteResult(Count.of(40), Map.of("sex", sex)),
         new SiteResult(Count.of(40), Map.of("sex", sex, "age", age, "year", Map.of("2024", Count.of(40)))),
         new SiteResult(Count.of(40), Map.of("sex", Map.of("female", Count.of(30), "<script>", Count.of(10)), "age", age)),
         new SiteResult(Count.of(40), Map.of("sex", sex, "age", Map.of("60-75", Count.of(40)))),
-        new SiteResult(Count.of(40), Map.of("sex", sex, "age", Map.of("65-74", Count.of(40)))));
+        new SiteResult(Count.of(40), Map.of("sex", sex, "age", Map.of("65-74", Count.of(40)))),
+        new SiteResult(Count.of(40), Map.of("sex", sex, "age", Map.of("100-", Count.of(40)))));
     for (SiteResult r : refused) {
       assertThat(site.upload(id, r).status()).as(r.toString()).isEqualTo(400);
     }
@@ -84,6 +85,17 @@ class SiteAnswersIT {
     RequestView v = alice.request(id, Duration.ZERO).orThrow();
     assertThat(v.result().strata()).containsOnlyKeys("sex", "age");
     assertThat(v.result().strata().get("sex")).containsOnlyKeys("female", "male");
+  }
+
+  @Test
+  void everyCellOfTheYearStratumIsAcceptedAndNothingElse() {
+    Submission byYear = new Submission(RequestType.STRATIFIED, TestQueries.FEASIBILITY.query(), List.of(Stratum.YEAR),
+        new org.datenraum.core.Coding("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "E11"), null);
+    String id = alice.submit(byYear).orThrow().id();
+    assertThat(site.upload(id, new SiteResult(Count.of(40), Map.of("year", Map.of("2024", Count.of(40),
+        "next year", Count.suppressed())))).status()).isEqualTo(400);
+    assertThat(site.upload(id, new SiteResult(Count.of(40), Map.of("year", Map.of("earlier", Count.suppressed(),
+        "2024", Count.of(40), "later", Count.suppressed(), "unknown", Count.suppressed())))).status()).isEqualTo(201);
   }
 
   private java.net.http.HttpResponse<String> put(String id, String body) {

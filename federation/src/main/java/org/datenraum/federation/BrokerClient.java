@@ -22,6 +22,7 @@ import org.datenraum.federation.v1.NewPrincipal;
 import org.datenraum.federation.v1.Principal;
 import org.datenraum.federation.v1.ProblemDocument;
 import org.datenraum.federation.v1.RequestDocument;
+import org.datenraum.federation.v1.RequestPage;
 import org.datenraum.federation.v1.RequestView;
 import org.datenraum.federation.v1.SiteResult;
 import org.datenraum.federation.v1.StandingSurveillance;
@@ -113,6 +114,17 @@ public final class BrokerClient {
 
   public Reply<RequestView> submit(Submission submission) {
     return call(send("POST", "/v1/requests", WireJson.write(submission)), b -> WireJson.read(b, RequestView.class));
+  }
+
+  /**
+   * A page of the caller's own requests, newest first.
+   *
+   * @param limit  requests per page (1 to 100)
+   * @param before the {@code next} of the previous page, or null for the newest
+   */
+  public Reply<RequestPage> requests(int limit, String before) {
+    String q = "?limit=" + limit + (before == null ? "" : "&before=" + enc(before));
+    return call(get("/v1/requests" + q), b -> WireJson.read(b, RequestPage.class));
   }
 
   /** A request's state; with a positive {@code wait}, returns once every site is final or the wait ends. */

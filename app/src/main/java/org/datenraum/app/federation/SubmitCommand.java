@@ -85,12 +85,17 @@ public final class SubmitCommand implements Callable<Integer> {
       return 1;
     }
     RequestView view = submitted.value();
+    String submittedTo = view.id() + " submitted to " + view.sites().size() + " site(s)"
+        + (await ? "; waiting for the answers (at most " + timeout + " s)." : ".");
+    if (json) {
+      err.println("datenraum submit: request " + submittedTo);
+      err.flush();
+    } else {
+      out.println("Request " + submittedTo);
+      out.flush();
+    }
     if (await) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
-      while (!view.done() && System.nanoTime() < deadline) {
-        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-        view = client.request(view.id(), Duration.ofMillis(Math.min(left, 30_000))).orThrow();
-      }
+      view = new AnswerWait(client, broker, err).until(view, Duration.ofSeconds(timeout));
     }
     if (json) {
       out.println(json(view));

@@ -25,12 +25,14 @@ public final class Api {
   private final Principals principals;
   private final RequestLedger ledger;
   private final Database db;
+  private final RequestListing listing;
   private final String openapi;
 
   public Api(Principals principals, RequestLedger ledger, Database db) {
     this.principals = principals;
     this.ledger = ledger;
     this.db = db;
+    this.listing = new RequestListing(db);
     this.openapi = resource("/org/datenraum/broker/openapi.json");
   }
 
@@ -39,6 +41,8 @@ public final class Api {
     app.before(RequestBody::checkAnnounced);
     app.get("/v1/openapi.json", ctx -> ctx.contentType(JSON).result(openapi.getBytes(StandardCharsets.UTF_8)));
     app.post("/v1/requests", this::submit);
+    app.get("/v1/requests", ctx -> json(ctx, 200, listing.page(require(ctx, Role.RESEARCHER), ctx.queryParam("limit"),
+        ctx.queryParam("before"))));
     app.get("/v1/requests/{id}", this::view);
     app.get("/v1/node/requests", this::poll);
     app.post("/v1/node/requests/{id}/status", this::status);
