@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.datenraum.broker.internal.Api;
+import org.datenraum.broker.internal.AuditApi;
 import org.datenraum.broker.internal.AuditTable;
 import org.datenraum.broker.internal.BindAddress;
 import org.datenraum.broker.internal.Database;
@@ -25,11 +27,13 @@ import org.datenraum.broker.internal.HttpErrors;
 import org.datenraum.broker.internal.RequestLog;
 import org.datenraum.broker.internal.Principals;
 import org.datenraum.broker.internal.RequestLedger;
+import org.datenraum.broker.internal.SiteAuditHeads;
 import org.datenraum.broker.internal.SiteLabels;
 import org.datenraum.broker.internal.SurveillanceApi;
 import org.datenraum.broker.internal.SurveillanceLedger;
 import org.datenraum.broker.internal.TlsConnector;
-import org.datenraum.federation.audit.AuditChain;
+import org.datenraum.federation.audit.AuditAnchor;
+import org.datenraum.federation.audit.AuditReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,20 +73,23 @@ public final class Broker implements AutoCloseable {
     createDirectory(config.dataDir());
     Database db = Database.open(databaseFile(config.dataDir()));
     try {
-      Principals principals = new Principals(db, runtime.clock());
+      AuditTable audit = AuditTable.open(db, config.dataDir(), runtime.clock());
+      Principals principals = new Principals(db, runtime.clock(), audit);
       Optional<Path> keyFile = principals.createOperatorIfAbsent().map(k -> writeOperatorKey(config.dataDir(), k));
-      RequestLedger ledger = new RequestLedger(db, runtime.clock(), config, principals, SiteLabels.load(db));
+      RequestLedger ledger = new RequestLedger(db, runtime.clock(), config, principals, SiteLabels.load(db), audit);
       Javalin app = Javalin.create(cfg -> {
         cfg.showJavalinBanner = false;
         cfg.startupWatcherEnabled = false;
         HttpErrors.install(cfg);
         RequestLog.install(cfg);
+        cfg.events.serverStopped(() -> anchor(audit));
         tls.ifPresent(context -> cfg.jetty.addConnector((server, http) -> TlsConnector.of(server, http, config.host(),
             config.port(), context, config.endpoint().tls().orElseThrow().clientAuth())));
       });
       new Api(principals, ledger, db).routes(app);
-      SurveillanceLedger surveillance = new SurveillanceLedger(db, runtime.clock(), ledger, principals);
+      SurveillanceLedger surveillance = new SurveillanceLedger(db, runtime.clock(), ledger, principals, audit);
       new SurveillanceApi(principals, surveillance).routes(app);
+      new AuditApi(principals, db, config.dataDir(), new SiteAuditHeads(db, runtime.clock())).routes(app);
       listen(app, config);
       ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "broker-expiry");
@@ -92,6 +99,7 @@ public final class Broker implements AutoCloseable {
       long every = runtime.sweepEvery().toMillis();
       sweeper.scheduleWithFixedDelay(() -> sweep(ledger), every, every, TimeUnit.MILLISECONDS);
       sweeper.scheduleWithFixedDelay(() -> dailyRound(surveillance), 0, every, TimeUnit.MILLISECONDS);
+      sweeper.scheduleWithFixedDelay(() -> anchor(audit), every, every, TimeUnit.MILLISECONDS);
       String scheme = tls.isPresent() ? "https" : "http";
       Broker broker = new Broker(app, db, sweeper, keyFile, ledger,
           BindAddress.describe(scheme, config.host(), app.port()));
@@ -123,6 +131,14 @@ public final class Broker implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.error("expiry sweep failed", e);
+    }
+  }
+
+  private static void anchor(AuditTable audit) {
+    try {
+      audit.anchorHead();
+    } catch (RuntimeException e) {
+      LOG.error("cannot write the audit head file", e);
     }
   }
 
@@ -165,17 +181,18 @@ public final class Broker implements AutoCloseable {
   }
 
   /**
-   * Checks the audit log of a stopped broker's data directory: the first broken link, or empty
-   * when the chain is intact. A running broker holds the database; ask it via
-   * {@code GET /v1/admin/audit/verify} instead.
+   * Verifies the audit log of a stopped broker's data directory with its key ({@code DIR/audit.key}),
+   * against the head file the broker keeps ({@code DIR/audit-head.json}) and the broker heads that
+   * sites hold ({@code SITE/node/broker-audit-head.json}). A running broker holds the database;
+   * ask it via {@code GET /v1/admin/audit/verify} instead.
    */
-  public static Optional<String> verifyAudit(Path dataDir) {
+  public static AuditReport verifyAudit(Path dataDir, List<AuditAnchor> heldBySites) {
     Path file = databaseFile(dataDir);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("--data `" + dataDir + "` holds no broker database (broker.db).");
     }
     try (Database db = Database.open(file)) {
-      return AuditChain.verify(AuditTable.all(db));
+      return AuditTable.verify(db, dataDir, heldBySites);
     }
   }
 

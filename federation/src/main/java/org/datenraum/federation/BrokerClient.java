@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.datenraum.federation.v1.AuditHead;
 import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.IssuedKey;
 import org.datenraum.federation.v1.NewPrincipal;
@@ -95,6 +96,19 @@ public final class BrokerClient {
   public Reply<Void> uploadDaily(String requestId, DailyCounts counts) {
     return call(send("PUT", "/v1/node/requests/" + enc(requestId) + "/daily-counts", WireJson.write(counts)),
         b -> null);
+  }
+
+  /**
+   * Hands the broker this site's audit head and returns the broker's own; 409 when the head is
+   * behind (or differs from) the one the broker holds for the site.
+   */
+  public Reply<AuditHead> exchangeAuditHead(AuditHead site) {
+    return call(send("PUT", "/v1/node/audit-head", WireJson.write(site)), b -> WireJson.read(b, AuditHead.class));
+  }
+
+  /** The head of this site's audit log that the broker holds; 404 when it holds none. */
+  public Reply<AuditHead> heldAuditHead() {
+    return call(get("/v1/node/audit-head"), b -> WireJson.read(b, AuditHead.class));
   }
 
   // researcher

@@ -16,6 +16,7 @@ import org.datenraum.federation.v1.RequestDocument;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.node.internal.Answering;
 import org.datenraum.node.internal.ApprovalRules;
+import org.datenraum.node.internal.AuditHeadExchange;
 import org.datenraum.node.internal.FileAuditLog;
 import org.datenraum.node.internal.NoiseSecret;
 import org.datenraum.privacy.DisclosureControl;
@@ -31,18 +32,21 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  /** How often the node hands its audit head to the broker and takes the broker's. */
+  static final long AUDIT_HEADS_EVERY_MS = 5000;
 
   private final NodeDirectory dir;
   private final FileAuditLog audit;
   private final ExecutorService workers;
   private final ScheduledExecutorService decisions;
+  private final ScheduledExecutorService heads;
   private final RequestHandling handling;
   private final SurveillanceRounds surveillance;
   private final BrokerPoller poller;
 
   private Node(NodeConfig config, NodeParts parts, DailyCountsSource daily) {
     this.dir = parts.directory().create();
-    this.audit = FileAuditLog.open(dir.auditLog(), parts.clock());
+    this.audit = FileAuditLog.open(dir.auditLog(), dir.auditKey(), dir.auditHead(), parts.clock());
     removeFormerCache(dir);
     String policy = daily.policy().isEmpty() ? config.policyFingerprint()
         : config.policyFingerprint() + ";" + daily.policy();
@@ -58,6 +62,9 @@ public final class Node implements AutoCloseable {
     this.poller = BrokerPoller.start(parts.broker(), config.pollWait(), config.backoff(),
         new SplittableRandom(parts.random().nextLong()), this::dispatch);
     audit.append("node", "node.started", "", "auto-approve=" + auto + " policy=" + policy);
+    this.heads = Executors.newSingleThreadScheduledExecutor(daemon("node-audit-heads"));
+    this.heads.scheduleWithFixedDelay(new AuditHeadExchange(parts.broker(), audit, dir.brokerAuditHead()), 0,
+        AUDIT_HEADS_EVERY_MS, TimeUnit.MILLISECONDS);
   }
 
   public static Node start(NodeConfig config, NodeParts parts) {
@@ -110,6 +117,7 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     poller.close();
+    heads.shutdownNow();
     decisions.shutdownNow();
     handling.stop();
     surveillance.stop();

@@ -16,8 +16,9 @@ import org.datenraum.files.OwnerOnly;
 
 /**
  * The node's files under a site directory ({@code SITE/node/}): one JSON file per request, the
- * decisions a person left for the running node, the audit log, the noise secret and the saved
- * approval rules, all readable by the owner only. Files are replaced atomically. Immutable.
+ * decisions a person left for the running node, the audit log with its key and heads, the noise
+ * secret and the saved approval rules, all readable by the owner only. Files are replaced
+ * atomically. Immutable.
  */
 public record NodeDirectory(Path site) {
 
@@ -33,6 +34,21 @@ public record NodeDirectory(Path site) {
 
   public Path auditLog() {
     return root().resolve("audit.log");
+  }
+
+  /** The key that seals the audit log (owner-only, never logged). */
+  public Path auditKey() {
+    return root().resolve("audit.key");
+  }
+
+  /** The audit log's newest head, kept beside it. */
+  public Path auditHead() {
+    return root().resolve("audit-head.json");
+  }
+
+  /** The newest head of the broker's audit log that the broker reported to this site. */
+  public Path brokerAuditHead() {
+    return root().resolve("broker-audit-head.json");
   }
 
   /** The secret the disclosure noise is keyed with. */

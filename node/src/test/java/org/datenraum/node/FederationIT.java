@@ -235,10 +235,11 @@ class FederationIT {
     String id = net.researcher.submit(DIABETES).orThrow().id();
     net.await(id, v -> status(v, "a") == SiteStatus.COMPLETED);
     net.stop("a");
-    Path log = net.dir("a").auditLog();
-    assertThat(FileAuditLog.verify(log)).isEmpty();
+    NodeDirectory dir = net.dir("a");
+    Path log = dir.auditLog();
+    assertThat(FileAuditLog.verify(log, dir.auditKey(), dir.auditHead(), List.of()).intact()).isTrue();
     String text = Files.readString(log);
     Files.writeString(log, text.replaceFirst("\"actor\":\"alice\"", "\"actor\":\"bob\""));
-    assertThat(FileAuditLog.verify(log)).isPresent();
+    assertThat(FileAuditLog.verify(log, dir.auditKey(), dir.auditHead(), List.of()).intact()).isFalse();
   }
 }

@@ -14,7 +14,6 @@ import org.datenraum.federation.v1.SiteResult;
 import org.datenraum.federation.v1.StatusUpdate;
 import org.datenraum.federation.v1.Submission;
 import org.datenraum.federation.v1.WireJson;
-import org.datenraum.federation.audit.AuditChain;
 
 /** The /v1 HTTP routes; refusals become problem documents in {@link HttpErrors}. */
 public final class Api {
@@ -24,14 +23,12 @@ public final class Api {
 
   private final Principals principals;
   private final RequestLedger ledger;
-  private final Database db;
   private final RequestListing listing;
   private final String openapi;
 
   public Api(Principals principals, RequestLedger ledger, Database db) {
     this.principals = principals;
     this.ledger = ledger;
-    this.db = db;
     this.listing = new RequestListing(db);
     this.openapi = resource("/org/datenraum/broker/openapi.json");
   }
@@ -54,7 +51,6 @@ public final class Api {
       require(ctx, Role.ADMIN);
       json(ctx, 200, principals.list());
     });
-    app.get("/v1/admin/audit/verify", this::verifyAudit);
     HttpErrors.register(app);
   }
 
@@ -110,16 +106,6 @@ public final class Api {
     }
     ledger.changed(principals.revoke(c.name(), name));
     ctx.status(204);
-  }
-
-  private void verifyAudit(Context ctx) {
-    require(ctx, Role.ADMIN);
-    var entries = AuditTable.all(db);
-    var broken = AuditChain.verify(entries);
-    if (broken.isPresent()) {
-      throw new ApiProblem(409, "Audit log broken", "DR-5901", "The audit log was tampered with: " + broken.get(), null, null);
-    }
-    ctx.contentType(JSON).result("{\"intact\":true,\"entries\":" + entries.size() + "}");
   }
 
   private Caller require(Context ctx, Role role) {

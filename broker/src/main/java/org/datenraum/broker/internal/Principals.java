@@ -31,12 +31,14 @@ public final class Principals {
 
   private final Database db;
   private final Clock clock;
+  private final AuditTable audit;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Caller> byHash = new ConcurrentHashMap<>();
 
-  public Principals(Database db, Clock clock) {
+  public Principals(Database db, Clock clock, AuditTable audit) {
     this.db = db;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Creates the operator and returns its key when no operator exists yet. */
@@ -48,7 +50,7 @@ public final class Principals {
       String key = newKey();
       Instant now = clock.instant();
       Database.update(c, "INSERT INTO principal VALUES (?, 'admin', ?, ?, false)", OPERATOR, hash(key), now.toEpochMilli());
-      AuditTable.append(c, now, "broker", "principal.added", "", "name=" + OPERATOR + " role=admin");
+      audit.append(c, now, "broker", "principal.added", "", "name=" + OPERATOR + " role=admin");
       return Optional.of(key);
     });
   }
@@ -81,7 +83,7 @@ public final class Principals {
       }
       Instant now = clock.instant();
       Database.update(c, "INSERT INTO principal VALUES (?, ?, ?, ?, false)", name, role.wire(), hash(key), now.toEpochMilli());
-      AuditTable.append(c, now, actor, "principal.added", "", "name=" + name + " role=" + role.wire());
+      audit.append(c, now, actor, "principal.added", "", "name=" + name + " role=" + role.wire());
       return null;
     });
     return new IssuedKey(name, role, key);
@@ -100,21 +102,21 @@ public final class Principals {
       }
       Instant now = clock.instant();
       Database.update(c, "UPDATE principal SET revoked = true WHERE name = ?", name);
-      AuditTable.append(c, now, actor, "principal.revoked", "", "name=" + name);
+      audit.append(c, now, actor, "principal.revoked", "", "name=" + name);
       return role.get(0).equals(Role.SITE.wire()) ? endOpenRequests(c, actor, name, now) : List.<String>of();
     });
     byHash.clear();
     return ended;
   }
 
-  private static List<String> endOpenRequests(Connection c, String actor, String site, Instant now)
+  private List<String> endOpenRequests(Connection c, String actor, String site, Instant now)
       throws SQLException {
     String open = " WHERE site = ? AND status IN ('queued', 'retrieved', 'interaction', 'processing')";
     List<String> ids = Database.query(c, "SELECT request_id FROM site_request" + open, rs -> rs.getString(1), site);
     Database.update(c, "UPDATE site_request SET status = 'failed', updated = ?, message = ?" + open,
         now.toEpochMilli(), REVOKED, site);
     for (String id : ids) {
-      AuditTable.append(c, now, actor, "status.failed", id, "site=" + site + " key revoked");
+      audit.append(c, now, actor, "status.failed", id, "site=" + site + " key revoked");
     }
     return ids;
   }

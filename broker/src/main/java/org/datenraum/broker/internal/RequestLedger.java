@@ -41,14 +41,17 @@ public final class RequestLedger {
   private final BrokerConfig config;
   private final Principals principals;
   private final SiteLabels labels;
+  private final AuditTable audit;
   private final Signals signals = new Signals();
 
-  public RequestLedger(Database db, Clock clock, BrokerConfig config, Principals principals, SiteLabels labels) {
+  public RequestLedger(Database db, Clock clock, BrokerConfig config, Principals principals, SiteLabels labels,
+      AuditTable audit) {
     this.db = db;
     this.clock = clock;
     this.config = config;
     this.principals = principals;
     this.labels = labels;
+    this.audit = audit;
   }
 
   /**
@@ -70,7 +73,7 @@ public final class RequestLedger {
       for (String site : sites) {
         Database.update(c, "INSERT INTO site_request VALUES (?, ?, 'queued', ?, NULL, NULL)", id, site, now.toEpochMilli());
       }
-      AuditTable.append(c, now, researcher.name(), "request.submitted", id, "type=" + s.type().wire()
+      audit.append(c, now, researcher.name(), "request.submitted", id, "type=" + s.type().wire()
           + " strata=" + s.stratify() + " sites=" + sites.size() + " query-sha256=" + Principals.hash(s.query().toString()));
       return null;
     });
@@ -105,7 +108,7 @@ public final class RequestLedger {
       for (String site : sites) {
         Database.update(c, "INSERT INTO site_request VALUES (?, ?, 'queued', ?, NULL, NULL)", id, site, now.toEpochMilli());
       }
-      AuditTable.append(c, now, actor, "request.submitted", id, "type=" + s.type().wire() + " sites=" + sites.size()
+      audit.append(c, now, actor, "request.submitted", id, "type=" + s.type().wire() + " sites=" + sites.size()
           + " query=" + s.query());
       return true;
     });
@@ -136,7 +139,7 @@ public final class RequestLedger {
       for (RequestDocument d : docs) {
         if (Database.update(c, "UPDATE site_request SET status = 'retrieved', updated = ? WHERE request_id = ? AND site = ?"
             + " AND status = 'queued'", now.toEpochMilli(), d.id(), site.name()) > 0) {
-          AuditTable.append(c, now, site.name(), "request.retrieved", d.id(), "");
+          audit.append(c, now, site.name(), "request.retrieved", d.id(), "");
         }
       }
       return docs;
@@ -156,7 +159,7 @@ public final class RequestLedger {
       }
       Database.update(c, "UPDATE site_request SET status = ?, updated = ?, message = ? WHERE request_id = ? AND site = ?",
           u.status().wire(), now.toEpochMilli(), u.message(), id, site.name());
-      AuditTable.append(c, now, site.name(), "status." + u.status().wire(), id, u.message() == null ? "" : u.message());
+      audit.append(c, now, site.name(), "status." + u.status().wire(), id, u.message() == null ? "" : u.message());
       return null;
     });
     signals.fire("request:" + id);
@@ -180,7 +183,7 @@ public final class RequestLedger {
       }
       Database.update(c, "UPDATE site_request SET status = 'completed', updated = ?, result = ? WHERE request_id = ? AND site = ?",
           now.toEpochMilli(), json, id, site.name());
-      AuditTable.append(c, now, site.name(), "result.received", id, "total=" + r.total().json() + " strata=" + r.strata().keySet());
+      audit.append(c, now, site.name(), "result.received", id, "total=" + r.total().json() + " strata=" + r.strata().keySet());
       return true;
     });
     signals.fire("request:" + id);
@@ -270,10 +273,10 @@ public final class RequestLedger {
     return due.size();
   }
 
-  private static void expire(Connection c, String id, String site, Instant now) throws SQLException {
+  private void expire(Connection c, String id, String site, Instant now) throws SQLException {
     Database.update(c, "UPDATE site_request SET status = 'expired', updated = ? WHERE request_id = ? AND site = ?",
         now.toEpochMilli(), id, site);
-    AuditTable.append(c, now, "broker", "status.expired", id, "site=" + site);
+    audit.append(c, now, "broker", "status.expired", id, "site=" + site);
   }
 
   private Instant now() {

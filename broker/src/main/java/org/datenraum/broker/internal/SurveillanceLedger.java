@@ -41,12 +41,15 @@ public final class SurveillanceLedger {
   private final Clock clock;
   private final RequestLedger requests;
   private final Principals principals;
+  private final AuditTable audit;
 
-  public SurveillanceLedger(Database db, Clock clock, RequestLedger requests, Principals principals) {
+  public SurveillanceLedger(Database db, Clock clock, RequestLedger requests, Principals principals,
+      AuditTable audit) {
     this.db = db;
     this.clock = clock;
     this.requests = requests;
     this.principals = principals;
+    this.audit = audit;
   }
 
   /** The standing request, if the operator has set one. */
@@ -63,7 +66,7 @@ public final class SurveillanceLedger {
     }
     db.transaction(c -> {
       Database.update(c, "INSERT OR REPLACE INTO setting VALUES (?, ?)", SETTING, WireJson.write(s));
-      AuditTable.append(c, now(), admin.name(), "surveillance.standing", "", WireJson.write(s));
+      audit.append(c, now(), admin.name(), "surveillance.standing", "", WireJson.write(s));
       return null;
     });
   }
@@ -126,7 +129,7 @@ public final class SurveillanceLedger {
     db.transaction(c -> {
       within(id, open(c, site, id, now), counts);
       int withheld = SurveillanceCells.store(c, site.name(), counts);
-      AuditTable.append(c, now, site.name(), "surveillance.counts.received", id, "days=" + counts.first() + ".."
+      audit.append(c, now, site.name(), "surveillance.counts.received", id, "days=" + counts.first() + ".."
           + counts.last() + " series=" + counts.series().size() + " withheld=" + withheld
           + " minimum-cell=" + counts.minimumCell());
       return null;

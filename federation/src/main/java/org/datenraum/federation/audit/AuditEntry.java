@@ -3,6 +3,7 @@ package org.datenraum.federation.audit;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.datenraum.federation.v1.AuditHead;
 
 /**
  * One line of an append-only audit log: who did what to which request, chained to the line
@@ -15,8 +16,9 @@ import java.time.Instant;
  * @param action   what happened, e.g. {@code request.submitted}
  * @param request  the request id, or empty
  * @param detail   a short description
- * @param previous the hash of the previous entry ({@link AuditChain#GENESIS} for the first)
- * @param hash     SHA-256 over all the fields above
+ * @param previous the seal of the previous entry ({@link AuditChain#GENESIS} for the first)
+ * @param hash     the seal over all the fields above: HMAC-SHA-256 under the log's key from the
+ *                 {@value AuditChain#KEYED} entry on, plain SHA-256 in a legacy part before it
  */
 public record AuditEntry(long seq, Instant at, String actor, String action, String request, String detail,
     String previous, String hash) {
@@ -29,5 +31,15 @@ public record AuditEntry(long seq, Instant at, String actor, String action, Stri
     detail = detail == null ? "" : detail;
     requireNonNull(previous, "previous");
     requireNonNull(hash, "hash");
+  }
+
+  /** This entry with another seal. */
+  AuditEntry sealed(String seal) {
+    return new AuditEntry(seq, at, actor, action, request, detail, previous, seal);
+  }
+
+  /** This entry as the head another end holds. */
+  public AuditHead head() {
+    return new AuditHead(seq, hash);
   }
 }

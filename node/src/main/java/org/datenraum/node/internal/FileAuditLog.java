@@ -8,73 +8,129 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.datenraum.core.Problem;
+import org.datenraum.federation.audit.AuditAnchor;
 import org.datenraum.federation.audit.AuditChain;
 import org.datenraum.federation.audit.AuditEntry;
+import org.datenraum.federation.audit.AuditHeadFile;
+import org.datenraum.federation.audit.AuditKey;
+import org.datenraum.federation.audit.AuditReport;
+import org.datenraum.federation.audit.AuditVerifier;
+import org.datenraum.federation.v1.AuditHead;
 import org.datenraum.federation.v1.WireFormatException;
 import org.datenraum.federation.v1.WireJson;
 
 /**
- * The node's audit log: one JSON entry per line, hash-chained, each line forced to disk before
- * the call returns. One writer process. Thread-safe.
+ * The node's audit log: one JSON entry per line, chained and sealed with the site's audit key
+ * (a file of its own), each line forced to disk before the call returns; the newest head is also
+ * written to a head file beside it. One writer process. Thread-safe.
  */
 public final class FileAuditLog implements AutoCloseable {
 
   private final FileChannel out;
   private final Clock clock;
+  private final AuditKey key;
+  private final Path headFile;
   private AuditEntry last;
 
-  private FileAuditLog(FileChannel out, Clock clock, AuditEntry last) {
+  private FileAuditLog(FileChannel out, Clock clock, AuditKey key, Path headFile, AuditEntry last) {
     this.out = out;
     this.clock = clock;
+    this.key = key;
+    this.headFile = headFile;
     this.last = last;
   }
 
-  public static FileAuditLog open(Path file, Clock clock) {
+  /**
+   * Opens the log for appending, creating the key at first start and starting the keyed part of
+   * the log (after the entries of an unkeyed log, if any). Refuses a keyed log whose key is missing.
+   *
+   * @param file     the JSON-lines log
+   * @param keyFile  the audit key
+   * @param headFile where the newest head is kept
+   */
+  public static FileAuditLog open(Path file, Path keyFile, Path headFile, Clock clock) {
     try {
       List<AuditEntry> entries = Files.exists(file) ? read(file) : List.of();
+      boolean keyed = AuditChain.keyedFrom(entries) >= 0;
+      if (keyed && AuditKey.load(keyFile).isEmpty()) {
+        throw new IllegalStateException("DR-5905 The site's audit log is keyed, but its key `" + keyFile
+            + "` is missing: restore the key file from a backup.");
+      }
+      AuditKey key = AuditKey.loadOrCreate(keyFile, new SecureRandom());
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
-      return new FileAuditLog(ch, clock, entries.isEmpty() ? null : entries.get(entries.size() - 1));
+      AuditEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+      FileAuditLog log = new FileAuditLog(ch, clock, key, headFile, last);
+      if (!keyed) {
+        log.write(AuditChain.startKeyed(last, key, clock.instant(), "node"));
+      }
+      return log;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the audit log " + file, e);
+      throw new UncheckedIOException("cannot open the audit log " + file + ": " + e.getMessage(), e);
     }
   }
 
   public synchronized void append(String actor, String action, String request, String detail) {
-    AuditEntry e = AuditChain.next(last, clock.instant(), actor, action, request, detail);
+    write(AuditChain.next(last, key, clock.instant(), actor, action, request, detail));
+  }
+
+  /** The newest entry's number and seal. */
+  public synchronized AuditHead head() {
+    return last.head();
+  }
+
+  private void write(AuditEntry e) {
     try {
       out.write(ByteBuffer.wrap((WireJson.write(e) + "\n").getBytes(StandardCharsets.UTF_8)));
       out.force(false);
     } catch (IOException ex) {
-      throw new UncheckedIOException("cannot append to the audit log", ex);
+      throw new UncheckedIOException("cannot append to the audit log: " + ex.getMessage(), ex);
     }
     last = e;
+    AuditHeadFile.write(headFile, e.head());
   }
 
-  /** The first broken link of the log in this file, or empty when it is intact. */
-  public static Optional<String> verify(Path file) {
+  /**
+   * Verifies the log in {@code file} with its key, against the head file and the given heads held
+   * by others (the broker's).
+   */
+  public static AuditReport verify(Path file, Path keyFile, Path headFile, List<AuditAnchor> held) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no node audit log at " + file + ".");
+      throw new IllegalArgumentException("No node audit log at `" + file + "`: pass the site directory of a node.");
     }
+    List<AuditEntry> entries;
     try {
-      return AuditChain.verify(read(file));
+      entries = read(file);
     } catch (WireFormatException e) {
-      return Optional.of("a line is not an audit entry: " + e.getMessage());
+      return new AuditReport(0, 0, false, List.of(new Problem(Problem.Category.CONFLICT, "DR-5901",
+          "a line of the log is not an audit entry: " + e.getMessage())));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read the audit log " + file + ": " + e.getMessage(), e);
     }
+    List<AuditAnchor> anchors = new ArrayList<>();
+    AuditHeadFile.read(headFile).ifPresent(h -> anchors.add(
+        new AuditAnchor("the site's head file `" + headFile.getFileName() + "`", h)));
+    anchors.addAll(held);
+    return AuditVerifier.verify(entries, AuditKey.load(keyFile), anchors);
   }
 
   /** All entries, oldest first. */
   public static List<AuditEntry> read(Path file) throws IOException {
     List<AuditEntry> out = new ArrayList<>();
+    int n = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      n++;
       if (!line.isBlank()) {
-        out.add(WireJson.read(line, AuditEntry.class));
+        try {
+          out.add(WireJson.read(line, AuditEntry.class));
+        } catch (WireFormatException e) {
+          throw new WireFormatException(e.field(), "line " + n + ": " + e.getMessage());
+        }
       }
     }
     return out;
