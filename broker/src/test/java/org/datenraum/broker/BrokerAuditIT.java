@@ -19,8 +19,6 @@ import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.audit.AuditAnchor;
 import org.datenraum.federation.audit.AuditHeadFile;
 import org.datenraum.federation.v1.AuditHead;
-import org.datenraum.federation.v1.Submission;
-import org.datenraum.federation.v1.WireJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ class BrokerAuditIT {
     BrokerClient alice = BrokerClient.of(broker.localUri(), op.addResearcher("alice").orThrow().key());
     site = BrokerClient.of(broker.localUri(), op.addSite("a").orThrow().key());
     for (int i = 0; i < 3; i++) {
-      alice.submit(Submission.feasibility(WireJson.mapper().createObjectNode().put("version", "v" + i))).orThrow();
+      alice.submit(TestQueries.FEASIBILITY).orThrow();
     }
   }
 
