@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.Set;
+import org.datenraum.files.OwnerOnly;
 import org.datenraum.federation.v1.AuditHead;
 import org.datenraum.federation.v1.WireFormatException;
 import org.datenraum.federation.v1.WireJson;
@@ -37,8 +35,7 @@ public final class AuditHeadFile {
   /** Replaces the file's content with the head. */
   public static void write(Path file, AuditHead head) {
     try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".tmp-", ".json",
-          PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+      Path tmp = OwnerOnly.createTempFile(file.toAbsolutePath().getParent(), ".tmp-", ".json");
       Files.writeString(tmp, WireJson.write(head) + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -6,15 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.datenraum.files.OwnerOnly;
 
 /**
  * The secret that seals an audit log (HMAC-SHA-256): 32 random bytes in a file of their own,
@@ -57,9 +55,7 @@ public final class AuditKey {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(
-          Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-      Files.writeString(file, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.UTF_8);
+      OwnerOnly.writeNew(file, (HexFormat.of().formatHex(bytes) + "\n").getBytes(StandardCharsets.US_ASCII));
       return new AuditKey(bytes);
     } catch (FileAlreadyExistsException e) {
       return load(file).orElseThrow();
