@@ -55,12 +55,16 @@ public final class Principals {
     });
   }
 
-  /** The caller for an {@code Authorization: Bearer KEY} header. */
+  /**
+   * The caller for an {@code Authorization: Bearer KEY} header; the scheme is matched without
+   * regard to case (RFC 9110), the key exactly.
+   */
   Caller authenticate(String authorization) {
-    if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() < 8) {
+    String[] parts = authorization == null ? new String[0] : authorization.strip().split("[ \\t]+", 2);
+    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
       throw ApiProblem.unauthorized("No API key: send `Authorization: Bearer KEY` with the key from your key file.");
     }
-    String h = hash(authorization.substring(7).strip());
+    String h = hash(parts[1]);
     Caller cached = byHash.get(h);
     if (cached != null) {
       return cached;
@@ -78,8 +82,11 @@ public final class Principals {
   IssuedKey add(String actor, String name, Role role) {
     String key = newKey();
     db.transaction(c -> {
-      if (!Database.query(c, "SELECT name FROM principal WHERE name = ?", rs -> 1, name).isEmpty()) {
-        throw ApiProblem.conflict("`" + name + "` is already registered: choose another name or revoke it first.");
+      List<String> taken = Database.query(c, "SELECT name FROM principal WHERE lower(name) = lower(?)",
+          rs -> rs.getString(1), name);
+      if (!taken.isEmpty()) {
+        throw ApiProblem.conflict("`" + name + "` is already registered" + (taken.get(0).equals(name) ? ""
+            : " as `" + taken.get(0) + "` (names are unique regardless of case)") + ": choose another name.");
       }
       Instant now = clock.instant();
       Database.update(c, "INSERT INTO principal VALUES (?, ?, ?, ?, false)", name, role.wire(), hash(key), now.toEpochMilli());

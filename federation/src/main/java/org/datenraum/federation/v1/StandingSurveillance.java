@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 /**
  * The network's standing surveillance request, set by the operator: from which day sites send
@@ -17,12 +18,12 @@ import java.time.ZoneId;
  */
 public record StandingSurveillance(LocalDate start, String dailyAt, String zone, int minimumCell) {
 
+  private static final Pattern HOUR_MINUTE = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
   public StandingSurveillance {
     Fields.required(start, "start");
-    try {
-      LocalTime.parse(Fields.text(dailyAt, "dailyAt"));
-    } catch (DateTimeException e) {
-      throw Fields.invalid("dailyAt", "`dailyAt` `" + dailyAt + "` must be a time of day such as `06:00`.");
+    if (!HOUR_MINUTE.matcher(Fields.text(dailyAt, "dailyAt")).matches()) {
+      throw Fields.invalid("dailyAt", "`dailyAt` `" + dailyAt + "` must be a time of day as HH:MM, such as `06:00`.");
     }
     try {
       ZoneId.of(Fields.text(zone, "zone"));

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
@@ -19,9 +24,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Reads and writes the v1 documents as JSON. Reading fails with a {@link WireFormatException}
- * that names the offending field. Unknown fields are ignored, so newer peers may add some.
- * Thread-safe.
+ * Reads and writes the v1 documents as JSON. Reading is strict: one JSON value and nothing after
+ * it, every key once per object, numbers as JSON numbers (not text), whole numbers where the field
+ * is whole, text as JSON strings. It fails with a {@link WireFormatException} that names the
+ * offending field in words of the wire format, never of the parser. Unknown fields are ignored,
+ * so newer peers may add some. Thread-safe.
  */
 public final class WireJson {
 
@@ -43,24 +50,24 @@ public final class WireJson {
     try {
       T value = MAPPER.readValue(json, type);
       if (value == null) {
-        throw new WireFormatException("$", "The body is empty: expected a JSON object.");
+        throw new WireFormatException("$", "The body is `null`: expected a JSON object.");
       }
       return value;
-    } catch (JsonMappingException e) {
-      throw fieldError(e);
     } catch (JsonProcessingException e) {
-      throw new WireFormatException("$", "The body is not valid JSON: " + e.getOriginalMessage() + ".");
+      throw WireErrors.of(e, json);
     }
   }
 
   /** A JSON array of documents. */
   public static <T> List<T> readList(String json, Class<T> type) {
     try {
-      return List.copyOf(MAPPER.readValue(json, MAPPER.getTypeFactory().constructCollectionType(List.class, type)));
-    } catch (JsonMappingException e) {
-      throw fieldError(e);
+      List<T> list = MAPPER.readValue(json, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+      if (list == null) {
+        throw new WireFormatException("$", "The body is `null`: expected a JSON list.");
+      }
+      return List.copyOf(list);
     } catch (JsonProcessingException e) {
-      throw new WireFormatException("$", "The body is not valid JSON: " + e.getOriginalMessage() + ".");
+      throw WireErrors.of(e, json);
     }
   }
 
@@ -69,36 +76,36 @@ public final class WireJson {
     return MAPPER;
   }
 
-  private static WireFormatException fieldError(JsonMappingException e) {
-    StringBuilder path = new StringBuilder("$");
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        path.append('.').append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        path.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    Throwable cause = e.getCause();
-    while (cause != null && !(cause instanceof Fields.Invalid) && cause.getCause() != null && cause != cause.getCause()) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof Fields.Invalid invalid) {
-      return new WireFormatException(path + "." + invalid.field(), invalid.getMessage());
-    }
-    String message = cause instanceof IllegalArgumentException || cause instanceof NullPointerException
-        ? cause.getMessage() : e.getOriginalMessage();
-    return new WireFormatException(path.toString(), "Field `" + path + "` is invalid: " + message);
-  }
-
   private static ObjectMapper configured() {
     SimpleModule time = new SimpleModule("v1-time");
     iso(time, Instant.class, Instant::parse, "an ISO-8601 instant such as 2025-01-31T12:00:00Z");
     iso(time, LocalDate.class, LocalDate::parse, "an ISO-8601 date such as 2025-01-31");
-    return new ObjectMapper()
-        .registerModule(time)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    JsonMapper mapper = JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .addModule(time)
+        .build();
+    only(mapper, LogicalType.Integer, CoercionInputShape.Integer);
+    only(mapper, LogicalType.Float, CoercionInputShape.Integer, CoercionInputShape.Float);
+    only(mapper, LogicalType.Boolean, CoercionInputShape.Boolean);
+    only(mapper, LogicalType.Textual, CoercionInputShape.String, CoercionInputShape.EmptyString);
+    only(mapper, LogicalType.Enum, CoercionInputShape.String);
+    return mapper;
+  }
+
+  /** Values of {@code type} are read from these JSON shapes only: no numbers from text, no text from numbers. */
+  private static void only(JsonMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+    List<CoercionInputShape> natural = List.of(shapes);
+    for (CoercionInputShape shape : List.of(CoercionInputShape.String, CoercionInputShape.EmptyString,
+        CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+      mapper.coercionConfigFor(type).setCoercion(shape, natural.contains(shape) ? CoercionAction.TryConvert
+          : CoercionAction.Fail);
+    }
   }
 
   /** Writes {@code type} as its ISO-8601 text and reads it back, naming the expected form on error. */

@@ -87,4 +87,79 @@ class WireJsonTest {
   void issuedKeysDoNotPrintTheKey() {
     assertThat(new IssuedKey("site-a", Role.SITE, "secret-value").toString()).doesNotContain("secret-value");
   }
+
+  private static WireFormatException refused(String json, Class<?> type) {
+    try {
+      WireJson.read(json, type);
+    } catch (WireFormatException e) {
+      assertThat(e.getMessage()).doesNotContainPattern("(java|com|org|jakarta)\\.[a-z]+\\.|[A-Z][a-z]+Exception|jackson"
+          + "|[Tt]oken|START_|END_|VALUE_|Cannot deserialize|Unrecognized|Source:|REDACTED");
+      return e;
+    }
+    throw new AssertionError("accepted: " + json);
+  }
+
+  @Test
+  void numbersGivenAsTextAreRefused() {
+    assertThat(refused("{\"type\":\"feasibility\",\"query\":" + CCDL + ",\"expiresInSeconds\":\"60\"}",
+        Submission.class).field()).isEqualTo("$.expiresInSeconds");
+    assertThat(refused("{\"start\":\"2025-01-01\",\"dailyAt\":\"06:00\",\"zone\":\"UTC\",\"minimumCell\":\"5\"}",
+        StandingSurveillance.class).field()).isEqualTo("$.minimumCell");
+    assertThat(refused("{\"total\":\"120\"}", SiteResult.class).field()).isEqualTo("$.total");
+    assertThat(refused("{\"name\":42}", NewPrincipal.class).field()).isEqualTo("$.name");
+  }
+
+  @Test
+  void fractionalSecondsWhereWholeOnesAreExpectedAreRefused() {
+    WireFormatException e = refused("{\"type\":\"feasibility\",\"query\":" + CCDL + ",\"expiresInSeconds\":60.5}",
+        Submission.class);
+    assertThat(e.field()).isEqualTo("$.expiresInSeconds");
+    assertThat(e.getMessage()).contains("whole number").contains("`60.5`");
+    assertThat(refused("{\"type\":\"feasibility\",\"query\":" + CCDL + ",\"expiresInSeconds\":60.0}",
+        Submission.class).field()).isEqualTo("$.expiresInSeconds");
+    assertThat(refused("{\"start\":\"2025-01-01\",\"dailyAt\":\"06:00:30.5\",\"zone\":\"UTC\",\"minimumCell\":5}",
+        StandingSurveillance.class).field()).isEqualTo("$.dailyAt");
+    assertThat(refused("{\"total\":120.5}", SiteResult.class).field()).isEqualTo("$.total");
+  }
+
+  @Test
+  void trailingGarbageAfterTheValueIsRefused() {
+    for (String tail : List.of(" x", "{}", ",", " {\"type\":\"stratified\"}")) {
+      WireFormatException e = refused("{\"type\":\"feasibility\",\"query\":" + CCDL + "}" + tail, Submission.class);
+      assertThat(e.field()).isEqualTo("$");
+      assertThat(e.getMessage()).contains("exactly one JSON document");
+    }
+  }
+
+  @Test
+  void duplicateKeysAreRefusedNamingTheKey() {
+    WireFormatException e = refused("{\"type\":\"feasibility\",\"type\":\"stratified\",\"query\":" + CCDL + "}",
+        Submission.class);
+    assertThat(e.field()).isEqualTo("$.type");
+    assertThat(e.getMessage()).contains("appears twice");
+    assertThat(refused("{\"total\":10,\"strata\":{\"sex\":{\"female\":10,\"female\":20}}}", SiteResult.class)
+        .field()).isEqualTo("$.strata.sex.female");
+  }
+
+  @Test
+  void nonJsonBodiesAreRefusedInTheWordsOfTheWireFormat() {
+    for (String body : List.of("not json", "", "<request type=\"feasibility\"/>", "type=feasibility&query=x",
+        "{\"type\":", "{'type':'feasibility'}")) {
+      WireFormatException e = refused(body, Submission.class);
+      assertThat(e.field()).as(body).isEqualTo("$");
+    }
+    assertThat(refused("[1,2]", Submission.class).getMessage()).isEqualTo("The body must be a JSON object, not a list.");
+    assertThat(refused("\"feasibility\"", Submission.class).getMessage()).contains("must be a JSON object");
+    assertThat(refused("null", Submission.class).field()).isEqualTo("$");
+    assertThat(refused("{\"type\":[\"feasibility\"],\"query\":" + CCDL + "}", Submission.class).field())
+        .isEqualTo("$.type");
+  }
+
+  @Test
+  void strictReadingStillReadsWhatPeersWrite() {
+    Submission s = WireJson.read("{\"type\":\"feasibility\",\"query\":" + CCDL + ",\"expiresInSeconds\":60,"
+        + "\"addedByANewerPeer\":{\"x\":1.5}}", Submission.class);
+    assertThat(s.expiresInSeconds()).isEqualTo(60L);
+    assertThat(WireJson.read(" {\"total\":\"suppressed\"} \n", SiteResult.class).total().isSuppressed()).isTrue();
+  }
 }
