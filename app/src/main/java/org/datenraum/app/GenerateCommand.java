@@ -38,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--site", defaultValue = "Universitätsklinikum Musterstadt",
-      description = "Hospital name; different names give different size and case mix.")
+      description = "Hospital name; different names give different size and case mix (default: ${DEFAULT-VALUE}).")
   String site;
 
   @Option(names = "--start", description = "First day, YYYY-MM-DD (default: 2024-01-01).")

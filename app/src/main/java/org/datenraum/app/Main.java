@@ -21,6 +21,7 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     Commands.register(cl);
     Converters.register(cl);
+    CommandHelp.apply(cl);
     cl.setParameterExceptionHandler(new UsageErrors());
     cl.setExecutionExceptionHandler(new ErrorHandler());
     return cl;

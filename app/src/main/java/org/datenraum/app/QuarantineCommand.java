@@ -22,7 +22,7 @@ final class QuarantineCommand implements Callable<Integer> {
   @Option(names = "--site", required = true, description = "The site's data directory.")
   Path site;
 
-  @Option(names = "--limit", defaultValue = "100", description = "At most this many (default 100).")
+  @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: 100).")
   int limit;
 
   @Override

@@ -34,11 +34,11 @@ final class QueryCommand implements Callable<Integer> {
   Path site;
 
   @Option(names = "--mapping", paramLabel = "DIR", description = "Term-code mapping directory"
-      + " (mapping_fhir.json + mapping_tree.json, or the release layout); default: built-in.")
+      + " (mapping_fhir.json + mapping_tree.json, or the release layout) (default: built-in).")
   Path mapping;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-      description = "Query date for ages; default: today (UTC).")
+      description = "Query date for ages (default: today in UTC).")
   LocalDate date;
 
   @Option(names = "--json", description = "Print {\"count\": N}.")

@@ -50,7 +50,7 @@ public final class CohortsBench implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "5", description = "Timed runs after the first (default: 5).")
   int runs;
 
-  @Option(names = "--date", defaultValue = "2026-01-01", description = "Query date for ages.")
+  @Option(names = "--date", defaultValue = "2026-01-01", description = "Query date for ages (default: ${DEFAULT-VALUE}).")
   LocalDate date;
 
   @Override

@@ -39,18 +39,21 @@ import picocli.CommandLine.Option;
     description = "Times submit -> merged result across N loopback nodes, and broker throughput.")
 public final class FederationBench implements Callable<Integer> {
 
-  @Option(names = "--nodes", defaultValue = "37") int nodes;
+  @Option(names = "--nodes", defaultValue = "37", description = "Site nodes started (default: ${DEFAULT-VALUE}).")
+  int nodes;
 
-  @Option(names = "--patients", defaultValue = "200", description = "Patients per site.")
+  @Option(names = "--patients", defaultValue = "200", description = "Patients per site (default: ${DEFAULT-VALUE}).")
   int patients;
 
-  @Option(names = "--requests", defaultValue = "60", description = "Sequential timed requests.")
+  @Option(names = "--requests", defaultValue = "60", description = "Sequential timed requests (default: ${DEFAULT-VALUE}).")
   int requests;
 
-  @Option(names = "--concurrency", defaultValue = "8", description = "Researchers submitting at once for throughput.")
+  @Option(names = "--concurrency", defaultValue = "8", description = "Researchers submitting at once for throughput (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--throughput-requests", defaultValue = "120") int throughputRequests;
+  @Option(names = "--throughput-requests", defaultValue = "120",
+      description = "Requests submitted for the throughput figure (default: ${DEFAULT-VALUE}).")
+  int throughputRequests;
 
   @Override
   public Integer call() throws Exception {

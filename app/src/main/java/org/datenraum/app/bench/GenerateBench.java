@@ -25,18 +25,22 @@ import picocli.CommandLine.Option;
     description = "Times the synthetic hospital generator.")
 public final class GenerateBench implements Callable<Integer> {
 
-  @Option(names = "--patients", defaultValue = "20000") long patients;
+  @Option(names = "--patients", defaultValue = "20000", description = "Patients generated (default: ${DEFAULT-VALUE}).")
+  long patients;
 
-  @Option(names = "--seed", defaultValue = "1") long seed;
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
 
-  @Option(names = "--site", defaultValue = "Universitätsklinikum Musterstadt") String site;
+  @Option(names = "--site", defaultValue = "Universitätsklinikum Musterstadt",
+      description = "Hospital name (default: ${DEFAULT-VALUE}).")
+  String site;
 
   @Option(names = "--threads", description = "Worker threads (default: available processors).")
   Integer threads;
 
   @Option(names = "--gzip", description = "Compress the output.") boolean gzip;
 
-  @Option(names = "--runs", defaultValue = "2", description = "Timed runs (the first is cold).")
+  @Option(names = "--runs", defaultValue = "2", description = "Timed runs (the first is cold) (default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--out", description = "Output directory (default: a temporary one, deleted).")

@@ -47,7 +47,7 @@ public final class QueryBench implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs per query first (default: 3).")
   int warmup;
 
-  @Option(names = "--date", defaultValue = "2026-01-01", description = "Query date for ages.")
+  @Option(names = "--date", defaultValue = "2026-01-01", description = "Query date for ages (default: ${DEFAULT-VALUE}).")
   LocalDate date;
 
   @Option(names = "--testdata", description = "shared/testdata (default: found above the working directory).")

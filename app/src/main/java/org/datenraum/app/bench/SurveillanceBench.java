@@ -33,26 +33,30 @@ import picocli.CommandLine.Option;
     description = "Times farringtonFlexible over sites x syndromes x age groups of weekly series.")
 public final class SurveillanceBench implements Callable<Integer> {
 
-  @Option(names = "--sites", defaultValue = "37") int sites;
+  @Option(names = "--sites", defaultValue = "37", description = "Sites with a series each (default: ${DEFAULT-VALUE}).")
+  int sites;
 
-  @Option(names = "--syndromes", defaultValue = "6") int syndromes;
+  @Option(names = "--syndromes", defaultValue = "6", description = "Syndromes per site (default: ${DEFAULT-VALUE}).")
+  int syndromes;
 
-  @Option(names = "--age-groups", defaultValue = "5") int ageGroups;
+  @Option(names = "--age-groups", defaultValue = "5", description = "Age groups per syndrome (default: ${DEFAULT-VALUE}).")
+  int ageGroups;
 
-  @Option(names = "--years", defaultValue = "10", description = "Years of weekly counts.")
+  @Option(names = "--years", defaultValue = "10", description = "Years of weekly counts (default: ${DEFAULT-VALUE}).")
   int years;
 
   @Option(names = "--monitored-weeks", defaultValue = "104",
-      description = "Weeks at the end of each series that are monitored.")
+      description = "Weeks at the end of each series that are monitored (default: ${DEFAULT-VALUE}).")
   int monitored;
 
   @Option(names = "--threads", description = "Worker threads (default: available processors).")
   Integer threads;
 
-  @Option(names = "--runs", defaultValue = "3", description = "Timed runs (the first is cold).")
+  @Option(names = "--runs", defaultValue = "3", description = "Timed runs (the first is cold) (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--seed", defaultValue = "20240601") long seed;
+  @Option(names = "--seed", defaultValue = "20240601", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SurveillanceBench()).execute(args));

@@ -103,7 +103,7 @@ public final class AdminCommand {
     @Spec CommandSpec spec;
     @Mixin Connection connection;
 
-    @Parameters(index = "0", paramLabel = "NAME")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The site or researcher whose key is revoked.")
     String name;
 
     @Override

@@ -24,7 +24,7 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "The broker's data directory.")
   Path data;
 
-  @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Option(names = "--host", defaultValue = "127.0.0.1",
@@ -32,7 +32,7 @@ public final class BrokerCommand implements Callable<Integer> {
   String host;
 
   @Option(names = "--expiry-minutes", defaultValue = "60",
-      description = "Minutes sites may take when a request names no expiry (default ${DEFAULT-VALUE}).")
+      description = "Minutes sites may take when a request names no expiry (default: ${DEFAULT-VALUE}).")
   long expiryMinutes;
 
   @Option(names = "--keystore", paramLabel = "FILE",

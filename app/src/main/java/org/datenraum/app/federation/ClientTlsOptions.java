@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 public class ClientTlsOptions {
 
   @Option(names = "--truststore", paramLabel = "FILE",
-      description = "Certificates to trust for an https broker (PKCS12 or JKS), e.g. the broker's own;"
-          + " default: the JDK's certificate authorities.")
+      description = "Certificates to trust for an https broker (PKCS12 or JKS), e.g. the broker's own"
+          + " (default: the JDK's certificate authorities).")
   Path truststore;
 
   @Option(names = "--truststore-password-file", paramLabel = "FILE",

@@ -40,13 +40,15 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Mixin ClientTlsOptions tls;
 
-  @Option(names = "--site", description = "The site's data directory (with its store).")
+  @Option(names = "--site", description = "The site's data directory (with its store); required to run the node.")
   Path site;
 
-  @Option(names = "--broker", description = "The broker's address, e.g. https://broker.example:8443.")
+  @Option(names = "--broker", description = "The broker's address, e.g. https://broker.example:8443; required to"
+      + " run the node.")
   URI broker;
 
-  @Option(names = "--key-file", description = "The site's key file, issued by the operator.")
+  @Option(names = "--key-file", description = "The site's key file, issued by the operator; required to run the"
+      + " node.")
   Path keyFile;
 
   @Option(names = "--auto-approve", split = ",", paramLabel = "TYPE",
@@ -59,7 +61,7 @@ public final class NodeCommand implements Callable<Integer> {
   Path mapping;
 
   @Option(names = "--surveillance-min-cell", defaultValue = "5", paramLabel = "N",
-      description = "Daily surveillance counts from 1 to N-1 are withheld (default ${DEFAULT-VALUE}).")
+      description = "Daily surveillance counts from 1 to N-1 are withheld (default: ${DEFAULT-VALUE}).")
   int surveillanceMinCell;
 
   @Option(names = "--require-consent",

@@ -52,10 +52,11 @@ final class NodeRequestsCommand implements Callable<Integer> {
   static final class Approve implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--site", required = true)
+    @Option(names = "--site", required = true, description = "The site's data directory.")
     Path site;
 
-    @Parameters(index = "0", paramLabel = "REQUEST_ID")
+    @Parameters(index = "0", paramLabel = "REQUEST_ID", description = "The request to approve, as `node requests`"
+        + " lists it.")
     String id;
 
     @Override
@@ -68,13 +69,14 @@ final class NodeRequestsCommand implements Callable<Integer> {
   static final class Reject implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--site", required = true)
+    @Option(names = "--site", required = true, description = "The site's data directory.")
     Path site;
 
     @Option(names = "--reason", description = "Shown to the researcher.")
     String reason;
 
-    @Parameters(index = "0", paramLabel = "REQUEST_ID")
+    @Parameters(index = "0", paramLabel = "REQUEST_ID", description = "The request to reject, as `node requests`"
+        + " lists it.")
     String id;
 
     @Override

@@ -53,13 +53,13 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Wait until every site has answered (or the timeout).")
   boolean await;
 
-  @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait with --wait (default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait with --wait (default: ${DEFAULT-VALUE}).")
   long timeout;
 
   @Option(names = "--json", description = "Print one JSON object with total, sites and status.")
   boolean json;
 
-  @Parameters(index = "0", paramLabel = "QUERY.json")
+  @Parameters(index = "0", paramLabel = "QUERY.json", description = "The CCDL feasibility query (JSON).")
   Path query;
 
   @Override
@@ -103,7 +103,12 @@ public final class SubmitCommand implements Callable<Integer> {
       print(view, out);
     }
     boolean refused = view.done() && view.sites().stream().noneMatch(st -> st.status() == SiteStatus.COMPLETED);
-    return refused ? 1 : 0;
+    boolean timedOut = await && !view.done();
+    if (timedOut) {
+      err.println("datenraum submit: DR-5854 not every site answered within --timeout " + timeout + " s: request `"
+          + view.id() + "` stays open at the broker; wait longer with a larger --timeout next time.");
+    }
+    return refused || timedOut ? 1 : 0;
   }
 
   private static String json(RequestView v) {

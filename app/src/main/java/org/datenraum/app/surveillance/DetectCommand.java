@@ -35,16 +35,20 @@ final class DetectCommand implements Callable<Integer> {
 
   @Option(names = "--control", paramLabel = "NAME=VALUE",
       description = "A control of the method as in R, e.g. b=4, limit54=5,4,"
-          + " thresholdMethod=nbPlugin, range=FROM:TO (1-based epochs; default: the package's).")
+          + " thresholdMethod=nbPlugin, range=FROM:TO (1-based epochs) (default: the package's).")
   List<String> controls = new ArrayList<>();
 
   @Option(names = "--frequency", paramLabel = "N",
       description = "Epochs per year (default: freq= of SERIES.meta.txt beside the input, else 52).")
   Integer frequency;
 
-  @Option(names = "--input", required = true, paramLabel = "SERIES.csv") Path input;
+  @Option(names = "--input", required = true, paramLabel = "SERIES.csv",
+      description = "The counts: a CSV with one row per epoch (as the shared test inputs).")
+  Path input;
 
-  @Option(names = "--output", required = true, paramLabel = "RESULT.csv") Path output;
+  @Option(names = "--output", required = true, paramLabel = "RESULT.csv",
+      description = "Where the alarms and thresholds per epoch are written (CSV).")
+  Path output;
 
   @Override
   public Integer call() throws IOException {

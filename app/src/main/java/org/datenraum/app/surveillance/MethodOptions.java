@@ -14,13 +14,13 @@ import picocli.CommandLine.Option;
 final class MethodOptions {
 
   @Option(names = "--method", defaultValue = SignalConfig.DEFAULT_METHOD,
-      description = "farrington-flexible (weekly, default), farrington (weekly), ears-c1, ears-c2,"
-          + " ears-c3 (daily) or cusum (weekly).")
+      description = "farrington-flexible (weekly), farrington (weekly), ears-c1, ears-c2,"
+          + " ears-c3 (daily) or cusum (weekly) (default: ${DEFAULT-VALUE}).")
   String method;
 
   @Option(names = "--control", paramLabel = "NAME=VALUE",
       description = "A control of the method as in R, e.g. b=2, alpha=0.01 (default: the"
-          + " package's; b defaults to the whole years of data, at most 5).")
+          + " package's, except b: the whole years of data, at most 5).")
   List<String> controls = new ArrayList<>();
 
   @Option(names = "--monitor-from", paramLabel = "YYYY-MM-DD",

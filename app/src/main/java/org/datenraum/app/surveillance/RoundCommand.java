@@ -31,7 +31,7 @@ final class RoundCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Wait for every site to answer.")
   boolean wait;
 
-  @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait (default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait (default: ${DEFAULT-VALUE}).")
   long timeout;
 
   @Override

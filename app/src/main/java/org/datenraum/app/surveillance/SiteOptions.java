@@ -45,11 +45,11 @@ final class SiteOptions {
   ZoneId zone;
 
   @Option(names = "--syndromes", paramLabel = "FILE",
-      description = "Syndrome definitions (TSV as the built-in syndromes.tsv; default: built-in).")
+      description = "Syndrome definitions in TSV like the built-in syndromes.tsv (default: built-in).")
   Path syndromes;
 
   @Option(names = "--pathogens", paramLabel = "FILE",
-      description = "Pathogen definitions (TSV as the built-in pathogens.tsv; default: built-in).")
+      description = "Pathogen definitions in TSV like the built-in pathogens.tsv (default: built-in).")
   Path pathogens;
 
   String siteName() {

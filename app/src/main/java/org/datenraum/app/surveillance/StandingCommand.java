@@ -25,15 +25,15 @@ final class StandingCommand implements Callable<Integer> {
   LocalDate start;
 
   @Option(names = "--daily-at", defaultValue = "06:00", paramLabel = "HH:MM",
-      description = "When each day's round starts (default ${DEFAULT-VALUE}).")
+      description = "When each day's round starts (default: ${DEFAULT-VALUE}).")
   String dailyAt;
 
   @Option(names = "--zone", defaultValue = "Europe/Berlin",
-      description = "Time zone of --daily-at and of the days (default ${DEFAULT-VALUE}).")
+      description = "Time zone of --daily-at and of the days (default: ${DEFAULT-VALUE}).")
   String zone;
 
   @Option(names = "--min-cell", defaultValue = "5", paramLabel = "N",
-      description = "The network's minimum cell size: site values from 1 to N-1 are hidden (default ${DEFAULT-VALUE}).")
+      description = "The network's minimum cell size: site values from 1 to N-1 are hidden (default: ${DEFAULT-VALUE}).")
   int minimumCell;
 
   @Override
