@@ -6,21 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Removes direct identifiers from a resource, in place, and replaces ids and references by their
- * pseudonyms. Everywhere: the narrative, business identifiers, contained resources, and the
- * display text of references go. A Patient keeps only its id, meta, gender, and birth and death
+ * Removes identifying content from a resource, in place, as {@link DeidentificationRules} says
+ * for its type, and replaces ids and references by their pseudonyms. Elements R4 does not define
+ * for the type are removed too. A Patient keeps only its id, meta, gender, and birth and death
  * reduced to year and month.
  */
 public final class Deidentifier {
-
-  private static final Set<String> PATIENT_KEEPS =
-      Set.of("resourceType", "id", "meta", "gender", "birthDate", "deceasedBoolean",
-          "deceasedDateTime");
-  private static final Set<String> EVERYWHERE_DROPS = Set.of("text", "identifier", "contained");
 
   private Deidentifier() {}
 
@@ -28,23 +22,23 @@ public final class Deidentifier {
    * De-identifies {@code resource} in place.
    *
    * @param pseudonymousId the resource's new id
-   * @param references     maps each reference string to its pseudonymous form
+   * @param references     maps each reference string to its pseudonymous form, or to null when
+   *                       it has none (the reference is then removed)
    */
   public static void apply(ObjectNode resource, String pseudonymousId,
       UnaryOperator<String> references) {
-    if ("Patient".equals(resource.path("resourceType").asText())) {
-      resource.retain(PATIENT_KEEPS);
+    String type = resource.path("resourceType").asText();
+    if (type.equals("Patient")) {
+      resource.retain(DeidentificationRules.PATIENT_KEEPS);
       coarsen(resource, "birthDate");
       coarsen(resource, "deceasedDateTime");
-    } else {
-      resource.remove(EVERYWHERE_DROPS);
-      rewrite(resource, references);
     }
+    ElementShapes.Shape shape = ElementShapes.ofResource(type);
+    if (shape == null) {
+      throw new IllegalArgumentException("no R4 element types for resource type " + type);
+    }
+    walk(resource, shape, references);
     resource.put("id", pseudonymousId);
-    JsonNode meta = resource.get("meta");
-    if (meta instanceof ObjectNode m) {
-      m.remove(Set.of("source", "versionId", "lastUpdated"));
-    }
   }
 
   private static void coarsen(ObjectNode resource, String field) {
@@ -63,30 +57,41 @@ public final class Deidentifier {
     }
   }
 
-  private static void rewrite(JsonNode node, UnaryOperator<String> references) {
-    if (node instanceof ObjectNode o) {
-      JsonNode ref = o.get("reference");
-      if (ref != null && ref.isTextual()) {
-        String replaced = references.apply(ref.asText());
+  private static void walk(ObjectNode node, ElementShapes.Shape shape,
+      UnaryOperator<String> references) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      Object rule = shape.rule(field.getKey());
+      if (rule == ElementShapes.Action.KEEP) {
+        continue;
+      }
+      JsonNode value = field.getValue();
+      if (rule instanceof ElementShapes.Shape child && value.isContainerNode()) {
+        descend(value, child, references);
+      } else if (rule == ElementShapes.Action.REFERENCE && value.isTextual()) {
+        String replaced = references.apply(value.asText());
         if (replaced == null) {
-          o.remove("reference");
+          fields.remove();
         } else {
-          o.put("reference", replaced);
+          field.setValue(node.textNode(replaced));
         }
-        o.remove("display");
-        o.remove("identifier");
+      } else {
+        fields.remove();
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
-      while (fields.hasNext()) {
-        JsonNode child = fields.next().getValue();
-        if (child.isContainerNode()) {
-          rewrite(child, references);
-        }
-      }
-    } else if (node instanceof ArrayNode a) {
-      for (JsonNode child : a) {
-        if (child.isContainerNode()) {
-          rewrite(child, references);
+    }
+  }
+
+  private static void descend(JsonNode value, ElementShapes.Shape shape,
+      UnaryOperator<String> references) {
+    if (value instanceof ObjectNode o) {
+      walk(o, shape, references);
+    } else if (value instanceof ArrayNode a) {
+      for (int i = a.size() - 1; i >= 0; i--) {
+        if (a.get(i) instanceof ObjectNode o) {
+          walk(o, shape, references);
+        } else if (!a.get(i).isNull()) {
+          a.remove(i);
         }
       }
     }

@@ -220,6 +220,7 @@ public final class EntryMapper {
         ? pseudonyms.id("Encounter", target.substring("Encounter/".length())) : null;
   }
 
+  /** The pseudonymous form of a reference; null (removed) when it has none. */
   private String pseudonymousReference(String ref, Map<String, String> fullUrls) {
     String target = ReferenceTarget.of(ref, fullUrls);
     if (target != null) {
@@ -230,7 +231,7 @@ public final class EntryMapper {
       String p = patientByIdentifier(identifier);
       return p == null ? null : "Patient/" + p;
     }
-    return ref.startsWith("urn:") ? null : ref;
+    return null;
   }
 
   private byte[] write(ObjectNode r) {
