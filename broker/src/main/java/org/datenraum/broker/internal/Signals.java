@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * Long-polling callers waiting for something that may change: a site's queue or a request's
  * statuses. A waiter holds no thread: it is a future that is completed when a check on a signal
  * of its key, a periodic re-check or its deadline finds an answer. Checks of one waiter never run
- * at once. Thread-safe; {@link #close()} ends every wait with {@link BrokerStoreException}.
+ * at once. Thread-safe; {@link #close()} ends every wait with a 503 refusal.
  */
 final class Signals implements AutoCloseable {
 
@@ -55,7 +55,7 @@ final class Signals implements AutoCloseable {
   <T> CompletableFuture<T> await(String key, Duration wait, Supplier<Optional<T>> check, Supplier<T> onTimeout) {
     Waiter<T> w = new Waiter<>(key, System.nanoTime() + wait.toNanos(), check, onTimeout);
     if (closed) {
-      w.future.completeExceptionally(new BrokerStoreException("the broker is stopping", null));
+      w.future.completeExceptionally(stopping());
       return w.future;
     }
     waiting.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(w);
@@ -80,8 +80,12 @@ final class Signals implements AutoCloseable {
   public void close() {
     closed = true;
     checks.shutdownNow();
-    waiting.values().forEach(ws -> ws.forEach(w ->
-        w.future.completeExceptionally(new BrokerStoreException("the broker is stopping", null))));
+    waiting.values().forEach(ws -> ws.forEach(w -> w.future.completeExceptionally(stopping())));
+  }
+
+  private static ApiProblem stopping() {
+    return new ApiProblem(503, "Unavailable", "DR-5503", "The broker is stopping; poll again shortly.", null,
+        Duration.ofSeconds(1));
   }
 
   private final class Waiter<T> {
