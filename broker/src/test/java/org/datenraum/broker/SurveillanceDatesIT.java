@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Surveillance dates from the operator, the sites and researchers are checked, over real HTTP. */
+/**
+ * Surveillance dates from the operator, the sites and researchers, and the shape of the sites'
+ * daily counts, are checked over real HTTP.
+ */
 class SurveillanceDatesIT {
 
   private static final LocalDate START = LocalDate.of(2025, 1, 1);
@@ -80,6 +83,36 @@ class SurveillanceDatesIT {
     assertThat(op.startRound(START.minusDays(1)).status()).isEqualTo(400);
     assertThat(op.startRound(LocalDate.of(9999, 12, 31)).status()).isEqualTo(400);
     assertThat(op.startRound(THROUGH).status()).isEqualTo(201);
+  }
+
+  @Test
+  void seriesOutsideTheDefinitionsShapeAreRefused() {
+    op.standing(StandingSurveillance.from(START)).orThrow();
+    BrokerClient site = BrokerClient.of(broker.localUri(), op.addSite("a").orThrow().key());
+    String round = op.startRound(THROUGH).orThrow().id();
+    site.poll(Duration.ofSeconds(1), false).orThrow();
+    List<Integer> week = Collections.nCopies(7, 7);
+    LocalDate first = LocalDate.of(2025, 5, 1);
+    List<DailyCounts> refused = new ArrayList<>();
+    refused.add(new DailyCounts(first, first.plusDays(6), 5, List.of(new DailySeries("syndrome", "GI", "GI",
+        "1900-9999", week, week))));
+    refused.add(new DailyCounts(first, first.plusDays(6), 5, List.of(new DailySeries("syndrome", "GI",
+        "x".repeat(5000), "all", week, week))));
+    refused.add(new DailyCounts(first, first.plusDays(6), 5, List.of(new DailySeries("syndrome", "G I <b>", "GI",
+        "all", week, week))));
+    refused.add(new DailyCounts(first, first.plusDays(6), Integer.MAX_VALUE, List.of(new DailySeries("syndrome",
+        "GI", "GI", "all", week, week))));
+    List<DailySeries> many = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      many.add(new DailySeries("syndrome", "S" + i, "S" + i, "all", week, week));
+    }
+    refused.add(new DailyCounts(first, first.plusDays(6), 5, many));
+    for (DailyCounts counts : refused) {
+      var r = site.uploadDaily(round, counts);
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.problem().code()).isEqualTo("DR-5422");
+    }
+    assertThat(site.uploadDaily(round, counts(first, first.plusDays(6))).status()).isEqualTo(204);
   }
 
   private static DailyCounts counts(LocalDate first, LocalDate last) {

@@ -127,7 +127,7 @@ public final class SurveillanceLedger {
   void receive(Caller site, String id, DailyCounts counts) {
     Instant now = now();
     db.transaction(c -> {
-      within(id, open(c, site, id, now), counts);
+      DailyCountsCheck.check(id, open(c, site, id, now), counts);
       int withheld = SurveillanceCells.store(c, site.name(), counts);
       audit.append(c, now, site.name(), "surveillance.counts.received", id, "days=" + counts.first() + ".."
           + counts.last() + " series=" + counts.series().size() + " withheld=" + withheld
@@ -153,14 +153,6 @@ public final class SurveillanceLedger {
           + " takes the days.");
     }
     return SurveillanceRound.of(WireJson.read(row[1], Submission.class).query());
-  }
-
-  private static void within(String id, SurveillanceRound round, DailyCounts counts) {
-    if (counts.first().isBefore(round.start()) || counts.last().isAfter(round.through())) {
-      throw dateRefused(counts.first().isBefore(round.start()) ? "$.first" : "$.last", "Days `" + counts.first()
-          + ".." + counts.last() + "` lie outside round `" + id + "`, which asks for " + round.start() + ".."
-          + round.through() + ": send only the round's days.");
-    }
   }
 
   private static ApiProblem dateRefused(String field, String detail) {

@@ -28,7 +28,7 @@ import org.datenraum.federation.v1.SurveillanceView;
  */
 final class SurveillanceMerge implements SurveillanceCells.CellSink {
 
-  private static final List<String> AGE_ORDER = List.of("0-4", "5-14", "15-34", "35-59", "60+", "all");
+  static final List<String> AGE_ORDER = List.of("0-4", "5-14", "15-34", "35-59", "60+", "all");
   private static final int ABSENT = -2;
   private static final int WITHHELD = -1;
 
