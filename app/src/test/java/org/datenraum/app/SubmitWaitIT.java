@@ -45,16 +45,16 @@ class SubmitWaitIT {
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       return cl.execute("submit", "--broker", url, "--key-file", key.toString(), "--wait",
-          "--timeout", "60", query.toString());
+          "--timeout", "120", query.toString());
     });
     try {
       String id = await(() -> first(out), Duration.ofSeconds(20));
       broker.close();
-      await(() -> err.toString().contains("retrying with backoff") ? "" : null, Duration.ofSeconds(20));
+      await(() -> err.toString().contains("retrying with backoff") ? "" : null, Duration.ofSeconds(45));
       broker = Broker.start(BrokerConfig.of(data, port).withHost("127.0.0.1"));
       site.poll(Duration.ofSeconds(2), false).orThrow();
       site.upload(id, SiteResult.total(Count.of(40))).orThrow();
-      assertThat(run.get(40, TimeUnit.SECONDS)).as(err.toString()).isZero();
+      assertThat(run.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
       assertThat(out.toString()).startsWith("Request " + id + " submitted").contains("(done)").contains("Total: 40");
       assertThat(err.toString()).containsPattern("cannot be reached|answered HTTP 503")
           .contains("the broker answers again").doesNotContain("Exception");

@@ -17,7 +17,8 @@ import org.datenraum.federation.v1.RequestView;
  */
 final class AnswerWait {
 
-  private static final Duration LONG_POLL = Duration.ofSeconds(30);
+  /** Short enough that a broker gone silent (no answer, no closed connection) is noticed within 20 s. */
+  private static final Duration LONG_POLL = Duration.ofSeconds(10);
   private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
 
   private final BrokerClient client;
