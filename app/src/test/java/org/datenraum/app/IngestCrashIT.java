@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +13,7 @@ import org.datenraum.generator.GeneratorConfig;
 import org.datenraum.generator.HospitalGenerator;
 import org.datenraum.ingest.fhir.FhirIngest;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.FactScans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,7 @@ class IngestCrashIT {
       long resources = store.stats().totalResources();
       assertThat(resources % FhirIngest.BATCH_SIZE).as("only whole batches").isZero();
       assertThat(resources).isLessThan(generated.totalResources());
-      assertThat(orphans(store)).isZero();
+      assertThat(FactScans.danglingRows(store)).isZero();
     }
 
     Cli.Run resumed = Cli.run("ingest", "--site", site.toString(), corpus.toString());
@@ -58,22 +57,7 @@ class IngestCrashIT {
       assertThat(store.stats().totalResources()).isEqualTo(generated.totalResources());
       assertThat(store.stats().patients()).isEqualTo(generated.patients());
       assertThat(store.stats().quarantined()).isZero();
-      assertThat(orphans(store)).isZero();
+      assertThat(FactScans.danglingRows(store)).isZero();
     }
-  }
-
-  private static long orphans(DuckDbSiteStore store) {
-    return store.withConnection(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT (SELECT count(*) FROM fact f WHERE NOT EXISTS"
-              + " (SELECT 1 FROM resource r WHERE r.id = f.resource_id))"
-              + " + (SELECT count(*) FROM fact f WHERE NOT EXISTS"
-              + " (SELECT 1 FROM patient p WHERE p.num = f.patient))"
-              + " + (SELECT count(*) FROM resource r WHERE r.patient IS NOT NULL AND NOT EXISTS"
-              + " (SELECT 1 FROM patient p WHERE p.num = r.patient))")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
   }
 }

@@ -3,8 +3,6 @@ package org.datenraum.app.bench;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.core.Coding;
 import org.datenraum.core.Result;
 import org.datenraum.query.CcdlCompiler;
 import org.datenraum.query.ccdl.CcdlParser;
@@ -19,6 +18,7 @@ import org.datenraum.query.mapping.Mappings;
 import org.datenraum.query.plan.Plan;
 import org.datenraum.store.SiteStats;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.FactScans;
 import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
 import org.datenraum.store.duckdb.feasibility.IndexStats;
 import picocli.CommandLine.Command;
@@ -112,19 +112,12 @@ public final class QueryBench implements Callable<Integer> {
 
   /** The creatinine query as one SQL scan, to compare with the cached rows. */
   private static void sqlComparison(PrintWriter out, DuckDbSiteStore store) {
-    String sql = "SELECT count(DISTINCT patient) FROM fact WHERE resource_type = 'Observation'"
-        + " AND system = 'http://loinc.org' AND code = '2160-0' AND value_num > 1.5 AND unit = 'mg/dL'";
     List<Double> ms = new ArrayList<>();
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = 0; i < 5; i++) {
       long t = System.nanoTime();
-      long count = store.withConnection(c -> {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      });
+      long count = FactScans.patientsAbove(store, new Coding("http://loinc.org", "2160-0"), 1.5, "mg/dL");
       ms.add((System.nanoTime() - t) / 1e6);
       min = Math.min(min, count);
       max = Math.max(max, count);

@@ -13,6 +13,8 @@ import org.datenraum.core.Problem;
 import org.datenraum.core.Result;
 import org.datenraum.federation.Reply;
 import org.datenraum.federation.v1.SurveillanceView;
+import org.datenraum.surveillance.syndromic.Indicator;
+import org.datenraum.surveillance.syndromic.NetworkSeries;
 import org.datenraum.surveillance.syndromic.SignalConfig;
 import org.datenraum.surveillance.syndromic.Signal;
 import org.datenraum.surveillance.syndromic.SignalEvaluation;
@@ -88,7 +90,7 @@ final class NetworkCommand implements Callable<Integer> {
     if (!reply.isOk()) {
       return Result.fail(Problem.notFound(reply.problem().code(), reply.problem().detail()));
     }
-    NetworkSeries series = new NetworkSeries(reply.value());
+    NetworkSeries series = series(reply.value());
     List<SiteCounts> counts = series.all();
     if (counts.isEmpty()) {
       return Result.fail(Problem.notFound("DR-6332", "the broker holds no daily counts yet: sites send them in the"
@@ -103,6 +105,16 @@ final class NetworkCommand implements Callable<Integer> {
       evaluations.add(e.value());
     }
     return Result.ok(new Evaluated(reply.value(), series, counts, evaluations));
+  }
+
+  /** The broker's view in the terms of the surveillance module. */
+  static NetworkSeries series(SurveillanceView view) {
+    List<NetworkSeries.Coverage> sites = view.sites().stream()
+        .map(c -> new NetworkSeries.Coverage(c.site(), c.first(), c.last())).toList();
+    List<NetworkSeries.Shown> shown = view.series().stream().map(s -> new NetworkSeries.Shown(s.site(),
+        new Indicator(s.kind().equals("pathogen") ? Indicator.Kind.PATHOGEN : Indicator.Kind.SYNDROME,
+            s.indicator(), s.label()), s.ageGroup(), s.counts(), s.denominators(), s.hidden())).toList();
+    return NetworkSeries.of(view.first(), view.last(), sites, shown);
   }
 
   static ObjectNode json(Evaluated e) {

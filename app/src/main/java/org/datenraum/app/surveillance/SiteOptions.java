@@ -12,6 +12,7 @@ import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.core.Problem;
 import org.datenraum.core.Result;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.DuckDbSyndromicRecords;
 import org.datenraum.surveillance.syndromic.EdVisit;
 import org.datenraum.surveillance.syndromic.LabResult;
 import org.datenraum.surveillance.syndromic.PathogenDefinition;
@@ -20,6 +21,7 @@ import org.datenraum.surveillance.syndromic.SiteCounts;
 import org.datenraum.surveillance.syndromic.SyndromeDefinition;
 import org.datenraum.surveillance.syndromic.SyndromeDefinitions;
 import org.datenraum.surveillance.syndromic.SyndromicCounter;
+import org.datenraum.surveillance.syndromic.SyndromicRecords;
 import picocli.CommandLine.Option;
 
 /** The options that select a site, its period and the definitions; loads the site's counts. */
@@ -89,9 +91,9 @@ final class SiteOptions {
     List<EdVisit> visits;
     List<LabResult> results;
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC())) {
-      SiteSurveillanceReader reader = new SiteSurveillanceReader(store, zone);
-      visits = reader.visits();
-      results = reader.results(p.value());
+      SyndromicRecords records = DuckDbSyndromicRecords.of(store, zone);
+      visits = records.visits();
+      results = records.results(p.value());
     }
     if (visits.isEmpty() && (from == null || to == null)) {
       return Result.fail(Problem.notFound("DR-6320", "the site `" + site + "` holds no emergency"

@@ -32,6 +32,8 @@ import org.datenraum.store.duckdb.internal.JsonCodec;
 import org.datenraum.store.duckdb.internal.Migrations;
 import org.datenraum.store.duckdb.internal.PatientNumbers;
 import org.datenraum.store.duckdb.internal.SelectedPatients;
+import org.datenraum.store.duckdb.internal.StoreConnections;
+import org.datenraum.store.duckdb.internal.StoreConnections.SqlFunction;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -39,6 +41,10 @@ import org.duckdb.DuckDBConnection;
  * store is thread-safe (calls are serialised).
  */
 public final class DuckDbSiteStore implements SiteStore {
+
+  static {
+    StoreConnections.grant(store -> store::withConnection);
+  }
 
   private final DuckDBConnection connection;
   private final PatientNumbers numbers = new PatientNumbers();
@@ -83,19 +89,13 @@ public final class DuckDbSiteStore implements SiteStore {
     }
   }
 
-  /** The JDBC connection, for the query executor and exports in this module's packages. */
-  public synchronized <T> T withConnection(SqlFunction<T> f) {
+  /** The JDBC connection, for this package and (through {@link StoreConnections}) this module's. */
+  synchronized <T> T withConnection(SqlFunction<T> f) {
     try {
       return f.apply(connection);
     } catch (SQLException e) {
       throw new StoreException("site store query failed: " + e.getMessage(), e);
     }
-  }
-
-  /** A function over the connection. */
-  @FunctionalInterface
-  public interface SqlFunction<T> {
-    T apply(Connection c) throws SQLException;
   }
 
   @Override

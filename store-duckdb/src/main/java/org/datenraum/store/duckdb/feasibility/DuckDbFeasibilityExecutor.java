@@ -11,6 +11,7 @@ import org.datenraum.query.plan.Plan;
 import org.datenraum.store.FeasibilityExecutor;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.store.duckdb.internal.IndexDelta;
+import org.datenraum.store.duckdb.internal.StoreConnections;
 
 /**
  * Executes plans on a DuckDB site store through the feasibility index: per (resource type, code)
@@ -28,7 +29,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   /** The default budget for cached fact rows. */
   public static final long DEFAULT_ROW_CACHE_BYTES = 1L << 30;
 
-  private final DuckDbSiteStore store;
+  private final StoreConnections.Access connection;
   private final long rowCacheBytes;
   private long version = -1;
   private CodeIndex index;
@@ -39,7 +40,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   private boolean updatedLast;
 
   private DuckDbFeasibilityExecutor(DuckDbSiteStore store, long rowCacheBytes) {
-    this.store = store;
+    this.connection = StoreConnections.of(store);
     this.rowCacheBytes = rowCacheBytes;
   }
 
@@ -59,7 +60,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   public synchronized long count(Plan plan, LocalDate queryDate) {
     requireNonNull(plan, "plan");
     requireNonNull(queryDate, "queryDate");
-    return store.withConnection(c -> {
+    return connection.withConnection(c -> {
       refresh(c);
       return (long) new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan).getCardinality();
     });
@@ -69,7 +70,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   public synchronized Set<String> matching(Plan plan, LocalDate queryDate) {
     requireNonNull(plan, "plan");
     requireNonNull(queryDate, "queryDate");
-    return store.withConnection(c -> {
+    return connection.withConnection(c -> {
       refresh(c);
       if (names == null) {
         names = PatientNames.load(c);
@@ -80,7 +81,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
 
   /** Brings the index up to the store's version now, instead of at the next query. */
   public synchronized IndexStats refresh() {
-    return store.withConnection(c -> {
+    return connection.withConnection(c -> {
       refresh(c);
       return stats();
     });

@@ -22,6 +22,7 @@ import org.datenraum.query.plan.Plan;
 import org.datenraum.query.plan.TimeWindow;
 import org.datenraum.store.InMemoryFeasibilityExecutor;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.internal.StoreConnections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,7 +99,7 @@ class DuckDbFeasibilityExecutorIT {
   }
 
   private static String threads(DuckDbSiteStore store) {
-    return store.withConnection(c -> {
+    return StoreConnections.of(store).withConnection(c -> {
       try (var s = c.createStatement(); var rs = s.executeQuery("SELECT current_setting('threads')")) {
         rs.next();
         return rs.getString(1);

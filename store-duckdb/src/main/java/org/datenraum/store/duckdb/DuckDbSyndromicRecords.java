@@ -1,4 +1,6 @@
-package org.datenraum.app.surveillance;
+package org.datenraum.store.duckdb;
+
+import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,36 +8,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.datenraum.core.CodeSystems;
-import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.surveillance.syndromic.EdVisit;
 import org.datenraum.surveillance.syndromic.LabResult;
 import org.datenraum.surveillance.syndromic.PathogenDefinition;
+import org.datenraum.surveillance.syndromic.SyndromicRecords;
 
 /**
- * Reads emergency department visits and microbiology results from a site store's fact table.
- * An ED visit is an Encounter fact of class EMER; its complaints are the CEDIS codes of its
- * {@code reasonCode} attributes, its diagnoses the ICD-10-GM Condition facts that carry its
- * encounter pseudonym, and it counts as admitted when an inpatient Encounter (class IMP) of the
- * same patient with admission reason {@code N} (Notfall) starts between the ED arrival and
- * {@value #ADMISSION_HOURS} hours after the ED departure. Times are stored in UTC and become
- * calendar days in {@code zone}. Records with status entered-in-error or cancelled are left out.
- * Immutable; the store serialises the queries.
+ * The syndromic records of a DuckDB site store, read from its fact table: an ED visit is an
+ * Encounter fact of class EMER (ActCode), its complaints the CEDIS codes of its {@code reasonCode}
+ * attributes, its diagnoses the ICD-10-GM Condition facts that carry its encounter pseudonym; the
+ * admission is an Encounter of class IMP of the same patient whose
+ * {@code hospitalization.admitSource} attribute has the code {@code N}. Times are stored in UTC
+ * and become days in the zone. Immutable; the store serialises the queries.
  */
-final class SiteSurveillanceReader {
+public final class DuckDbSyndromicRecords implements SyndromicRecords {
 
-  static final int ADMISSION_HOURS = 24;
   private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   private static final String VALID = "(f.status IS NULL OR f.status NOT IN"
       + " ('entered-in-error', 'cancelled'))";
+  /** The attribute line {@code hospitalization.admitSource=SYSTEM|N}, code N exactly. */
+  private static final String FROM_ED = "regexp_matches(f.attributes,"
+      + " '(^|\\n)hospitalization\\.admitSource=[^\\n|]*\\|N(\\n|$)')";
 
   private static final String VISITS = """
       WITH ed AS (
@@ -44,27 +46,27 @@ final class SiteSurveillanceReader {
                string_agg(f.attributes, chr(10)) AS attributes
         FROM fact f
         WHERE f.resource_type = 'Encounter' AND f.system = ? AND f.code = 'EMER'
-          AND f.start_time IS NOT NULL AND f.encounter IS NOT NULL AND %s
+          AND f.start_time IS NOT NULL AND f.encounter IS NOT NULL AND %1$s
         GROUP BY f.encounter),
       dx AS (
         SELECT f.encounter, string_agg(DISTINCT f.code, ',') AS codes
         FROM fact f
-        WHERE f.resource_type = 'Condition' AND f.system = ? AND f.encounter IS NOT NULL AND %s
+        WHERE f.resource_type = 'Condition' AND f.system = ? AND f.encounter IS NOT NULL AND %1$s
         GROUP BY f.encounter),
       adm AS (
         SELECT DISTINCT ed.encounter
         FROM ed JOIN fact f ON f.patient = ed.patient
-        WHERE f.resource_type = 'Encounter' AND f.system = ? AND f.code = 'IMP' AND %s
-          AND f.attributes LIKE '%%hospitalization.admitSource=%%|N%%'
+        WHERE f.resource_type = 'Encounter' AND f.system = ? AND f.code = 'IMP' AND %1$s
+          AND %2$s
           AND f.start_time >= ed.arrival
-          AND f.start_time <= ed.departure + INTERVAL %d HOUR)
+          AND f.start_time <= ed.departure + INTERVAL %3$d HOUR)
       SELECT ed.arrival, ed.attributes, dx.codes, adm.encounter IS NOT NULL,
              p.birth_year, p.birth_month
       FROM ed
       LEFT JOIN dx ON dx.encounter = ed.encounter
       LEFT JOIN adm ON adm.encounter = ed.encounter
       LEFT JOIN patient p ON p.num = ed.patient
-      """.formatted(VALID, VALID, VALID, ADMISSION_HOURS);
+      """.formatted(VALID, FROM_ED, ADMISSION_HOURS);
 
   private static final String RESULTS = """
       SELECT f.patient, f.start_time, f.code, f.value_system, f.value_code, f.attributes,
@@ -77,12 +79,23 @@ final class SiteSurveillanceReader {
   private final DuckDbSiteStore store;
   private final ZoneId zone;
 
-  SiteSurveillanceReader(DuckDbSiteStore store, ZoneId zone) {
-    this.store = store;
-    this.zone = zone;
+  private DuckDbSyndromicRecords(DuckDbSiteStore store, ZoneId zone) {
+    this.store = requireNonNull(store, "store");
+    this.zone = requireNonNull(zone, "zone");
   }
 
-  List<EdVisit> visits() {
+  /** The records of the store with days in {@code zone}. */
+  public static DuckDbSyndromicRecords of(DuckDbSiteStore store, ZoneId zone) {
+    return new DuckDbSyndromicRecords(store, zone);
+  }
+
+  @Override
+  public ZoneId zone() {
+    return zone;
+  }
+
+  @Override
+  public List<EdVisit> visits() {
     return store.withConnection(c -> {
       List<EdVisit> out = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement(VISITS)) {
@@ -93,7 +106,7 @@ final class SiteSurveillanceReader {
           while (rs.next()) {
             LocalDate day = day(rs.getTimestamp(1));
             out.add(new EdVisit(day, age(rs, 5, day), codes(rs.getString(3)),
-                complaints(rs.getString(2)), rs.getBoolean(4)));
+                CodedAttributes.complaints(rs.getString(2)), rs.getBoolean(4)));
           }
         }
       }
@@ -101,7 +114,8 @@ final class SiteSurveillanceReader {
     });
   }
 
-  List<LabResult> results(List<PathogenDefinition> pathogens) {
+  @Override
+  public List<LabResult> results(List<PathogenDefinition> pathogens) {
     Set<String> loinc = new TreeSet<>();
     pathogens.forEach(p -> loinc.addAll(p.loinc()));
     return store.withConnection(c -> {
@@ -115,7 +129,7 @@ final class SiteSurveillanceReader {
             String value = rs.getString(5) == null ? ""
                 : (rs.getString(4) == null ? "" : rs.getString(4)) + "|" + rs.getString(5);
             out.add(new LabResult(rs.getInt(1), day, age(rs, 7, day), rs.getString(3), value,
-                attributeCodes(rs.getString(6), "interpretation")));
+                CodedAttributes.codes(rs.getString(6), "interpretation")));
           }
         }
       }
@@ -142,43 +156,10 @@ final class SiteSurveillanceReader {
     if (birth.isAfter(day)) {
       return OptionalInt.empty();
     }
-    return OptionalInt.of(java.time.Period.between(birth, day).getYears());
+    return OptionalInt.of(Period.between(birth, day).getYears());
   }
 
   private static Set<String> codes(String list) {
     return list == null ? Set.of() : Set.of(list.split(","));
-  }
-
-  /** CEDIS codes of the {@code reasonCode} attributes (any code system whose URL names CEDIS). */
-  static Set<String> complaints(String attributes) {
-    Set<String> out = new HashSet<>();
-    if (attributes == null) {
-      return out;
-    }
-    for (String line : attributes.split("\n")) {
-      if (!line.startsWith("reasonCode=")) {
-        continue;
-      }
-      String coding = line.substring("reasonCode=".length());
-      int bar = coding.lastIndexOf('|');
-      if (bar > 0 && coding.substring(0, bar).toLowerCase(java.util.Locale.ROOT).contains("cedis")) {
-        out.add(coding.substring(bar + 1));
-      }
-    }
-    return out;
-  }
-
-  /** Codes (after the last {@code |}) of the attributes with this key. */
-  static Set<String> attributeCodes(String attributes, String key) {
-    Set<String> out = new HashSet<>();
-    if (attributes == null) {
-      return out;
-    }
-    for (String line : attributes.split("\n")) {
-      if (line.startsWith(key + "=")) {
-        out.add(line.substring(line.lastIndexOf('|') + 1));
-      }
-    }
-    return out;
   }
 }
