@@ -71,6 +71,7 @@ class ProblemDocumentIT {
   @Test
   void problemDocumentsAreUtf8() throws Exception {
     HttpResponse<byte[]> r = send("GET", "/v1/requests/m%C3%BCller-%E2%82%AC", "Bearer " + alice, null);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("`müller-€`");
     assertThat(problem(r, 404).detail()).contains("`müller-€`");
   }
 
