@@ -185,6 +185,26 @@ class BrokerAuditIT {
   }
 
   @Test
+  void anUnkeyedLogPutInPlaceOfTheKeyedOneIsNotPinnedByTheNextStart() throws Exception {
+    stopBroker();
+    try (Connection c = db()) {
+      c.createStatement().execute("DELETE FROM audit");
+      String at = "2025-01-01T00:00:00Z";
+      String previous = "0".repeat(64);
+      String canonical = String.join("\u001f", "1", at, "broker", "principal.added", "", "name=operator role=admin",
+          previous);
+      c.createStatement().execute("INSERT INTO audit VALUES (1, '" + at + "', 'broker', 'principal.added', '',"
+          + " 'name=operator role=admin', '" + previous + "', '" + HexFormat.of().formatHex(MessageDigest
+          .getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8))) + "')");
+    }
+    assertThatThrownBy(() -> Broker.start(BrokerConfig.of(dir, 0).withHost("127.0.0.1")))
+        .hasMessageContaining("DR-5905").hasMessageContaining("no `audit.keyed` entry although its key");
+    try (Connection c = db()) {
+      assertThat(count(c)).as("nothing appended").isEqualTo(1);
+    }
+  }
+
+  @Test
   void sitesAndTheBrokerExchangeHeadsAndAHeadBehindTheHeldOneIsRefused() throws Exception {
     AuditHead mine = new AuditHead(7, "b".repeat(64));
     AuditHead brokers = site.exchangeAuditHead(mine).orThrow();

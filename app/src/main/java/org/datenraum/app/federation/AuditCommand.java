@@ -59,6 +59,10 @@ public final class AuditCommand {
 
     @Override
     public Integer call() {
+      if (where.data != null && (broker != null || keyFile != null)) {
+        throw new IllegalArgumentException("--broker and --key-file go with --site: a broker's log is checked against"
+            + " the heads sites hold, given with --anchor.");
+      }
       List<AuditAnchor> held = new ArrayList<>();
       for (Path f : anchors) {
         AuditHeadFile.read(f).ifPresentOrElse(h -> held.add(new AuditAnchor("the head file `" + f + "`", h)), () -> {

@@ -56,11 +56,7 @@ public final class AuditTable {
     Path keyFile = keyFile(dataDir);
     List<AuditEntry> entries = all(db);
     boolean keyed = AuditChain.keyedFrom(entries) >= 0;
-    if (keyed && AuditKey.load(keyFile).isEmpty()) {
-      throw new IllegalStateException("DR-5905 The broker's audit log is keyed, but its key `" + keyFile
-          + "` is missing: restore the key file from a backup.");
-    }
-    AuditTable table = new AuditTable(db, AuditKey.loadOrCreate(keyFile, new SecureRandom()), headFile(dataDir));
+    AuditTable table = new AuditTable(db, AuditKey.forLog(entries, keyFile, new SecureRandom()), headFile(dataDir));
     if (!keyed) {
       db.transaction(c -> {
         AuditEntry e = AuditChain.startKeyed(last(c).orElse(null), table.key, clock.instant(), "broker");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -62,6 +63,27 @@ public final class AuditKey {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the audit key " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The key for a log about to be appended to: the one in {@code file}, or a new one for a log
+   * without a keyed part. Refuses a keyed log whose key is missing, and a log with entries but no
+   * keyed part while a key exists (an unkeyed log put in place of a keyed one would otherwise be
+   * pinned by the next start).
+   */
+  public static AuditKey forLog(List<AuditEntry> entries, Path file, SecureRandom random) {
+    boolean keyed = AuditChain.keyedFrom(entries) >= 0;
+    Optional<AuditKey> found = load(file);
+    if (keyed && found.isEmpty()) {
+      throw new IllegalStateException("DR-5905 The audit log is keyed, but its key `" + file
+          + "` is missing: restore the key file from a backup.");
+    }
+    if (!keyed && found.isPresent() && !entries.isEmpty()) {
+      throw new IllegalStateException("DR-5905 The audit log has " + entries.size() + " entries but no `"
+          + AuditChain.KEYED + "` entry although its key `" + file + "` exists: it was replaced by an unkeyed log;"
+          + " only if the first start with keys stopped before keying it, move the key file away and start again.");
+    }
+    return found.orElseGet(() -> loadOrCreate(file, random));
   }
 
   /** A key from bytes, for tests. */

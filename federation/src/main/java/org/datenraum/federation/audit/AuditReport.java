@@ -23,11 +23,4 @@ public record AuditReport(int entries, int legacy, boolean keyed, List<Problem> 
   public boolean intact() {
     return problems.isEmpty();
   }
-
-  /** This report with one more problem. */
-  public AuditReport with(Problem p) {
-    List<Problem> more = new java.util.ArrayList<>(problems);
-    more.add(p);
-    return new AuditReport(entries, legacy, keyed, more);
-  }
 }

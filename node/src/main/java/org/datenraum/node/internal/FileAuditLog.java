@@ -57,11 +57,7 @@ public final class FileAuditLog implements AutoCloseable {
     try {
       List<AuditEntry> entries = Files.exists(file) ? read(file) : List.of();
       boolean keyed = AuditChain.keyedFrom(entries) >= 0;
-      if (keyed && AuditKey.load(keyFile).isEmpty()) {
-        throw new IllegalStateException("DR-5905 The site's audit log is keyed, but its key `" + keyFile
-            + "` is missing: restore the key file from a backup.");
-      }
-      AuditKey key = AuditKey.loadOrCreate(keyFile, new SecureRandom());
+      AuditKey key = AuditKey.forLog(entries, keyFile, new SecureRandom());
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
       AuditEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);

@@ -157,6 +157,23 @@ class FileAuditLogTest {
   }
 
   @Test
+  void anUnkeyedLogPutInPlaceOfTheKeyedOneIsNotPinnedByTheNextStart() throws Exception {
+    List<ObjectNode> lines = lines().subList(1, 5);
+    String previous = "0".repeat(64);
+    for (int i = 0; i < lines.size(); i++) {
+      lines.get(i).put("seq", i + 1);
+      rehash(lines.get(i), previous);
+      previous = lines.get(i).get("hash").asText();
+    }
+    write(lines);
+    Files.delete(head);
+    assertThat(found(List.of())).singleElement().asString().startsWith("DR-5905 the log has no `audit.keyed` entry");
+    assertThatThrownBy(() -> FileAuditLog.open(log, key, head, CLOCK)).hasMessageContaining("DR-5905")
+        .hasMessageContaining("no `audit.keyed` entry although its key");
+    assertThat(Files.readAllLines(log)).hasSize(4);
+  }
+
+  @Test
   void aKeyedLogWhoseKeyIsGoneIsNotReopened() throws Exception {
     Files.delete(key);
     assertThatThrownBy(() -> FileAuditLog.open(log, key, head, CLOCK))
