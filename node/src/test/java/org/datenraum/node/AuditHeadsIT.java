@@ -129,6 +129,13 @@ class AuditHeadsIT {
         .stream().map(Problem::text).toList();
     assertThat(found).containsExactly("DR-5903 the log ends at entry " + keep + ", but site `a` holds entry "
         + nodeHolds.seq() + " as its head: entry " + nodeHolds.seq() + " was cut off.");
+
     net.startBroker();
+    net.startAuto("a", Cohorts.reference(TestSites.site(1, 60, 0)), 1);
+    await("the broker holding the restarted node's head", () -> brokerHolds()
+        .filter(h -> h.equals(AuditHeadFile.read(dir.auditHead()).orElseThrow())));
+    Thread.sleep(Node.AUDIT_HEADS_EVERY_MS + 1000);
+    assertThat(AuditHeadFile.read(dir.brokerAuditHead())).as("a broker head behind the held one is not taken")
+        .contains(nodeHolds);
   }
 }
