@@ -149,7 +149,7 @@ final class PatientStory {
     for (int i = 0; i < w.length; i++) {
       CaseType c = all.get(i);
       double sex = p.male ? 2 * c.male() / (1 + c.male()) : 2 / (1 + c.male());
-      w[i] = c.weight() * c.ageWeights()[band] * sex * site.caseMix[i];
+      w[i] = c.weight() * c.ageWeight(band) * sex * site.caseMix[i];
       if (c.key().equals("COPD_EX") && !p.has("J44.99")) {
         w[i] *= COPD_WITHOUT_COPD;
       }

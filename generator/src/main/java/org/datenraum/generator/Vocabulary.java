@@ -10,27 +10,147 @@ import java.util.Map;
 /** The code lists and weights the generator draws from, loaded once from {@code vocab/}. Immutable. */
 final class Vocabulary {
 
-  /** A presenting problem and everything that follows from it. */
-  record CaseType(
-      String key, String icd, String display, String cedis, int acuity, String department,
-      double[] care, double los, String season, double[] ageWeights, double male,
-      List<String> panels, Map<String, Double> labEffects, List<Drug> drugs, List<String> ops,
-      Map<String, Double> micro, double weight) {
+  /**
+   * A presenting problem and everything that follows from it, in four groups; the accessors of
+   * the single values stay for the code that draws cases. Immutable (the arrays are copied).
+   */
+  record CaseType(Presentation presentation, Course course, Population population, Workup workup) {
+
+    CaseType {
+      java.util.Objects.requireNonNull(presentation, "presentation");
+      java.util.Objects.requireNonNull(course, "course");
+      java.util.Objects.requireNonNull(population, "population");
+      java.util.Objects.requireNonNull(workup, "workup");
+    }
+
+    String key() {
+      return presentation.key();
+    }
+
+    String icd() {
+      return presentation.icd();
+    }
+
+    String display() {
+      return presentation.display();
+    }
+
+    String cedis() {
+      return presentation.cedis();
+    }
+
+    int acuity() {
+      return presentation.acuity();
+    }
+
+    String department() {
+      return presentation.department();
+    }
+
+    double los() {
+      return course.los();
+    }
+
+    String season() {
+      return population.season();
+    }
+
+    /** The weight of an age band, read without copying the weights (drawn per patient). */
+    double ageWeight(int band) {
+      return population.ageWeights[band];
+    }
+
+    double male() {
+      return population.male();
+    }
+
+    double weight() {
+      return population.weight();
+    }
+
+    List<String> panels() {
+      return workup.panels();
+    }
+
+    Map<String, Double> labEffects() {
+      return workup.labEffects();
+    }
+
+    List<Drug> drugs() {
+      return workup.drugs();
+    }
+
+    List<String> ops() {
+      return workup.ops();
+    }
+
+    Map<String, Double> micro() {
+      return workup.micro();
+    }
 
     double pAdmit() {
-      return care[0];
+      return course.care[0];
     }
 
     double pIcu() {
-      return care[1];
+      return course.care[1];
     }
 
     double pVentilated() {
-      return care[2];
+      return course.care[2];
     }
 
     boolean elective() {
-      return cedis.equals("-");
+      return presentation.cedis().equals("-");
+    }
+  }
+
+  /** What the patient comes with: the case's key, diagnosis, CEDIS complaint, acuity, department. */
+  record Presentation(String key, String icd, String display, String cedis, int acuity, String department) {
+    Presentation {
+      java.util.Objects.requireNonNull(key, "key");
+      java.util.Objects.requireNonNull(icd, "icd");
+      java.util.Objects.requireNonNull(cedis, "cedis");
+    }
+  }
+
+  /** How the stay goes: probabilities of admission, intensive care, ventilation; length of stay. */
+  record Course(double[] care, double los) {
+    Course {
+      if (care.length != 3) {
+        throw new IllegalArgumentException("care needs admission, ICU and ventilation probabilities");
+      }
+      care = care.clone();
+    }
+
+    @Override
+    public double[] care() {
+      return care.clone();
+    }
+  }
+
+  /** Who has it and when: season, weights by age band, share of men, overall frequency. */
+  record Population(String season, double[] ageWeights, double male, double weight) {
+    Population {
+      java.util.Objects.requireNonNull(season, "season");
+      ageWeights = ageWeights.clone();
+    }
+
+    @Override
+    public double[] ageWeights() {
+      return ageWeights.clone();
+    }
+  }
+
+  /** What is done: lab panels and their effects, drugs (null where none), procedures, microbiology. */
+  record Workup(List<String> panels, Map<String, Double> labEffects, List<Drug> drugs, List<String> ops,
+      Map<String, Double> micro) {
+    Workup {
+      panels = List.copyOf(panels);
+      labEffects = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labEffects));
+      drugs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(drugs));
+      ops = List.copyOf(ops);
+      micro = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(micro));
     }
   }
 
@@ -130,11 +250,11 @@ final class Vocabulary {
   }
 
   private CaseType caseType(String[] r) {
-    return new CaseType(r[0], r[1], r[2], r[3], Integer.parseInt(r[4]), r[5],
-        Tsv.doubles(r, 6, 9), Double.parseDouble(r[9]), r[10], Tsv.doubles(r, 11, 14),
-        Double.parseDouble(r[14]), list(r[15], ","), numbers(r[16]),
-        list(r[17], "\\|").stream().map(this::drug).toList(), list(r[18], "\\|"),
-        numbers(r[19]), Double.parseDouble(r[20]));
+    return new CaseType(new Presentation(r[0], r[1], r[2], r[3], Integer.parseInt(r[4]), r[5]),
+        new Course(Tsv.doubles(r, 6, 9), Double.parseDouble(r[9])),
+        new Population(r[10], Tsv.doubles(r, 11, 14), Double.parseDouble(r[14]), Double.parseDouble(r[20])),
+        new Workup(list(r[15], ","), numbers(r[16]), list(r[17], "\\|").stream().map(this::drug).toList(),
+            list(r[18], "\\|"), numbers(r[19])));
   }
 
   private Drug drug(String atc) {

@@ -50,7 +50,14 @@ final class NetworkCommand implements Callable<Integer> {
 
   /** The broker's view with the evaluation of the network and of every site. */
   record Evaluated(SurveillanceView view, NetworkSeries series, List<SiteCounts> counts,
-      List<SignalEvaluation> evaluations) {}
+      List<SignalEvaluation> evaluations) {
+    Evaluated {
+      java.util.Objects.requireNonNull(view, "view");
+      java.util.Objects.requireNonNull(series, "series");
+      counts = List.copyOf(counts);
+      evaluations = List.copyOf(evaluations);
+    }
+  }
 
   @Override
   public Integer call() {

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.datenraum.surveillance.Alarm;
 import org.datenraum.surveillance.syndromic.AgeGroup;
 import org.datenraum.surveillance.syndromic.EpochEvidence;
@@ -42,18 +41,18 @@ final class ReportModels {
     for (SeriesEvaluation s : evaluation.series()) {
       s.skipped().ifPresent(reason -> notes.add(s.series() + ": " + reason));
     }
-    return new ReportModel("Syndromic and pathogen surveillance: " + site.counts().site(),
+    return new ReportModel(new ReportModel.Heading("Syndromic and pathogen surveillance: " + site.counts().site(),
         site.counts().site(), site.counts().first().toString(), site.counts().last().toString(),
-        today.toString(), evaluation.method(), new TreeMap<>(evaluation.parameters()),
+        today.toString()), new ReportModel.MethodUsed(evaluation.method(), evaluation.parameters()),
         evaluation.aggregation().name(), definitions(site), overview, rows,
         List.copyOf(details.values()), List.copyOf(notes));
   }
 
   static ReportModel.SignalRow row(int number, Signal s, double denominator) {
-    return new ReportModel.SignalRow(number, s.series(), s.indicator().kind().label(),
-        s.indicator().id(), s.indicator().label(), s.ageGroup().label(), s.epochLabel(),
-        s.epoch().toString(), s.observed(), number(s.expected()), number(s.upperBound()),
-        denominator, s.method(), new TreeMap<>(s.parameters()));
+    return new ReportModel.SignalRow(number, new ReportModel.SeriesLabel(s.series(), s.indicator().kind().label(),
+        s.indicator().id(), s.indicator().label(), s.ageGroup().label()), new ReportModel.Reading(s.epochLabel(),
+        s.epoch().toString(), s.observed(), number(s.expected()), number(s.upperBound()), denominator),
+        new ReportModel.MethodUsed(s.method(), s.parameters()));
   }
 
   private static ReportModel.Chart chart(SeriesEvaluation s) {

@@ -24,7 +24,14 @@ import org.datenraum.surveillance.CountSeries;
 final class SeriesCsv {
 
   /** One series with the columns that are copied to the result. */
-  record Series(CountSeries counts, List<String> dates, List<String> years, List<String> weeks) {}
+  record Series(CountSeries counts, List<String> dates, List<String> years, List<String> weeks) {
+    Series {
+      java.util.Objects.requireNonNull(counts, "counts");
+      dates = List.copyOf(dates);
+      years = List.copyOf(years);
+      weeks = List.copyOf(weeks);
+    }
+  }
 
   private static final List<String> REQUIRED = List.of("series", "epoch_index", "observed");
 
@@ -106,6 +113,12 @@ final class SeriesCsv {
 
   /** One data row with access by column name. */
   record Row(Path file, int line, Map<String, Integer> columns, List<String> fields) {
+    Row {
+      java.util.Objects.requireNonNull(file, "file");
+      columns = Map.copyOf(columns);
+      fields = List.copyOf(fields);
+    }
+
     String text(String column) {
       Integer i = columns.get(column);
       return i == null ? "NA" : fields.get(i).trim();

@@ -64,7 +64,13 @@ final class SiteOptions {
 
   /** The site's counts with the definitions they were made with. */
   record Loaded(SiteCounts counts, List<SyndromeDefinition> syndromes,
-      List<PathogenDefinition> pathogens) {}
+      List<PathogenDefinition> pathogens) {
+    Loaded {
+      java.util.Objects.requireNonNull(counts, "counts");
+      syndromes = List.copyOf(syndromes);
+      pathogens = List.copyOf(pathogens);
+    }
+  }
 
   /** Reads the site and counts it, or the problem that prevents it. */
   Result<Loaded> load() throws IOException {

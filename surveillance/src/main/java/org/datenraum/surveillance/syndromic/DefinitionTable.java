@@ -15,7 +15,11 @@ import org.datenraum.core.Problem;
 final class DefinitionTable {
 
   /** One data row with its 1-based line number. */
-  record Row(int line, List<String> cells) {}
+  record Row(int line, List<String> cells) {
+    Row {
+      cells = List.copyOf(cells);
+    }
+  }
 
   private DefinitionTable() {}
 

@@ -10,6 +10,13 @@ import java.util.List;
 /** Daily counts turned into epochs: days as they are, or complete ISO weeks. Immutable. */
 record EpochSeries(List<LocalDate> starts, double[] observed, double[] denominators) {
 
+  EpochSeries {
+    starts = List.copyOf(starts);
+    if (observed.length != starts.size() || denominators.length != starts.size()) {
+      throw new IllegalArgumentException("epochs, counts and denominators differ in length");
+    }
+  }
+
   static EpochSeries of(SiteCounts counts, Indicator indicator, AgeGroup group,
       Aggregation aggregation) {
     int[] c = counts.counts(indicator, group);
