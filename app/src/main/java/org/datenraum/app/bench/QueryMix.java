@@ -24,13 +24,18 @@ final class QueryMix {
 
   private QueryMix() {}
 
+  /** Creatinine above 1.5 mg/dL: a code with a value filter. */
+  static Query creatinine() {
+    return new Query("code + value (creatinine > 1.5 mg/dL)",
+        query(List.of(List.of(lab("2160-0", comparator("gt", 1.5, "mg/dL")))), List.of()));
+  }
+
   static List<Query> all(Path sq2cql) {
     List<Query> out = new ArrayList<>();
     out.add(new Query("single code (I10.90)", query(List.of(List.of(diagnosis("I10.90"))), List.of())));
     out.add(new Query("10-code OR (chronic diagnoses)", query(List.of(List.of(diagnosis(
         "I10.90", "E11.90", "E78.0", "N18.3", "I25.19", "I50.13", "I48.1", "J44.99", "J45.9", "F03"))), List.of())));
-    out.add(new Query("code + value (creatinine > 1.5 mg/dL)",
-        query(List.of(List.of(lab("2160-0", comparator("gt", 1.5, "mg/dL")))), List.of())));
+    out.add(creatinine());
     out.add(new Query("code + time + age (pneumonia in winter 2024/25, age >= 65)", query(List.of(
         List.of(withTime(diagnosis("J18.9"), "2024-10-01", "2025-03-31")),
         List.of(age("ge", 65))), List.of())));

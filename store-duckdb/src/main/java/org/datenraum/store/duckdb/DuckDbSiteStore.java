@@ -217,7 +217,7 @@ public final class DuckDbSiteStore implements SiteStore {
 
   /**
    * Scans the rows of the code semi-joined with the patients' numbers, so that only their rows
-   * are decoded (no grouping by patient; see {@link SelectedPatients}).
+   * are decoded.
    */
   @Override
   public Stream<Fact> facts(Coding code, Set<String> patients) {

@@ -1,13 +1,20 @@
 package org.datenraum.store.duckdb;
 
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.BitSet;
 import org.datenraum.core.Coding;
 
 /**
- * Counts by plain scans of a DuckDB site store's tables: the consistency check after a load and
- * the scan that the feasibility index is measured against. Stateless.
+ * Counts by plain scans of a DuckDB site store's tables: the consistency check after a load, and
+ * patients with a value above a bound as the engine counts them ({@code count(DISTINCT patient)})
+ * and as the same rows deduplicated here, which the benchmark and the tests compare with each
+ * other and with the index, so a wrong count of the engine shows. Stateless.
  */
 public final class FactScans {
 
@@ -32,21 +39,87 @@ public final class FactScans {
     });
   }
 
-  /** Patients with an Observation of this code whose value in {@code unit} exceeds {@code above}. */
-  public static long patientsAbove(DuckDbSiteStore store, Coding code, double above, String unit) {
+  /** Patients with such a fact, counted by the engine on {@code threads} threads. */
+  public static long patientsInEngine(DuckDbSiteStore store, ValueAbove facts, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     return store.withConnection(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT count(DISTINCT patient) FROM fact"
-          + " WHERE resource_type = 'Observation' AND system = ? AND code = ? AND value_num > ?"
-          + " AND unit = ?")) {
-        s.setString(1, code.system());
-        s.setString(2, code.code());
-        s.setDouble(3, above);
-        s.setString(4, unit);
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
+      long before = threads(c);
+      setThreads(c, threads);
+      try (PreparedStatement ps = prepared(c, "SELECT count(DISTINCT patient)" + facts.where(), facts);
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      } finally {
+        setThreads(c, before);
       }
     });
+  }
+
+  /** The same patients, every matching row read and deduplicated in Java. */
+  public static long patientsDeduplicatedHere(DuckDbSiteStore store, ValueAbove facts) {
+    return store.withConnection(c -> {
+      BitSet patients = new BitSet();
+      try (PreparedStatement ps = prepared(c, "SELECT patient" + facts.where(), facts);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          patients.set(rs.getInt(1));
+        }
+      }
+      return (long) patients.cardinality();
+    });
+  }
+
+  /** The engine's thread count for this store's connection. */
+  public static long threads(DuckDbSiteStore store) {
+    return store.withConnection(FactScans::threads);
+  }
+
+  private static long threads(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('threads')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void setThreads(Connection c, long threads) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET threads = " + threads);
+    }
+  }
+
+  private static PreparedStatement prepared(Connection c, String sql, ValueAbove facts) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      ps.setString(1, facts.code().system());
+      ps.setString(2, facts.code().code());
+      ps.setDouble(3, facts.above());
+      if (facts.unit() != null) {
+        ps.setString(4, facts.unit());
+      }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Facts of a code with a value above a bound, in one unit or in any.
+   *
+   * @param unit the UCUM unit the value must have, or null for any
+   */
+  public record ValueAbove(Coding code, double above, String unit) {
+    public ValueAbove {
+      requireNonNull(code, "code");
+      if (Double.isNaN(above)) {
+        throw new IllegalArgumentException("the bound must be a number");
+      }
+    }
+
+    String where() {
+      return " FROM fact WHERE system = ? AND code = ? AND value_num > ?" + (unit == null ? "" : " AND unit = ?");
+    }
   }
 }

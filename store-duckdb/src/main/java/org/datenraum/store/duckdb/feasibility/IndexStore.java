@@ -83,9 +83,8 @@ final class IndexStore {
   }
 
   /**
-   * Reads every fact code and coded attribute with its patients. A key that the aggregation
-   * returns twice is merged, not overwritten: with two threads, DuckDB 1.4.3 has returned
-   * run-to-run different GROUP BY results on this schema (see docs/feasibility.md).
+   * Reads every fact code and coded attribute with its patients. A key returned more than once is
+   * merged, not overwritten.
    */
   static CodeIndex build(Connection c) throws SQLException {
     return CodeIndex.of(read(c, codes(""), attributes("")));
