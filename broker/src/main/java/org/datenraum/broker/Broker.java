@@ -46,6 +46,9 @@ public final class Broker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
+  /** The logger of the one line per request handled (level INFO). */
+  public static final String REQUEST_LOG = RequestLog.LOGGER;
+
   private final Javalin http;
   private final Database db;
   private final ScheduledExecutorService sweeper;

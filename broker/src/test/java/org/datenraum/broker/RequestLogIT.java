@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.datenraum.broker.internal.RequestLog;
 import org.datenraum.federation.BrokerClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class RequestLogIT {
 
   @TempDir Path dir;
   private Broker broker;
-  private final Logger logger = (Logger) LoggerFactory.getLogger(RequestLog.class);
+  private final Logger logger = (Logger) LoggerFactory.getLogger(Broker.REQUEST_LOG);
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
   @AfterEach

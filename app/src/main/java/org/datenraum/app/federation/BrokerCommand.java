@@ -9,6 +9,7 @@ import org.datenraum.broker.Broker;
 import org.datenraum.broker.BrokerConfig;
 import org.datenraum.broker.BrokerTls;
 import org.datenraum.federation.tls.KeyStoreFile;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,6 +76,7 @@ public final class BrokerCommand implements Callable<Integer> {
           + why);
       return 2;
     }
+    showRequestLog();
     var out = spec.commandLine().getOut();
     broker.newOperatorKey().ifPresent(k -> out.println("Wrote the operator key to " + k
         + " (readable by you only): use it with `datenraum admin --key-file " + k + "`."));
@@ -83,6 +85,13 @@ public final class BrokerCommand implements Callable<Integer> {
     out.flush();
     UntilStopped.await("broker", broker::close);
     return 0;
+  }
+
+  /** The running broker shows its one line per request unless the logging configuration sets that logger. */
+  private static void showRequestLog() {
+    if (LoggerFactory.getLogger(Broker.REQUEST_LOG) instanceof ch.qos.logback.classic.Logger l && l.getLevel() == null) {
+      l.setLevel(ch.qos.logback.classic.Level.INFO);
+    }
   }
 
   private Optional<BrokerTls> tls() {

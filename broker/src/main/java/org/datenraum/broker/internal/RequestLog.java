@@ -18,7 +18,10 @@ public final class RequestLog {
 
   private static final Pattern ISSUED_ID = Pattern.compile(
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|surveillance-(daily-)?\\d{4}-\\d{2}-\\d{2}(-[0-9a-f]{8})?");
-  private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+  /** The logger's name, for configuration. */
+  public static final String LOGGER = "org.datenraum.broker.requests";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
   private RequestLog() {}
 
