@@ -7,13 +7,11 @@ import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +32,7 @@ import org.datenraum.broker.internal.SurveillanceLedger;
 import org.datenraum.broker.internal.TlsConnector;
 import org.datenraum.federation.audit.AuditAnchor;
 import org.datenraum.federation.audit.AuditReport;
+import org.datenraum.files.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +208,7 @@ public final class Broker implements AutoCloseable {
 
   private static void createDirectory(Path dir) {
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the broker data directory " + dir, e);
     }
@@ -219,9 +218,7 @@ public final class Broker implements AutoCloseable {
     Path f = dir.resolve("operator.key");
     try {
       Files.deleteIfExists(f);
-      Files.createFile(f, PosixFilePermissions.asFileAttribute(
-          Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-      Files.writeString(f, key + "\n");
+      OwnerOnly.writeNew(f, (key + "\n").getBytes(StandardCharsets.UTF_8));
       return f;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the operator key " + f, e);

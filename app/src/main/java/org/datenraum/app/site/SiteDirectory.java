@@ -5,17 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Set;
+import org.datenraum.files.OwnerOnly;
 import org.datenraum.privacy.KeyedPseudonymizer;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 
 /**
- * A site's data directory: the DuckDB store ({@code site.duckdb}) and the pseudonymisation secret
- * ({@code secret.key}, created at first use, readable by the owner only). Immutable.
+ * A site's data directory (created readable by the owner only): the DuckDB store
+ * ({@code site.duckdb}) and the pseudonymisation secret ({@code secret.key}, created at first use,
+ * readable by the owner only). Immutable.
  */
 public record SiteDirectory(Path root) {
 
@@ -40,7 +39,7 @@ public record SiteDirectory(Path root) {
           + "` is a file, not a directory: give a directory for the site's data.");
     }
     try {
-      Files.createDirectories(root);
+      OwnerOnly.createDirectories(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the site directory " + root, e);
     }
@@ -72,9 +71,7 @@ public record SiteDirectory(Path root) {
       byte[] secret = new byte[SECRET_BYTES];
       new SecureRandom().nextBytes(secret);
       try {
-        Files.createFile(f, PosixFilePermissions.asFileAttribute(
-            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-        Files.write(f, secret);
+        OwnerOnly.writeNew(f, secret);
         return secret;
       } catch (FileAlreadyExistsException raced) {
         // another process created it first: use theirs

@@ -1,5 +1,6 @@
 package org.datenraum.broker.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.datenraum.files.OwnerOnly;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -44,6 +46,8 @@ public final class Database implements AutoCloseable {
   public static Database open(Path file) {
     try {
       Class.forName("org.sqlite.JDBC");
+      // created owner-only before SQLite opens it: SQLite gives its -wal and -shm files the same mode
+      OwnerOnly.createIfAbsent(file);
       SQLiteConfig config = new SQLiteConfig();
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -58,6 +62,8 @@ public final class Database implements AutoCloseable {
       String hint = String.valueOf(e.getMessage()).contains("locked")
           ? " (another process, probably a running broker, holds it: stop it first)" : "";
       throw new BrokerStoreException("cannot open the broker database " + file + hint + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new BrokerStoreException("cannot create the broker database " + file + ": " + e.getMessage(), e);
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("the SQLite JDBC driver is missing", e);
     }

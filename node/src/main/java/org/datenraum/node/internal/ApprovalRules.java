@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.WireJson;
+import org.datenraum.files.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,9 @@ public record ApprovalRules(Set<RequestType> autoApprove, String policy) {
   public static Set<RequestType> resolve(Set<RequestType> given, String policy, Path file) {
     try {
       if (given != null) {
-        Files.writeString(file, WireJson.write(new ApprovalRules(given, policy)));
+        Path tmp = OwnerOnly.createTempFile(file.getParent(), ".tmp-", ".json");
+        Files.writeString(tmp, WireJson.write(new ApprovalRules(given, policy)));
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return Set.copyOf(given);
       }
       if (!Files.exists(file)) {

@@ -23,6 +23,7 @@ import org.datenraum.federation.audit.AuditVerifier;
 import org.datenraum.federation.v1.AuditHead;
 import org.datenraum.federation.v1.WireFormatException;
 import org.datenraum.federation.v1.WireJson;
+import org.datenraum.files.OwnerOnly;
 
 /**
  * The node's audit log: one JSON entry per line, chained and sealed with the site's audit key
@@ -58,7 +59,7 @@ public final class FileAuditLog implements AutoCloseable {
       List<AuditEntry> entries = Files.exists(file) ? read(file) : List.of();
       boolean keyed = AuditChain.keyedFrom(entries) >= 0;
       AuditKey key = AuditKey.forLog(entries, keyFile, new SecureRandom());
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+      FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
       AuditEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
       FileAuditLog log = new FileAuditLog(ch, clock, key, headFile, last);

@@ -24,6 +24,7 @@ import org.datenraum.core.Problem;
 import org.datenraum.core.QuarantineEntry;
 import org.datenraum.core.Sex;
 import org.datenraum.core.WriteBatch;
+import org.datenraum.files.OwnerOnly;
 import org.datenraum.store.SiteStats;
 import org.datenraum.store.SiteStore;
 import org.datenraum.store.duckdb.internal.BatchWriter;
@@ -34,6 +35,7 @@ import org.datenraum.store.duckdb.internal.PatientNumbers;
 import org.datenraum.store.duckdb.internal.SelectedPatients;
 import org.datenraum.store.duckdb.internal.StoreConnections;
 import org.datenraum.store.duckdb.internal.StoreConnections.SqlFunction;
+import org.datenraum.store.duckdb.internal.StoreFile;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -64,7 +66,10 @@ public final class DuckDbSiteStore implements SiteStore {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
-        Files.createDirectories(parent);
+        OwnerOnly.createDirectories(parent);
+      }
+      if (!Files.exists(file)) {
+        StoreFile.createOwnerOnly(file.toAbsolutePath());
       }
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
       try (Statement s = c.createStatement()) {
