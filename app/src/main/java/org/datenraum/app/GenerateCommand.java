@@ -67,7 +67,7 @@ final class GenerateCommand implements Callable<Integer> {
       err.println("datenraum generate: " + config.problem().text());
       return 1;
     }
-    ProgressBar bar = ProgressBar.onTerminal("resources", false);
+    ProgressBar bar = ProgressBar.onStderr("resources", false);
     long started = System.nanoTime();
     GenerationSummary s = HospitalGenerator.of(config.value()).writeTo(out,
         threads != null ? threads : Runtime.getRuntime().availableProcessors(), gzip,

@@ -63,7 +63,7 @@ final class IngestCommand implements Callable<Integer> {
 
   /** Loads the paths into the site; shared with the benchmark and the demo. */
   static IngestReport load(SiteDirectory dir, List<Path> paths, boolean quiet) {
-    ProgressBar bar = ProgressBar.onTerminal("resources", quiet);
+    ProgressBar bar = ProgressBar.onStderr("resources", quiet);
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC());
         AsyncBatchWriter writer = new AsyncBatchWriter(store::write)) {
       IngestReport report = FhirIngest.of(dir.pseudonymizer())

@@ -62,7 +62,7 @@ public final class IngestBench implements Callable<Integer> {
     long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     IngestReport report;
-    ProgressBar bar = ProgressBar.onTerminal("resources", false);
+    ProgressBar bar = ProgressBar.onStderr("resources", false);
     try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC());
         AsyncBatchWriter writer = new AsyncBatchWriter(store::write)) {
       report = FhirIngest.of(sd.pseudonymizer())

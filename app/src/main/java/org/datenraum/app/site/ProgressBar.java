@@ -1,47 +1,68 @@
 package org.datenraum.app.site;
 
 import java.io.PrintStream;
+import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on a terminal: share done, count so far and rate. Prints nothing when
- * the stream is not a terminal. Not thread-safe.
+ * Progress of a long task: share done, count so far and rate. On a terminal a one-line bar
+ * redrawn in place; into a file or pipe a line every {@link #LINE_INTERVAL_NANOS} (a log must not
+ * fill with carriage returns, yet show that the task advances); nothing when quiet. Not
+ * thread-safe.
  */
 public final class ProgressBar {
 
+  /** How progress is shown. */
+  public enum Mode { BAR, LINES, OFF }
+
+  static final long BAR_INTERVAL_NANOS = 200_000_000L;
+  static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
   private static final int WIDTH = 30;
+
   private final PrintStream out;
-  private final boolean enabled;
+  private final Mode mode;
   private final String unit;
-  private final long started = System.nanoTime();
+  private final LongSupplier nanos;
+  private final long started;
   private long lastDraw;
 
-  public ProgressBar(PrintStream out, boolean enabled, String unit) {
+  public ProgressBar(PrintStream out, Mode mode, String unit, LongSupplier nanos) {
     this.out = out;
-    this.enabled = enabled;
+    this.mode = mode;
     this.unit = unit;
+    this.nanos = nanos;
+    this.started = nanos.getAsLong();
+    this.lastDraw = started;
   }
 
-  /** A bar on stderr, enabled when a console is attached. */
-  public static ProgressBar onTerminal(String unit, boolean quiet) {
-    return new ProgressBar(System.err, !quiet && System.console() != null, unit);
+  /** Progress on stderr: a bar when a console is attached, else periodic lines; none if quiet. */
+  public static ProgressBar onStderr(String unit, boolean quiet) {
+    Mode mode = quiet ? Mode.OFF : System.console() != null ? Mode.BAR : Mode.LINES;
+    return new ProgressBar(System.err, mode, unit, System::nanoTime);
   }
 
   public void update(long done, long total, long count) {
-    long now = System.nanoTime();
-    if (!enabled || now - lastDraw < 200_000_000L) {
+    long now = nanos.getAsLong();
+    long interval = mode == Mode.BAR ? BAR_INTERVAL_NANOS : LINE_INTERVAL_NANOS;
+    if (mode == Mode.OFF || now - lastDraw < interval) {
       return;
     }
     lastDraw = now;
     double share = total <= 0 ? 0 : Math.min(1.0, (double) done / total);
-    int filled = (int) Math.round(share * WIDTH);
     double seconds = (now - started) / 1e9;
-    out.printf("\r[%s%s] %3d%%  %,d %s  %,.0f/s ", "#".repeat(filled), ".".repeat(WIDTH - filled),
-        Math.round(share * 100), count, unit, seconds > 0 ? count / seconds : 0.0);
+    double rate = seconds > 0 ? count / seconds : 0.0;
+    if (mode == Mode.BAR) {
+      int filled = (int) Math.round(share * WIDTH);
+      out.printf("\r[%s%s] %3d%%  %,d %s  %,.0f/s ", "#".repeat(filled),
+          ".".repeat(WIDTH - filled), Math.round(share * 100), count, unit, rate);
+    } else {
+      out.printf("%3d%%  %,d %s  %,.0f/s  %,.0f s%n", Math.round(share * 100), count, unit, rate,
+          seconds);
+    }
     out.flush();
   }
 
   public void finish() {
-    if (enabled && lastDraw != 0) {
+    if (mode == Mode.BAR && lastDraw != started) {
       out.print("\r" + " ".repeat(WIDTH + 50) + "\r");
       out.flush();
     }

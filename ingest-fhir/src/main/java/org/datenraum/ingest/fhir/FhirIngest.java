@@ -77,11 +77,11 @@ public final class FhirIngest {
     FileReader reader = new FileReader(json, fhir);
     int unreadable = 0;
     for (Path f : files) {
+      run.startFile(size(f));
       if (reader.read(f, run) != null) {
         unreadable++;
       }
-      run.bytesDone += size(f);
-      run.progress();
+      run.endFile();
     }
     run.finish();
     return new IngestReport(files.size(), unreadable, run.stored, run.deleted, run.quarantined,
@@ -112,6 +112,8 @@ public final class FhirIngest {
     final Map<String, Long> quarantined = new HashMap<>();
     long deleted;
     long bytesDone;
+    long fileSize;
+    long filePosition;
     long mapped;
 
     Run(ObjectMapper json, EntryMapper mapper, Consumer<WriteBatch> sink, IngestProgress progress,
@@ -138,6 +140,24 @@ public final class FhirIngest {
       chunks.add(new Outcome.Reject(rejected));
     }
 
+    /** Never backwards: for compressed files the position is an estimate that may dip. */
+    @Override
+    public void position(long fileBytes) {
+      filePosition = Math.max(filePosition, Math.min(fileBytes, fileSize));
+    }
+
+    void startFile(long size) {
+      fileSize = size;
+      filePosition = 0;
+    }
+
+    void endFile() {
+      bytesDone += fileSize;
+      fileSize = 0;
+      filePosition = 0;
+      progress();
+    }
+
     private void accept(Outcome o) {
       if (o instanceof Outcome.Upsert u) {
         stored.merge(u.record().key().type(), 1L, Long::sum);
@@ -157,7 +177,7 @@ public final class FhirIngest {
     }
 
     void progress() {
-      progress.update(bytesDone, bytesTotal, mapped);
+      progress.update(bytesDone + filePosition, bytesTotal, mapped);
     }
 
     void finish() {

@@ -1,6 +1,10 @@
 package org.datenraum.ingest.fhir;
 
-/** Receives progress of a load: bytes of input read so far of the total, resources mapped. */
+/**
+ * Receives progress of a load: bytes of input handled so far of the total (within an NDJSON file
+ * counted line by line as lines are handed on for mapping, not as the file is read ahead), and
+ * resources mapped.
+ */
 @FunctionalInterface
 public interface IngestProgress {
 

@@ -11,4 +11,7 @@ public interface EntrySink {
   void line(JsonLine line);
 
   void reject(QuarantineEntry rejected);
+
+  /** How many bytes of the file being read have been handed on so far. */
+  default void position(long fileBytes) {}
 }

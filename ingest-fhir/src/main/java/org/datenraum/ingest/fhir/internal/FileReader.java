@@ -43,10 +43,11 @@ public final class FileReader {
   public Problem read(Path path, EntrySink sink) {
     String file = path.toString();
     Problem problem;
-    try (InputStream in = InputFiles.open(path)) {
+    ReadPosition position = new ReadPosition();
+    try (InputStream in = InputFiles.open(path, position)) {
       InputFiles.Format format = InputFiles.format(path, in);
       problem = switch (format) {
-        case NDJSON -> readNdjson(file, in, sink);
+        case NDJSON -> readNdjson(file, in, position, sink);
         case JSON -> readJson(file, in, sink);
         case XML -> readXml(file, in, sink);
       };
@@ -61,12 +62,16 @@ public final class FileReader {
   }
 
   /** Reads the lines; a read error part way quarantines the rest of the file, not the whole. */
-  private Problem readNdjson(String file, InputStream in, EntrySink sink) {
+  private Problem readNdjson(String file, InputStream in, ReadPosition position,
+      EntrySink sink) {
     int number = 1;
+    long consumed = 0;
     try (PrefetchedLines lines = new PrefetchedLines(new NdjsonLines(in))) {
       List<NdjsonLines.Line> block;
       while (!(block = lines.next()).isEmpty()) {
         for (NdjsonLines.Line l : block) {
+          consumed += l.length() + 1;
+          sink.position(position.fileBytesOf(consumed));
           sink.line(new JsonLine(file, number++, l.bytes(), l.offset(), l.length()));
         }
       }

@@ -66,7 +66,16 @@ public final class InputFiles {
 
   /** Opens the file, transparently decompressing gzip and bzip2 (detected by magic bytes). */
   public static InputStream open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    return open(file, new ReadPosition());
+  }
+
+  /** Opens the file as {@link #open(Path)} does, counting what is read into {@code position}. */
+  static InputStream open(Path file, ReadPosition position) throws IOException {
+    return position.countingContent(decompressed(
+        new BufferedInputStream(position.countingFile(Files.newInputStream(file)), 1 << 16)));
+  }
+
+  private static InputStream decompressed(InputStream in) throws IOException {
     in.mark(4);
     int b0 = in.read();
     int b1 = in.read();
