@@ -9,6 +9,7 @@ import org.datenraum.query.ccdl.AttributeFilter;
 import org.datenraum.query.ccdl.Criterion;
 import org.datenraum.query.ccdl.Filter;
 import org.datenraum.query.ccdl.TermCode;
+import org.datenraum.query.eval.Units;
 import org.datenraum.query.mapping.AttributeTarget;
 import org.datenraum.query.mapping.MappingEntry;
 import org.datenraum.query.mapping.TermCodeMapping;
@@ -33,7 +34,8 @@ final class FactPatternCompiler {
     CodeSet codes = entry.codeTarget() == null ? null : mapping.expand(c.context(), code);
     String codeKey = codeKey(entry.codeTarget(), path);
     ValueTest required = entry.requiredValue() == null ? null : new ValueTest.InConcepts(CodeSet.of(entry.requiredValue()));
-    ValueTest value = c.valueFilter() == null ? required : value(c.context(), c.valueFilter());
+    ValueTest value = c.valueFilter() == null ? required
+        : value(c.context(), c.valueFilter(), path + ".valueFilter.unit");
     List<FactTest> tests = new ArrayList<>();
     for (MappingEntry.Fixed f : entry.fixed()) {
       tests.add(fixed(f, required));
@@ -55,15 +57,26 @@ final class FactPatternCompiler {
         + " in a " + target.getClass().getSimpleName().toLowerCase() + ", which cannot hold them: map them to a code or an attribute.");
   }
 
-  private ValueTest value(TermCode context, Filter f) {
+  private ValueTest value(TermCode context, Filter f, String unitPath) {
     if (f instanceof Filter.Concept concept) {
       return new ValueTest.InConcepts(criteria.concepts(context, concept.selectedConcepts()));
     }
     if (f instanceof Filter.Comparison cmp) {
-      return new ValueTest.Quantity(new NumberTest.Compare(cmp.comparator(), cmp.value()), cmp.unit());
+      return new ValueTest.Quantity(new NumberTest.Compare(cmp.comparator(), cmp.value()),
+          ucum(cmp.unit(), unitPath));
     }
     Filter.Range r = (Filter.Range) f;
-    return new ValueTest.Quantity(new NumberTest.Between(r.minValue(), r.maxValue()), r.unit());
+    return new ValueTest.Quantity(new NumberTest.Between(r.minValue(), r.maxValue()),
+        ucum(r.unit(), unitPath));
+  }
+
+  /** The unit of a value filter, refused when it is no UCUM unit (it could match nothing). */
+  private static String ucum(String unit, String path) {
+    org.datenraum.core.Problem unknown = unit == null ? null : Units.unknown(unit, path);
+    if (unknown != null) {
+      throw CriterionCompiler.invalid(unknown.code(), unknown.message());
+    }
+    return unit;
   }
 
   private static FactTest fixed(MappingEntry.Fixed f, ValueTest required) {
@@ -97,7 +110,7 @@ final class FactPatternCompiler {
           + " is not a reference in this context: use a `concept` filter, or check the attribute code.");
     }
     if (target instanceof AttributeTarget.Component) {
-      return new FactTest.Sibling(CodeSet.of(af.attributeCode().coding()), value(c.context(), f));
+      return new FactTest.Sibling(CodeSet.of(af.attributeCode().coding()), value(c.context(), f, path + ".unit"));
     }
     if (!(f instanceof Filter.Concept concept)) {
       throw CriterionCompiler.invalid("DR-2025", "Attribute `" + af.attributeCode().code() + "` at " + path

@@ -128,4 +128,16 @@ class CcdlCompilerTest {
     assertThat(CcdlParser.parse(age).flatMap(BUILT_IN::compile).problem().text()).isEqualTo(
         "DR-2023 Unknown age unit `kg` at $.inclusionCriteria[0][0].valueFilter.unit: expected one of a, mo, wk, d (UCUM).");
   }
+
+  @Test
+  void valueFilterUnitsMustBeUcum() {
+    String query = """
+        {"version": "2", "inclusionCriteria": [[{"context": {"system": "fdpg.mii.cds", "code": "Laboruntersuchung"},
+          "termCodes": [{"system": "http://loinc.org", "code": "718-7"}],
+          "valueFilter": {"type": "quantity-comparator", "comparator": "gt", "value": 3, "unit": {"code": "%s"}}}]]}""";
+
+    assertThat(CcdlParser.parse(query.formatted("furlongs")).flatMap(BUILT_IN::compile).problem().text())
+        .startsWith("DR-2040 Unit `furlongs` at $.inclusionCriteria[0][0].valueFilter.unit is no UCUM unit");
+    assertThat(CcdlParser.parse(query.formatted("[lb_av]")).flatMap(BUILT_IN::compile).isOk()).isTrue();
+  }
 }

@@ -1,45 +1,48 @@
 package org.datenraum.query.eval;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.datenraum.core.Problem;
+import org.fhir.ucum.Decimal;
+import org.fhir.ucum.Pair;
+import org.fhir.ucum.UcumEssenceService;
+import org.fhir.ucum.UcumException;
 
 /**
- * Conversion between the UCUM units that feasibility queries compare: mass, length, volume, time,
- * mass and substance concentrations, cell counts, pressure and temperature. Units outside the
- * table convert only to themselves. Stateless.
+ * Conversion between UCUM units (The Unified Code for Units of Measure, through the UCUM
+ * library {@code org.fhir:ucum}): any two commensurable units convert; the temperature scales
+ * kelvin, Celsius, Fahrenheit and Réaumur with their offsets, which the library leaves out. Annotations ({@code {score}}) count: units whose annotations differ do not convert. A
+ * few common non-UCUM spellings ({@code mmHg}, {@code °C}, {@code ml}) are read as their UCUM
+ * codes. The conversion of each pair of units is worked out once and kept; thread-safe.
  */
 public final class Units {
 
-  private record Scale(String dimension, double factor) {}
-
   private static final Map<String, String> ALIASES = Map.of(
-      "mmHg", "mm[Hg]", "°C", "Cel", "degC", "Cel", "l", "L", "dl", "dL", "ml", "mL", "µL", "uL", "µg", "ug",
-      "/min", "{beats}/min");
+      "mmHg", "mm[Hg]", "°C", "Cel", "degC", "Cel", "l", "L", "dl", "dL", "ml", "mL", "µL", "uL",
+      "µg", "ug", "/min", "{beats}/min");
+  /**
+   * Temperature scales with an offset, which the UCUM library does not convert: kelvin =
+   * value * scale + zero (UCUM: {@code Cel} = cel(1 K), {@code [degF]} = degf(5 K/9),
+   * {@code [degRe]} = degre(5 K/4)).
+   */
+  private static final Map<String, Affine> KELVIN = Map.of("K", new Affine(1, 0),
+      "Cel", new Affine(1, 273.15), "[degF]", new Affine(5.0 / 9, 459.67 * 5 / 9),
+      "[degRe]", new Affine(1.25, 273.15));
+  private static final Pattern ANNOTATION = Pattern.compile("\\{[^}]*}");
+  private static final UcumEssenceService UCUM = load();
+  /** Per pair of units: the affine map between them, or the problem why there is none. */
+  private static final Map<String, Object> PAIRS = new ConcurrentHashMap<>();
 
-  private static final Map<String, Scale> SCALES = Map.ofEntries(
-      Map.entry("kg", new Scale("mass", 1e3)), Map.entry("g", new Scale("mass", 1)),
-      Map.entry("mg", new Scale("mass", 1e-3)), Map.entry("ug", new Scale("mass", 1e-6)),
-      Map.entry("ng", new Scale("mass", 1e-9)),
-      Map.entry("m", new Scale("length", 1)), Map.entry("cm", new Scale("length", 1e-2)),
-      Map.entry("mm", new Scale("length", 1e-3)), Map.entry("[in_i]", new Scale("length", 0.0254)),
-      Map.entry("L", new Scale("volume", 1)), Map.entry("dL", new Scale("volume", 0.1)),
-      Map.entry("mL", new Scale("volume", 1e-3)), Map.entry("uL", new Scale("volume", 1e-6)),
-      Map.entry("s", new Scale("time", 1)), Map.entry("min", new Scale("time", 60)),
-      Map.entry("h", new Scale("time", 3600)), Map.entry("d", new Scale("time", 86400)),
-      Map.entry("wk", new Scale("time", 604800)), Map.entry("mo", new Scale("time", 2629800)),
-      Map.entry("a", new Scale("time", 31557600)),
-      Map.entry("g/L", new Scale("mass/volume", 1)), Map.entry("g/dL", new Scale("mass/volume", 10)),
-      Map.entry("mg/dL", new Scale("mass/volume", 1e-2)), Map.entry("mg/L", new Scale("mass/volume", 1e-3)),
-      Map.entry("ug/L", new Scale("mass/volume", 1e-6)), Map.entry("ng/mL", new Scale("mass/volume", 1e-6)),
-      Map.entry("ug/dL", new Scale("mass/volume", 1e-5)), Map.entry("mg/mL", new Scale("mass/volume", 1)),
-      Map.entry("mol/L", new Scale("substance/volume", 1)), Map.entry("mmol/L", new Scale("substance/volume", 1e-3)),
-      Map.entry("umol/L", new Scale("substance/volume", 1e-6)), Map.entry("nmol/L", new Scale("substance/volume", 1e-9)),
-      Map.entry("10*3/uL", new Scale("count/volume", 1e9)), Map.entry("10*9/L", new Scale("count/volume", 1e9)),
-      Map.entry("10*6/uL", new Scale("count/volume", 1e12)), Map.entry("10*12/L", new Scale("count/volume", 1e12)),
-      Map.entry("/uL", new Scale("count/volume", 1e6)), Map.entry("/nL", new Scale("count/volume", 1e9)),
-      Map.entry("mm[Hg]", new Scale("pressure", 133.322)), Map.entry("kPa", new Scale("pressure", 1000)),
-      Map.entry("Pa", new Scale("pressure", 1)), Map.entry("cm[H2O]", new Scale("pressure", 98.0665)),
-      Map.entry("%", new Scale("fraction", 1e-2)), Map.entry("1", new Scale("fraction", 1)));
+  /** {@code to = from * factor + offset}. */
+  private record Affine(double factor, double offset) {}
 
   private Units() {}
 
@@ -48,39 +51,100 @@ public final class Units {
     if (from == null || to == null) {
       return OptionalDouble.empty();
     }
-    String f = ALIASES.getOrDefault(from, from);
-    String t = ALIASES.getOrDefault(to, to);
-    if (f.equals(t)) {
+    if (from.equals(to) || ucum(from).equals(ucum(to))) {
       return OptionalDouble.of(value);
     }
-    if (isTemperature(f) && isTemperature(t)) {
-      return OptionalDouble.of(fromKelvin(toKelvin(value, f), t));
+    Object pair = pair(from, to);
+    return pair instanceof Affine a ? OptionalDouble.of(value * a.factor() + a.offset())
+        : OptionalDouble.empty();
+  }
+
+  /** Why a unit is no UCUM unit, or null when it is one. */
+  public static Problem unknown(String unit) {
+    return unknown(unit, null);
+  }
+
+  /** As {@link #unknown(String)}, naming where the unit was given (a JSON path) when not null. */
+  public static Problem unknown(String unit, String where) {
+    String problem = UCUM.validate(ucum(unit));
+    return problem == null ? null : Problem.invalid("DR-2040", "Unit `" + unit + "`"
+        + (where == null ? "" : " at " + where) + " is no UCUM unit (" + problem
+        + "): write it in UCUM, e.g. `mg/dL`, `mmol/L`, `Cel`.");
+  }
+
+  /** Why {@code from} does not convert to {@code to}, or null when it does. */
+  public static Problem inconvertible(String from, String to) {
+    if (from == null || to == null) {
+      return Problem.invalid("DR-2041", "A quantity without a unit does not convert to `"
+          + (from == null ? to : from) + "`: give the unit of both.");
     }
-    Scale a = SCALES.get(f);
-    Scale b = SCALES.get(t);
-    if (a == null || b == null || !a.dimension.equals(b.dimension)) {
-      return OptionalDouble.empty();
+    return !from.equals(to) && pair(from, to) instanceof Problem p ? p : null;
+  }
+
+  private static Object pair(String from, String to) {
+    return PAIRS.computeIfAbsent(from + '\u0000' + to, k -> affine(from, to));
+  }
+
+  private static Object affine(String from, String to) {
+    String f = ucum(from);
+    String t = ucum(to);
+    Problem unknown = unknown(from);
+    if (unknown == null) {
+      unknown = unknown(to);
     }
-    return OptionalDouble.of(value * a.factor / b.factor);
+    if (unknown != null) {
+      return unknown;
+    }
+    Affine fromKelvin = KELVIN.get(f);
+    Affine toKelvin = KELVIN.get(t);
+    if (fromKelvin != null && toKelvin != null) {
+      return new Affine(fromKelvin.factor() / toKelvin.factor(),
+          (fromKelvin.offset() - toKelvin.offset()) / toKelvin.factor());
+    }
+    try {
+      Pair a = UCUM.getCanonicalForm(new Pair(new Decimal(1), f));
+      Pair b = UCUM.getCanonicalForm(new Pair(new Decimal(1), t));
+      if (!annotations(f).equals(annotations(t)) || !a.getCode().equals(b.getCode())) {
+        return incommensurable(from, to);
+      }
+      return new Affine(number(a.getValue()) / number(b.getValue()), 0);
+    } catch (UcumException | RuntimeException e) {
+      return incommensurable(from, to);
+    }
   }
 
-  private static boolean isTemperature(String unit) {
-    return unit.equals("Cel") || unit.equals("K") || unit.equals("[degF]");
+  /** A UCUM decimal as a double (canonical forms are exact: definitions are multiplied out). */
+  private static double number(Decimal d) {
+    return Double.parseDouble(d.asDecimal());
   }
 
-  private static double toKelvin(double v, String unit) {
-    return switch (unit) {
-      case "Cel" -> v + 273.15;
-      case "[degF]" -> (v - 32) * 5 / 9 + 273.15;
-      default -> v;
-    };
+  private static Problem incommensurable(String from, String to) {
+    return Problem.invalid("DR-2041", "Unit `" + from + "` does not convert to `" + to
+        + "`: they measure different kinds of quantity (a mass and a substance concentration"
+        + " need the molar mass); compare values in commensurable units.");
   }
 
-  private static double fromKelvin(double k, String unit) {
-    return switch (unit) {
-      case "Cel" -> k - 273.15;
-      case "[degF]" -> (k - 273.15) * 9 / 5 + 32;
-      default -> k;
-    };
+  private static String ucum(String unit) {
+    return ALIASES.getOrDefault(unit, unit);
+  }
+
+  private static List<String> annotations(String unit) {
+    List<String> out = new ArrayList<>();
+    Matcher m = ANNOTATION.matcher(unit);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static UcumEssenceService load() {
+    try (InputStream in = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
+      return new UcumEssenceService(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the UCUM definitions could not be read", e);
+    } catch (UcumException e) {
+      throw new IllegalStateException("the UCUM definitions do not load", e);
+    }
   }
 }
