@@ -68,6 +68,6 @@ public final class BundleEntries {
         }
       }
     }
-    return map;
+    return Map.copyOf(map);
   }
 }

@@ -114,7 +114,7 @@ public final class ChunkMapper {
     }
   }
 
-  /** Collects what a Bundle splits into. */
+  /** Collects what a Bundle splits into: a sink that fills the caller's list, so it is not copied. */
   private record Collect(List<Object> into) implements EntrySink {
     @Override
     public void entry(RawEntry entry) {

@@ -25,7 +25,12 @@ public final class FactExtractor {
 
   /** Who and what a resource's facts belong to. */
   public record Subject(String patient, String encounter, String resourceId,
-      List<Coding> medication) {}
+      List<Coding> medication) {
+    public Subject {
+      java.util.Objects.requireNonNull(patient, "patient");
+      medication = List.copyOf(medication);
+    }
+  }
 
   private FactExtractor() {}
 

@@ -12,7 +12,11 @@ import org.datenraum.core.Problem;
 final class MedicationCodes {
 
   /** Codes found, or the problem why they cannot be found (yet). */
-  record Found(List<Coding> codes, Problem problem) {}
+  record Found(List<Coding> codes, Problem problem) {
+    Found {
+      codes = List.copyOf(codes);
+    }
+  }
 
   private MedicationCodes() {}
 

@@ -10,7 +10,12 @@ import org.datenraum.core.ResourceRecord;
 public sealed interface Outcome {
 
   /** Store (or replace) the resource; link the identifiers to its patient. */
-  record Upsert(ResourceRecord record, Map<String, String> identifiers) implements Outcome {}
+  record Upsert(ResourceRecord record, Map<String, String> identifiers) implements Outcome {
+    public Upsert {
+      java.util.Objects.requireNonNull(record, "record");
+      identifiers = Map.copyOf(identifiers);
+    }
+  }
 
   /** Remove the resource. */
   record Delete(ResourceKey key) implements Outcome {}

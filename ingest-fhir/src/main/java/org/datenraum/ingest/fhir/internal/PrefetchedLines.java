@@ -15,7 +15,11 @@ final class PrefetchedLines implements AutoCloseable {
   private static final int AHEAD = 2;
 
   /** What the reading thread hands over: lines, or the error that ended reading. */
-  private record Next(List<NdjsonLines.Line> lines, Exception error) {}
+  private record Next(List<NdjsonLines.Line> lines, Exception error) {
+    Next {
+      lines = List.copyOf(lines);
+    }
+  }
 
   private final BlockingQueue<Next> queue = new ArrayBlockingQueue<>(AHEAD);
   private final Thread thread;

@@ -21,6 +21,13 @@ public record RawEntry(
     String requestUrl,
     Map<String, String> fullUrls) {
 
+  /** The map is copied once per Bundle by its reader; copying a copy costs nothing. */
+  public RawEntry {
+    java.util.Objects.requireNonNull(file, "file");
+    java.util.Objects.requireNonNull(location, "location");
+    fullUrls = Map.copyOf(fullUrls);
+  }
+
   @Override
   public String toString() {
     return "RawEntry[" + file + " " + location + "]";
