@@ -34,7 +34,7 @@ final class QuarantineCommand implements Callable<Integer> {
       return 1;
     }
     List<QuarantineEntry> entries;
-    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC())) {
+    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), spec.commandLine().getErr())) {
       entries = store.quarantine();
     }
     var out = spec.commandLine().getOut();

@@ -67,7 +67,7 @@ final class QueryCommand implements Callable<Integer> {
       return 1;
     }
     long count;
-    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC())) {
+    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), err)) {
       count = DuckDbFeasibilityExecutor.of(store).count(plan.value(), queryDate());
     }
     PrintWriter out = spec.commandLine().getOut();

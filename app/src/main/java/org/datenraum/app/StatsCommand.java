@@ -37,7 +37,7 @@ final class StatsCommand implements Callable<Integer> {
       return 1;
     }
     SiteStats s;
-    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC())) {
+    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), spec.commandLine().getErr())) {
       s = store.stats();
     }
     var out = spec.commandLine().getOut();

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.datenraum.core.Coding;
 import org.datenraum.core.PatientRecord;
+import org.datenraum.core.Result;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.plan.Plan;
 import org.datenraum.store.FeasibilityExecutor;
@@ -22,6 +24,15 @@ public interface Cohorts {
 
   /** For each of the patients with a fact of this code, the UTC year of the earliest such fact. */
   Map<String, Integer> firstYear(Set<String> patients, Coding code);
+
+  /**
+   * Runs a task that reads these cohorts, possibly several times, against one view of the site's
+   * data. Cohorts that open the site's store per task ({@link SiteSessions}) open it around the
+   * task and fail when it stays busy; others just run it.
+   */
+  default <T> Result<T> during(String task, Supplier<T> work) {
+    return Result.ok(work.get());
+  }
 
   /**
    * Evaluation with the reference evaluator over everything the store holds at the time of the

@@ -112,8 +112,13 @@ final class RequestHandling {
 
   private void answer(RequestDocument d, Plan plan) {
     deliver(() -> parts.broker().status(d.id(), new StatusUpdate(SiteStatus.PROCESSING, null)));
-    SiteResult result = answering.answer(d, plan);
+    Result<SiteResult> answered = parts.cohorts().during("request " + d.id(), () -> answering.answer(d, plan));
     LocalRequest r = dir.find(d.id()).orElseThrow();
+    if (!answered.isOk()) {
+      fail(r, answered.problem().text());
+      return;
+    }
+    SiteResult result = answered.value();
     dir.save(r.with(LocalState.ANSWERED, parts.clock().instant(), r.note(), result));
     audit.append("node", "result.released", d.id(), WireJson.write(result));
     upload(d, result);

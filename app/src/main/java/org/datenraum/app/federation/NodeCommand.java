@@ -4,26 +4,25 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.datenraum.app.site.SiteDirectory;
-import org.datenraum.app.surveillance.SiteDailyCounts;
 import org.datenraum.core.Result;
+import org.datenraum.federation.Backoff;
 import org.datenraum.federation.v1.RequestType;
-import org.datenraum.node.Cohorts;
 import org.datenraum.node.Node;
 import org.datenraum.node.NodeConfig;
 import org.datenraum.node.NodeDirectory;
 import org.datenraum.node.NodeParts;
+import org.datenraum.node.SiteSessions;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.mapping.MappingDirectory;
 import org.datenraum.query.mapping.Mappings;
 import org.datenraum.query.mapping.TermCodeMapping;
-import org.datenraum.store.duckdb.DuckDbSiteStore;
-import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,9 +63,17 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Daily surveillance counts from 1 to N-1 are withheld (default: ${DEFAULT-VALUE}).")
   int surveillanceMinCell;
 
+  @Option(names = "--store-wait-minutes", defaultValue = "120", paramLabel = "MIN",
+      description = "How long a request waits for the site store while another process (a load) holds it,"
+          + " before it fails (default ${DEFAULT-VALUE}).")
+  long storeWaitMinutes;
+
   @Option(names = "--require-consent",
       description = "Count only patients with a permitting broad consent (default: all but those who denied).")
   boolean requireConsent;
+
+  /** Pauses between attempts to open a busy site store: 1 s doubling to 30 s. */
+  private static final Backoff STORE_RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
   @Override
   public Integer call() {
@@ -81,6 +88,11 @@ public final class NodeCommand implements Callable<Integer> {
       err.println("datenraum node: DR-5602 --site `" + site + "` has no site store: load data with `datenraum ingest`.");
       return 2;
     }
+    if (storeWaitMinutes < 0) {
+      err.println("datenraum node: DR-5604 --store-wait-minutes `" + storeWaitMinutes
+          + "` is negative: give the minutes a request may wait for a busy site store, 0 or more.");
+      return 2;
+    }
     Result<TermCodeMapping> terms = mapping == null ? Result.ok(Mappings.builtIn()) : MappingDirectory.load(mapping);
     if (!terms.isOk()) {
       err.println("datenraum node: " + terms.problem().text());
@@ -89,23 +101,14 @@ public final class NodeCommand implements Callable<Integer> {
     NodeConfig config = NodeConfig.defaults().withAutoApprove(types(autoApprove))
         .withConsent(requireConsent ? ConsentPolicy.REQUIRE_PERMIT : ConsentPolicy.EXCLUDE_DENIED);
     var client = KeyFiles.client(broker, keyFile, tls.tls());
-    DuckDbSiteStore store = dir.openStore(Clock.systemUTC());
-    Cohorts cohorts = Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store);
-    Node node;
-    try {
-      node = Node.start(config, new NodeParts(cohorts, terms.value(), client,
-          new NodeDirectory(site), Clock.systemUTC(), new SecureRandom()),
-          SiteDailyCounts.of(store, ZoneId.of("Europe/Berlin"), surveillanceMinCell));
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    NodeSiteData data = new NodeSiteData(dir, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), surveillanceMinCell);
+    SiteSessions sessions = SiteSessions.of(data, data.dailyPolicy(), Duration.ofMinutes(storeWaitMinutes),
+        STORE_RETRY);
+    Node node = Node.start(config, new NodeParts(sessions, terms.value(), client, new NodeDirectory(site),
+        Clock.systemUTC(), new SecureRandom()), sessions);
     spec.commandLine().getOut().println("Node for " + dir.root() + " polling " + broker + "; stop with Ctrl-C.");
     spec.commandLine().getOut().flush();
-    UntilStopped.await("node", () -> {
-      node.close();
-      store.close();
-    });
+    UntilStopped.await("node", node::close);
     return 0;
   }
 

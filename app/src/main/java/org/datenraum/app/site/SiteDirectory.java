@@ -1,15 +1,19 @@
 package org.datenraum.app.site;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.datenraum.files.OwnerOnly;
 import org.datenraum.privacy.KeyedPseudonymizer;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.StoreLockedException;
 
 /**
  * A site's data directory (created readable by the owner only): the DuckDB store
@@ -18,6 +22,9 @@ import org.datenraum.store.duckdb.DuckDbSiteStore;
  */
 public record SiteDirectory(Path root) {
 
+  /** How long a command waits for a site store that another process holds. */
+  public static final Duration COMMAND_WAIT = Duration.ofSeconds(60);
+  private static final Duration RETRY = Duration.ofMillis(200);
   private static final int SECRET_BYTES = 32;
 
   public SiteDirectory {
@@ -51,9 +58,50 @@ public record SiteDirectory(Path root) {
     return Files.isRegularFile(storeFile());
   }
 
-  /** Opens the site store. */
+  /**
+   * Opens the site store; while another process holds it (the running node answering a request
+   * holds it for about a second), waits up to {@link #COMMAND_WAIT} with a notice on stderr.
+   */
   public DuckDbSiteStore openStore(Clock clock) {
-    return DuckDbSiteStore.open(storeFile(), clock);
+    return openStore(clock, new PrintWriter(System.err, true));
+  }
+
+  /** Opens the site store, waiting as {@link #openStore(Clock)} does, with the notice to {@code notices}. */
+  public DuckDbSiteStore openStore(Clock clock, PrintWriter notices) {
+    long deadline = System.nanoTime() + COMMAND_WAIT.toNanos();
+    boolean told = false;
+    while (true) {
+      Optional<DuckDbSiteStore> store = tryOpenStore(clock);
+      if (store.isPresent()) {
+        return store.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("DR-1120 the site store `" + storeFile() + "` was still in use by"
+            + " another process after " + COMMAND_WAIT.toSeconds() + " s: wait for the load or query there to"
+            + " end, then run the command again.");
+      }
+      if (!told) {
+        notices.println("The site store `" + storeFile() + "` is in use by another process (the node answering"
+            + " a request, or a load); waiting up to " + COMMAND_WAIT.toSeconds() + " s.");
+        notices.flush();
+        told = true;
+      }
+      try {
+        Thread.sleep(RETRY.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the site store `" + storeFile() + "`.", e);
+      }
+    }
+  }
+
+  /** Opens the site store, or nothing while another process holds it. */
+  public Optional<DuckDbSiteStore> tryOpenStore(Clock clock) {
+    try {
+      return Optional.of(DuckDbSiteStore.open(storeFile(), clock));
+    } catch (StoreLockedException held) {
+      return Optional.empty();
+    }
   }
 
   /** The site's pseudonymizer, creating its secret on first use. */

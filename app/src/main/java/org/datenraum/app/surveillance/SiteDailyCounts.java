@@ -2,12 +2,14 @@ package org.datenraum.app.surveillance;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.datenraum.core.Result;
 import org.datenraum.node.DailyCountsSource;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.store.duckdb.DuckDbSyndromicRecords;
 import org.datenraum.surveillance.syndromic.DailyRelease;
+import org.datenraum.surveillance.syndromic.InMemorySyndromicRecords;
 import org.datenraum.surveillance.syndromic.MinimumCellSize;
 import org.datenraum.surveillance.syndromic.ReleasedCounts;
 
@@ -33,5 +35,11 @@ public final class SiteDailyCounts implements DailyCountsSource {
   @Override
   public String policy() {
     return release.policy();
+  }
+
+  /** The release rule in words, as {@link #policy()} states it for these settings, without a store. */
+  public static String policy(ZoneId zone, int minimumCell) {
+    return DailyRelease.of(new InMemorySyndromicRecords(zone, List.of(), List.of()),
+        new MinimumCellSize(minimumCell)).policy();
   }
 }

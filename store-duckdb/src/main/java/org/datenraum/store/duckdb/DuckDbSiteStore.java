@@ -61,7 +61,11 @@ public final class DuckDbSiteStore implements SiteStore {
     this.writer = new BatchWriter(connection, numbers, codec, clock);
   }
 
-  /** Opens (creating if needed) the store in {@code file} and migrates its schema. */
+  /**
+   * Opens (creating if needed) the store in {@code file} and migrates its schema.
+   *
+   * @throws StoreLockedException when another process has the file open
+   */
   public static DuckDbSiteStore open(Path file, Clock clock) {
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -80,7 +84,12 @@ public final class DuckDbSiteStore implements SiteStore {
           new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock);
       store.loadNumbers();
       return store;
-    } catch (SQLException | java.io.IOException e) {
+    } catch (SQLException e) {
+      if (StoreLockedException.isLockConflict(e)) {
+        throw new StoreLockedException(file.toAbsolutePath(), e);
+      }
+      throw new StoreException("cannot open the site store at " + file + ": " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
       throw new StoreException("cannot open the site store at " + file + ": " + e.getMessage(), e);
     }
   }

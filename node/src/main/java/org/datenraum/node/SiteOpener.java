@@ -1,0 +1,23 @@
+package org.datenraum.node;
+
+import java.util.Optional;
+
+/** Opens the site's data for one task of the node; the node closes it when the task ends. */
+@FunctionalInterface
+public interface SiteOpener {
+
+  /** The site's data, or nothing while another process (a load, a query) holds the store. */
+  Optional<SiteData> open();
+
+  /** The site's data while it is open: the cohorts and the daily counts, read from one store opening. */
+  interface SiteData extends AutoCloseable {
+
+    Cohorts cohorts();
+
+    DailyCountsSource daily();
+
+    /** Closes the store, so that other processes can open it. */
+    @Override
+    void close();
+  }
+}
