@@ -45,6 +45,15 @@ final class Background implements AutoCloseable {
     return err.toString();
   }
 
+  /** Waits for the command to end by itself and returns its exit status. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    thread.join(timeout.toMillis());
+    if (thread.isAlive()) {
+      throw new AssertionError("the command did not end within " + timeout + ": " + out + " / " + err);
+    }
+    return status;
+  }
+
   /** Stops the command as Ctrl-C would, and returns its exit status. */
   int stop() throws InterruptedException {
     thread.interrupt();

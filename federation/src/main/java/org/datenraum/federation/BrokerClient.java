@@ -77,6 +77,11 @@ public final class BrokerClient {
 
   // node
 
+  /** The broker's address. */
+  public URI base() {
+    return base;
+  }
+
   /** Requests waiting for this site; waits up to {@code wait} for one to arrive. */
   public Reply<List<RequestDocument>> poll(Duration wait, boolean resume) {
     String q = "?wait=" + wait.toMillis() + "ms" + (resume ? "&resume=true" : "");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.datenraum.federation.v1.RequestDocument;
@@ -16,10 +17,20 @@ import org.slf4j.LoggerFactory;
  * each to a consumer; reconnects with backoff when the broker is unreachable or refuses. The first
  * poll after each (re)connection asks the broker to resend requests the site had retrieved but not
  * finished, so the consumer must ignore ids it already handles. A refusal of the node's credentials
- * or a failed TLS handshake is logged as an error naming what to check, once per run of failures.
- * Thread-safe; stop with {@link #close()}.
+ * or a failed TLS handshake is logged as an error naming what to check, once per run of failures;
+ * after {@link #REFUSALS_BEFORE_STOP} refusals of the key in a row polling stops and
+ * {@link #refused()} completes. An unreachable broker is reported as an error naming its address
+ * after {@link #REPORT_AFTER} attempts, with a reminder every {@link #REMINDER_EVERY} attempts while
+ * the poller keeps trying. Thread-safe; stop with {@link #close()}.
  */
 public final class BrokerPoller implements AutoCloseable {
+
+  /** Consecutive refusals of the node's key (HTTP 401 or 403) after which polling stops. */
+  public static final int REFUSALS_BEFORE_STOP = 5;
+  /** Failed attempts in a row to reach the broker after which that is reported as an error. */
+  public static final int REPORT_AFTER = 3;
+  /** While the broker stays unreachable, a reminder is logged every this many attempts. */
+  public static final int REMINDER_EVERY = 10;
 
   private static final Logger LOG = LoggerFactory.getLogger(BrokerPoller.class);
 
@@ -31,6 +42,7 @@ public final class BrokerPoller implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean connected;
+  private final CompletableFuture<String> refused = new CompletableFuture<>();
 
   private BrokerPoller(BrokerClient client, Duration wait, Backoff backoff, RandomGenerator random,
       Consumer<RequestDocument> consumer) {
@@ -57,27 +69,33 @@ public final class BrokerPoller implements AutoCloseable {
     return connected;
   }
 
+  /**
+   * Completes with the reason when the broker refused this node's key {@link #REFUSALS_BEFORE_STOP}
+   * times in a row (HTTP 401 or 403) and polling stopped.
+   */
+  public CompletableFuture<String> refused() {
+    return refused;
+  }
+
   private void run() {
-    int failures = 0;
+    Failures failures = new Failures();
     boolean resume = true;
     while (running) {
       try {
         Reply<List<RequestDocument>> reply = client.poll(wait, resume);
         if (!reply.isOk()) {
           connected = false;
-          failures++;
-          String reason = reply.problem() == null ? "HTTP " + reply.status() : reply.problem().text();
-          if (failures == 1 && (reply.status() == 401 || reply.status() == 403)) {
-            LOG.error("the broker does not accept this node's credentials ({}): check the site key"
-                + " file (--key-file) or ask the broker's operator for a new key; retrying", reason);
-          } else {
-            LOG.warn("broker refused the poll: {}", reason);
+          if (refusedKey(reply, failures)) {
+            return;
           }
-          pause(reply.waitHint().orElse(backoff.delay(failures, random)));
+          pause(reply.waitHint().orElse(backoff.delay(failures.count, random)));
           continue;
         }
+        if (failures.unreachable > 0) {
+          LOG.warn("reached the broker at {} again after {} failed attempt(s)", client.base(), failures.unreachable);
+        }
         connected = true;
-        failures = 0;
+        failures = new Failures();
         resume = false;
         for (RequestDocument d : reply.value()) {
           consumer.accept(d);
@@ -88,20 +106,70 @@ public final class BrokerPoller implements AutoCloseable {
         }
         connected = false;
         resume = true;
-        failures++;
-        Duration d = backoff.delay(failures, random);
-        if (failures == 1 && tlsFailure(e)) {
-          LOG.error("the TLS connection to the broker failed; retrying: {}",
-              e.getMessage());
-        } else {
-          LOG.info("broker unreachable ({} failure(s)); retrying in {} ms", failures, d.toMillis());
-        }
-        pause(d);
+        unreachable(e, failures);
+        pause(backoff.delay(failures.count, random));
       } catch (RuntimeException e) {
         LOG.error("unexpected failure while polling; retrying", e);
-        failures++;
-        pause(backoff.delay(failures, random));
+        failures.count++;
+        pause(backoff.delay(failures.count, random));
       }
+    }
+  }
+
+  /** Consecutive failures: all of them, the refusals of the key, the attempts that did not reach the broker. */
+  private static final class Failures {
+    int count;
+    int refusals;
+    int unreachable;
+  }
+
+  /** Logs a refused poll; true when the key was refused often enough in a row to stop. */
+  private boolean refusedKey(Reply<?> reply, Failures failures) {
+    failures.count++;
+    String reason = reply.problem() == null ? "HTTP " + reply.status() : reply.problem().text();
+    if (reply.status() != 401 && reply.status() != 403) {
+      failures.refusals = 0;
+      LOG.warn("broker refused the poll: {}", reason);
+      return false;
+    }
+    failures.refusals++;
+    if (failures.refusals < REFUSALS_BEFORE_STOP) {
+      if (failures.refusals == 1) {
+        LOG.error("the broker does not accept this node's credentials ({}): check the site key"
+            + " file (--key-file) or ask the broker's operator for a new key; retrying", reason);
+      }
+      return false;
+    }
+    String why = "DR-5640 the broker at `" + client.base() + "` refused this node's key " + failures.refusals
+        + " times in a row (" + reason + "): check the site key file (--key-file) or ask the broker's operator"
+        + " for a new key, then start the node again.";
+    LOG.error("stopped polling: {}", why);
+    running = false;
+    refused.complete(why);
+    return true;
+  }
+
+  /**
+   * Logs an attempt that did not reach the broker: an error naming its address at the
+   * {@link #REPORT_AFTER}-th failed attempt in a row (a failed TLS handshake at the first), then a
+   * reminder every {@link #REMINDER_EVERY} attempts.
+   */
+  private void unreachable(UncheckedIOException e, Failures failures) {
+    failures.count++;
+    failures.unreachable++;
+    int n = failures.unreachable;
+    boolean tls = tlsFailure(e);
+    if (n == 1 && tls) {
+      LOG.error("the TLS connection to the broker failed; retrying: {}", e.getMessage());
+    } else if (n == REPORT_AFTER && !tls) {
+      LOG.error("cannot reach the broker at {} ({} attempts failed: {}): check --broker, the network and that"
+          + " the broker runs; retrying with backoff up to {} s", client.base(), n, e.getMessage(),
+          backoff.max().toSeconds());
+    } else if (n % REMINDER_EVERY == 0) {
+      LOG.warn("still cannot reach the broker at {} after {} attempts ({}); retrying", client.base(), n,
+          e.getMessage());
+    } else {
+      LOG.debug("broker at {} unreachable ({} attempts)", client.base(), n);
     }
   }
 

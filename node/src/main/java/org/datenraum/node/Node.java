@@ -3,9 +3,11 @@ package org.datenraum.node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,9 @@ public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   /** How often the node hands its audit head to the broker and takes the broker's. */
   static final long AUDIT_HEADS_EVERY_MS = 5000;
+  /** The request log, one line per request handled; shown at the default log level. */
+  public static final String REQUEST_LOG = "org.datenraum.node.requests";
+  private static final Logger REQUESTS = LoggerFactory.getLogger(REQUEST_LOG);
 
   private final NodeDirectory dir;
   private final FileAuditLog audit;
@@ -76,6 +81,14 @@ public final class Node implements AutoCloseable {
     return new Node(config, parts, daily);
   }
 
+  /**
+   * Completes with the reason when the broker refused the node's key several times in a row and the
+   * node stopped polling; the node should then be closed and the key replaced.
+   */
+  public CompletableFuture<String> refused() {
+    return poller.refused();
+  }
+
   /** Whether the last poll reached the broker. */
   public boolean connected() {
     return poller.connected();
@@ -88,11 +101,13 @@ public final class Node implements AutoCloseable {
       return;
     }
     workers.execute(() -> {
+      long start = System.nanoTime();
       try {
         if (d.type() == RequestType.SURVEILLANCE) {
-          surveillance.handle(d);
+          logHandled(d, surveillance.handle(d), start);
         } else {
           handling.handle(d);
+          logHandled(d, decision(d.id()), start);
         }
       } catch (RuntimeException e) {
         LOG.error("request {} failed at this site", d.id(), e);
@@ -102,11 +117,26 @@ public final class Node implements AutoCloseable {
     });
   }
 
+  /** What the site's request file says became of the request. */
+  private String decision(String id) {
+    return dir.find(id).map(r -> r.state().name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse("unknown");
+  }
+
+  /** One line per request handled: id, type and decision only, never a count or a query's content. */
+  private static void logHandled(RequestDocument d, String decision, long startNanos) {
+    REQUESTS.info("request {} type={} decision={} in {} ms", d.id(), d.type().wire(), decision,
+        (System.nanoTime() - startNanos) / 1_000_000);
+  }
+
   private void applyDecisions() {
     try {
       for (LocalRequest r : dir.all()) {
         if (r.state() == LocalState.AWAITING_APPROVAL) {
-          dir.takeDecision(r.request().id()).ifPresent(d -> workers.execute(() -> handling.decided(r, d)));
+          dir.takeDecision(r.request().id()).ifPresent(d -> workers.execute(() -> {
+            long start = System.nanoTime();
+            handling.decided(r, d);
+            logHandled(r.request(), decision(r.request().id()), start);
+          }));
         }
       }
     } catch (RuntimeException e) {

@@ -115,6 +115,9 @@ final class RequestHandling {
     Result<SiteResult> answered = parts.cohorts().during("request " + d.id(), () -> answering.answer(d, plan));
     LocalRequest r = dir.find(d.id()).orElseThrow();
     if (!answered.isOk()) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
       fail(r, answered.problem().text());
       return;
     }

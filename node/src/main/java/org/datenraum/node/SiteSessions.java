@@ -123,7 +123,7 @@ public final class SiteSessions implements Cohorts, DailyCountsSource {
 
   private static Problem stopped(String task) {
     return new Problem(Problem.Category.FAULT, "DR-5631", task + " was stopped with the node before the site"
-        + " store could be opened: it is answered after the next start.");
+        + " store could be opened: start the node again to answer it.");
   }
 
   /** The data of the task running on this thread, or of one opened just for this call. */

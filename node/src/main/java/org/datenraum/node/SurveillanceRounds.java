@@ -67,23 +67,24 @@ final class SurveillanceRounds {
     running = false;
   }
 
-  synchronized void handle(RequestDocument d) {
+  /** Answers, rejects or fails the round; returns which, for the node's request log. */
+  synchronized String handle(RequestDocument d) {
     Sent sent = sent();
     if (d.id().equals(sent.lastRound())) {
       deliver(() -> parts.broker().upload(d.id(), SiteResult.total(Count.of(sent.lastRoundDays()))));
-      return;
+      return "answered";
     }
     SurveillanceRound round;
     try {
       round = SurveillanceRound.of(d.query());
     } catch (WireFormatException e) {
       finish(d, SiteStatus.FAILED, "request.failed", e.getMessage());
-      return;
+      return "failed";
     }
     audit.append(d.researcher(), "request.received", d.id(), "type=surveillance through=" + round.through());
     if (!approved) {
       finish(d, SiteStatus.REJECTED, "request.rejected", NO_RULE);
-      return;
+      return "rejected";
     }
     audit.append("rule:auto-approve", "request.approved", d.id(), "type=surveillance");
     deliver(() -> parts.broker().status(d.id(), new StatusUpdate(SiteStatus.PROCESSING, null)));
@@ -91,12 +92,16 @@ final class SurveillanceRounds {
         ? round.start() : sent.lastDay().plusDays(1);
     Result<Optional<ReleasedCounts>> counts = from.isAfter(round.through())
         ? Result.ok(Optional.empty()) : source.released(from, round.through());
+    if (!counts.isOk() && Thread.currentThread().isInterrupted()) {
+      return "stopped";
+    }
     if (!counts.isOk()) {
       finish(d, SiteStatus.FAILED, "request.failed", counts.problem().text());
-      return;
+      return "failed";
     }
     List<DailyCounts> uploads = counts.value().map(DailyCountsParts::of).orElse(List.of());
     send(d, uploads, sent);
+    return "answered";
   }
 
   private void send(RequestDocument d, List<DailyCounts> uploads, Sent sent) {

@@ -108,7 +108,11 @@ public final class NodeCommand implements Callable<Integer> {
         Clock.systemUTC(), new SecureRandom()), sessions);
     spec.commandLine().getOut().println("Node for " + dir.root() + " polling " + broker + "; stop with Ctrl-C.");
     spec.commandLine().getOut().flush();
-    UntilStopped.await("node", node::close);
+    UntilStopped.await("node", node::close, node.refused());
+    if (node.refused().isDone()) {
+      err.println("datenraum node: " + node.refused().join());
+      return 1;
+    }
     return 0;
   }
 

@@ -1,17 +1,24 @@
 package org.datenraum.app.federation;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps a service of a command running until the JVM shuts down (Ctrl-C, SIGTERM) or the command's
- * thread is interrupted (when the command runs inside another program), then stops it once.
+ * Keeps a service of a command running until the JVM shuts down (Ctrl-C, SIGTERM), the command's
+ * thread is interrupted (when the command runs inside another program) or the service ends by
+ * itself, then stops it once.
  */
 final class UntilStopped {
 
   private UntilStopped() {}
 
   static void await(String name, Runnable stop) {
+    await(name, stop, new CompletableFuture<>());
+  }
+
+  /** As {@link #await(String, Runnable)}, and also stops the service when {@code ended} completes. */
+  static void await(String name, Runnable stop, CompletableFuture<?> ended) {
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable once = () -> {
       if (stopped.compareAndSet(false, true)) {
@@ -24,16 +31,25 @@ final class UntilStopped {
       done.countDown();
     }, name + "-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    ended.whenComplete((v, e) -> done.countDown());
     try {
       done.await();
-    } catch (InterruptedException e) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook stops the service
+      if (ended.isDone()) {
+        removeHook(hook);
+        once.run();
       }
+    } catch (InterruptedException e) {
+      removeHook(hook);
       once.run();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook stops the service
     }
   }
 }
