@@ -162,15 +162,32 @@ public final class BrokerPoller implements AutoCloseable {
     if (n == 1 && tls) {
       LOG.error("the TLS connection to the broker failed; retrying: {}", e.getMessage());
     } else if (n == REPORT_AFTER && !tls) {
-      LOG.error("cannot reach the broker at {} ({} attempts failed: {}): check --broker, the network and that"
-          + " the broker runs; retrying with backoff up to {} s", client.base(), n, e.getMessage(),
+      LOG.error("cannot reach the broker at {} ({} attempts failed, the last: {}): check --broker, the network"
+          + " and that the broker runs; retrying with backoff up to {} s", client.base(), n, cause(e),
           backoff.max().toSeconds());
     } else if (n % REMINDER_EVERY == 0) {
-      LOG.warn("still cannot reach the broker at {} after {} attempts ({}); retrying", client.base(), n,
-          e.getMessage());
+      LOG.warn("still cannot reach the broker at {} after {} attempts (the last: {}); retrying", client.base(), n,
+          cause(e));
     } else {
       LOG.debug("broker at {} unreachable ({} attempts)", client.base(), n);
     }
+  }
+
+  /** Why the connection failed, in words. */
+  private static String cause(Throwable e) {
+    String last = null;
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
+      if (t instanceof java.net.http.HttpTimeoutException) {
+        return "no answer in time";
+      }
+      if (t.getMessage() != null && !t.getMessage().startsWith("cannot reach the broker")) {
+        last = t.getMessage();
+      }
+    }
+    return last != null ? last : "no connection";
   }
 
   private static boolean tlsFailure(Throwable e) {

@@ -73,7 +73,8 @@ class RefusedNodeIT {
     Logged logged = poll(BrokerClient.of(broker, "a-key"),
         (events, poller) -> events.size() >= reminders * BrokerPoller.REMINDER_EVERY + 1);
     assertThat(errors(logged.events)).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
-        .contains("cannot reach the broker at " + broker).contains(BrokerPoller.REPORT_AFTER + " attempts failed")
+        .contains("cannot reach the broker at " + broker)
+        .contains(BrokerPoller.REPORT_AFTER + " attempts failed, the last: connection refused")
         .contains("--broker"));
     assertThat(logged.events.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
         .hasSizeGreaterThanOrEqualTo(reminders)
