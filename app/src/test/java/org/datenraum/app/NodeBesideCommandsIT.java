@@ -69,6 +69,8 @@ class NodeBesideCommandsIT {
         JsonNode after = submit(researcher, query);
         assertThat(after.get("total").isIntegralNumber()).as("answer after the load: %s", after).isTrue();
         assertThat(after.get("total").asLong()).as("noisy total of %d exact", exact).isBetween(exact / 2, exact + 45);
+        await(root.resolve("node.log"), 0, "request " + after.get("id").asText() + " type=feasibility"
+            + " decision=answered in ", START);
 
         CompletableFuture<JsonNode> waiting;
         long logged = Files.size(root.resolve("node.log"));
@@ -127,7 +129,7 @@ class NodeBesideCommandsIT {
         "-cp", System.getProperty("java.class.path"), main));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put("DATENRAUM_LOG_LEVEL", "INFO");
+    pb.environment().remove("DATENRAUM_LOG_LEVEL");
     return pb.start();
   }
 

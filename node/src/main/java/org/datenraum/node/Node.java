@@ -36,7 +36,7 @@ public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   /** How often the node hands its audit head to the broker and takes the broker's. */
   static final long AUDIT_HEADS_EVERY_MS = 5000;
-  /** The request log, one line per request handled; shown at the default log level. */
+  /** The request log, one line per request handled, at INFO ({@code datenraum node} shows it). */
   public static final String REQUEST_LOG = "org.datenraum.node.requests";
   private static final Logger REQUESTS = LoggerFactory.getLogger(REQUEST_LOG);
 

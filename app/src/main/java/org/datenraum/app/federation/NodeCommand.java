@@ -23,6 +23,7 @@ import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.mapping.MappingDirectory;
 import org.datenraum.query.mapping.Mappings;
 import org.datenraum.query.mapping.TermCodeMapping;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,6 +105,7 @@ public final class NodeCommand implements Callable<Integer> {
     NodeSiteData data = new NodeSiteData(dir, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), surveillanceMinCell);
     SiteSessions sessions = SiteSessions.of(data, data.dailyPolicy(), Duration.ofMinutes(storeWaitMinutes),
         STORE_RETRY);
+    showRequestLog();
     Node node = Node.start(config, new NodeParts(sessions, terms.value(), client, new NodeDirectory(site),
         Clock.systemUTC(), new SecureRandom()), sessions);
     spec.commandLine().getOut().println("Node for " + dir.root() + " polling " + broker + "; stop with Ctrl-C.");
@@ -114,6 +116,13 @@ public final class NodeCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /** The running node shows its one line per request unless the logging configuration sets that logger. */
+  private static void showRequestLog() {
+    if (LoggerFactory.getLogger(Node.REQUEST_LOG) instanceof ch.qos.logback.classic.Logger l && l.getLevel() == null) {
+      l.setLevel(ch.qos.logback.classic.Level.INFO);
+    }
   }
 
   static Set<RequestType> types(List<String> names) {
