@@ -66,7 +66,7 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--store-wait-minutes", defaultValue = "120", paramLabel = "MIN",
       description = "How long a request waits for the site store while another process (a load) holds it,"
-          + " before it fails (default ${DEFAULT-VALUE}).")
+          + " before it fails (default: ${DEFAULT-VALUE}).")
   long storeWaitMinutes;
 
   @Option(names = "--require-consent",
