@@ -3,7 +3,6 @@ package org.datenraum.privacy;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -23,7 +22,6 @@ public final class CellKey {
   /** Minimum secret length in bytes. */
   public static final int MIN_SECRET_BYTES = 32;
 
-  private static final String ALGORITHM = "HmacSHA256";
   private static final String DOMAIN = "datenraum-disclosure-noise-v1";
   private static final double TWO_TO_53 = 0x1p53;
 
@@ -31,8 +29,8 @@ public final class CellKey {
   private final ThreadLocal<Mac> macs;
 
   private CellKey(byte[] secret) {
-    this.key = new SecretKeySpec(secret, ALGORITHM);
-    this.macs = ThreadLocal.withInitial(this::newMac);
+    this.key = HmacSha256.key(secret);
+    this.macs = ThreadLocal.withInitial(() -> HmacSha256.mac(key));
   }
 
   /** Cell keys under the given secret, which must have at least 32 bytes. */
@@ -62,16 +60,6 @@ public final class CellKey {
       bits = bits << 8 | (digest[i] & 0xff);
     }
     return ((bits >>> 3) + 0.5) / TWO_TO_53;
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM", e);
-    }
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.datenraum.privacy;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -19,15 +18,14 @@ public final class KeyedPseudonymizer {
   /** Minimum secret length in bytes. */
   public static final int MIN_SECRET_BYTES = 32;
 
-  private static final String ALGORITHM = "HmacSHA256";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
 
   private KeyedPseudonymizer(byte[] secret) {
-    this.key = new SecretKeySpec(secret, ALGORITHM);
-    this.macs = ThreadLocal.withInitial(this::newMac);
+    this.key = HmacSha256.key(secret);
+    this.macs = ThreadLocal.withInitial(() -> HmacSha256.mac(key));
   }
 
   /** A pseudonymizer under the given secret, which must have at least 32 bytes. */
@@ -50,16 +48,6 @@ public final class KeyedPseudonymizer {
     mac.update((byte) 0);
     byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     return ENCODER.encodeToString(Arrays.copyOf(digest, 16));
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM", e);
-    }
   }
 
   @Override
