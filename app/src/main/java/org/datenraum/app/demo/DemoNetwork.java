@@ -59,14 +59,29 @@ public final class DemoNetwork implements AutoCloseable {
     }
   }
 
+  /**
+   * The demo's broker starts with fresh state every time, so the audit head a site kept from the
+   * previous run's broker belongs to another log; held against the new one it would read as a
+   * rewritten log.
+   */
+  private static void forgetEarlierBrokerHead(NodeDirectory dir) {
+    try {
+      Files.deleteIfExists(dir.brokerAuditHead());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir.brokerAuditHead() + ": " + e.getMessage(), e);
+    }
+  }
+
   private void startNode(DemoSite site, String key) {
     DuckDbSiteStore store = new SiteDirectory(site.dir()).openStore(Clock.systemUTC());
     stores.add(store);
     NodeConfig config = NodeConfig.defaults()
         .withAutoApprove(EnumSet.of(RequestType.FEASIBILITY, RequestType.STRATIFIED));
     Cohorts cohorts = Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store);
+    NodeDirectory dir = new NodeDirectory(site.dir());
+    forgetEarlierBrokerHead(dir);
     nodes.add(Node.start(config, new NodeParts(cohorts, Mappings.builtIn(),
-        BrokerClient.of(broker.localUri(), key), new NodeDirectory(site.dir()), Clock.systemUTC(),
+        BrokerClient.of(broker.localUri(), key), dir, Clock.systemUTC(),
         new SecureRandom())));
   }
 
