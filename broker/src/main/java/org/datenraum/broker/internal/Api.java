@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import org.datenraum.federation.v1.NewPrincipal;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.Role;
@@ -109,10 +110,20 @@ public final class Api {
   }
 
   private Caller require(Context ctx, Role role) {
+    return require(principals, ctx, Set.of(role));
+  }
+
+  /**
+   * The caller of this request, which must hold one of these roles; its name is recorded for the
+   * request log.
+   */
+  static Caller require(Principals principals, Context ctx, Set<Role> roles) {
     Caller c = principals.authenticate(ctx.header("Authorization"));
     ctx.attribute(RequestLog.PRINCIPAL, c.name());
-    if (c.role() != role) {
-      throw ApiProblem.forbidden("This call needs the `" + role.wire() + "` role; the key belongs to a `"
+    if (!roles.contains(c.role())) {
+      String needed = roles.size() == 1 ? roles.iterator().next().wire()
+          : roles.stream().map(Role::wire).sorted().toList().toString();
+      throw ApiProblem.forbidden("This call needs the `" + needed + "` role; the key belongs to a `"
           + c.role().wire() + "`.");
     }
     return c;

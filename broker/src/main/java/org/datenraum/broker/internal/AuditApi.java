@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.datenraum.federation.audit.AuditReport;
 import org.datenraum.federation.v1.AuditHead;
 import org.datenraum.federation.v1.Role;
@@ -71,12 +72,6 @@ public final class AuditApi {
   }
 
   private Caller require(Context ctx, Role role) {
-    Caller c = principals.authenticate(ctx.header("Authorization"));
-    ctx.attribute(RequestLog.PRINCIPAL, c.name());
-    if (c.role() != role) {
-      throw ApiProblem.forbidden("This call needs the `" + role.wire() + "` role; the key belongs to a `"
-          + c.role().wire() + "`.");
-    }
-    return c;
+    return Api.require(principals, ctx, Set.of(role));
   }
 }

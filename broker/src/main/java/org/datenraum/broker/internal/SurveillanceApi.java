@@ -70,13 +70,7 @@ public final class SurveillanceApi {
   }
 
   private Caller require(Context ctx, Set<Role> roles) {
-    Caller c = principals.authenticate(ctx.header("Authorization"));
-    ctx.attribute(RequestLog.PRINCIPAL, c.name());
-    if (!roles.contains(c.role())) {
-      throw ApiProblem.forbidden("This call needs the `" + roles.stream().map(Role::wire).sorted().toList()
-          + "` role; the key belongs to a `" + c.role().wire() + "`.");
-    }
-    return c;
+    return Api.require(principals, ctx, roles);
   }
 
   private static LocalDate date(String field, String text) {
