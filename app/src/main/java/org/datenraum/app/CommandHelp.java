@@ -121,6 +121,8 @@ final class CommandHelp {
         + " quarantine`), or there was nothing to load");
     m.put("query", "no site store, or the query file or the query is not valid");
     m.put("stats", "no site store in --site");
+    m.put("bench query", "no site store in --site, or the database engine counted other patients than the"
+        + " index (a warning says so)");
     m.put("quarantine", "no site store in --site");
     m.put("generate", "an outbreak or the configuration is not valid");
     m.put("demo", "a site did not answer a question in time");

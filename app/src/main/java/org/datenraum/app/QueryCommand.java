@@ -52,8 +52,7 @@ final class QueryCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SiteDirectory dir = new SiteDirectory(site);
     if (!dir.exists()) {
-      err.println("datenraum query: DR-1100 no site store in `" + site
-          + "`: load data first with `datenraum ingest --site " + site + " PATH`.");
+      err.println(SiteDirectory.noStore("query", site));
       return 1;
     }
     Result<String> text = QueryFile.read(query);

@@ -32,8 +32,7 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     SiteDirectory dir = new SiteDirectory(site);
     if (!dir.exists()) {
-      spec.commandLine().getErr().println("datenraum stats: DR-1100 no site store in `" + site
-          + "`: load data first with `datenraum ingest --site " + site + " PATH`.");
+      spec.commandLine().getErr().println(SiteDirectory.noStore("stats", site));
       return 1;
     }
     SiteStats s;

@@ -37,6 +37,15 @@ class CliErrorsTest {
   }
 
   @Test
+  void aBenchmarkOfAMissingSiteIsRefusedAndCreatesNothing() {
+    Path missing = dir.resolve("no-site");
+    Cli.Run r = Cli.run("bench", "query", "--site", missing.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).contains("DR-1100 no site store in `" + missing + "`").doesNotMatch(INTERNALS);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
   void aDirectoryGivenAsQueryIsCalledADirectory() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("queries"));
     Cli.Run r = submit(folder);

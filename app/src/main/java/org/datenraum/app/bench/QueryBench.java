@@ -56,8 +56,13 @@ public final class QueryBench implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    SiteDirectory dir = new SiteDirectory(site);
+    if (!dir.exists()) {
+      spec.commandLine().getErr().println(SiteDirectory.noStore("bench query", site));
+      return 1;
+    }
     List<QueryMix.Query> mix = QueryMix.all(sq2cql());
-    try (DuckDbSiteStore store = new SiteDirectory(site).openStore(Clock.systemUTC())) {
+    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC())) {
       SiteStats stats = store.stats();
       out.printf("site: %,d patients, %,d facts; %d cores, load average %.2f before%n", stats.patients(),
           stats.facts(), Runtime.getRuntime().availableProcessors(), load());

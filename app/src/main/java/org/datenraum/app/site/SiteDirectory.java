@@ -58,6 +58,12 @@ public record SiteDirectory(Path root) {
     return Files.isRegularFile(storeFile());
   }
 
+  /** What a command that reads the store says when the {@code --site} it was given does not exist. */
+  public static String noStore(String command, Path site) {
+    return "datenraum " + command + ": DR-1100 no site store in `" + site
+        + "`: load data first with `datenraum ingest --site " + site + " PATH`.";
+  }
+
   /**
    * Opens the site store; while another process holds it (the running node answering a request
    * holds it for about a second), waits up to {@link #COMMAND_WAIT} with a notice on stderr.
