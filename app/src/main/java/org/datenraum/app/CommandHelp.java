@@ -108,6 +108,9 @@ final class CommandHelp {
     m.put("node requests", "node requests --site /tmp/site");
     m.put("node approve", "node approve --site /tmp/site 3f2a9c");
     m.put("node reject", "node reject --site /tmp/site --reason \"not covered by our approval\" 3f2a9c");
+    m.put("node add-key", "node add-key dora --site /tmp/site --role site-admin --out /tmp/dora.key");
+    m.put("node keys", "node keys --site /tmp/site");
+    m.put("node revoke-key", "node revoke-key dora --site /tmp/site");
     m.put("submit", "submit --broker http://127.0.0.1:8080 --key-file /tmp/alice.key --wait"
         + " examples/queries/diabetes-60plus.json");
     m.put("audit", "audit verify --site /tmp/site");
@@ -134,6 +137,8 @@ final class CommandHelp {
     m.put("admin list", "the broker refused the operator key");
     m.put("node approve", "no such request waits at this site");
     m.put("node reject", "no such request waits at this site");
+    m.put("node add-key", "the name is not valid or already in use at this site (no key is written)");
+    m.put("node revoke-key", "no key of that name at this site");
     m.put("audit verify", "the audit log is broken: the first broken entry is named");
     m.put("bench cohorts", "a query does not compile, or the indexed cohorts differ from the reference's");
     for (String s : new String[] {"detect", "counts", "signals", "report", "network", "standing", "round"}) {

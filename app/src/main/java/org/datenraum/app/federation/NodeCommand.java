@@ -19,6 +19,8 @@ import org.datenraum.node.NodeConfig;
 import org.datenraum.node.NodeDirectory;
 import org.datenraum.node.NodeParts;
 import org.datenraum.node.SiteSessions;
+import org.datenraum.node.http.NodeHttp;
+import org.datenraum.node.http.NodeHttpConfig;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.mapping.MappingDirectory;
 import org.datenraum.query.mapping.Mappings;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
 /** {@code datenraum node}: runs a site node, or (with a subcommand) decides on its requests. */
 @Command(name = "node", mixinStandardHelpOptions = true,
     description = "Run the site node: poll the broker (outbound only), approve, answer with protected counts.",
-    subcommands = {NodeRequestsCommand.class, NodeRequestsCommand.Approve.class, NodeRequestsCommand.Reject.class})
+    subcommands = {NodeRequestsCommand.class, NodeRequestsCommand.Approve.class, NodeRequestsCommand.Reject.class,
+        NodeKeysCommand.Add.class, NodeKeysCommand.List.class, NodeKeysCommand.Revoke.class})
 public final class NodeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -68,6 +71,15 @@ public final class NodeCommand implements Callable<Integer> {
       description = "How long a request waits for the site store while another process (a load) holds it,"
           + " before it fails (default: ${DEFAULT-VALUE}).")
   long storeWaitMinutes;
+
+  @Option(names = "--http-port", paramLabel = "PORT",
+      description = "Serve the site admin pages and the local import calls on this port (default: off); they take"
+          + " site-local keys (`node add-key`).")
+  Integer httpPort;
+
+  @Option(names = "--http-bind", defaultValue = NodeHttpConfig.LOOPBACK, paramLabel = "ADDR",
+      description = "The address of this machine the local port listens on (default: ${DEFAULT-VALUE}).")
+  String httpBind;
 
   @Option(names = "--require-consent",
       description = "Count only patients with a permitting broad consent (default: all but those who denied).")
@@ -105,12 +117,38 @@ public final class NodeCommand implements Callable<Integer> {
     NodeSiteData data = new NodeSiteData(dir, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), surveillanceMinCell);
     SiteSessions sessions = SiteSessions.of(data, data.dailyPolicy(), Duration.ofMinutes(storeWaitMinutes),
         STORE_RETRY);
+    if (httpPort != null && (httpPort < 1 || httpPort > 65535)) {
+      err.println("datenraum node: DR-7100 --http-port `" + httpPort + "` is not a port: give 1 to 65535.");
+      return 2;
+    }
     showRequestLog();
-    Node node = Node.start(config, new NodeParts(sessions, terms.value(), client, new NodeDirectory(site),
-        Clock.systemUTC(), new SecureRandom()), sessions);
-    spec.commandLine().getOut().println("Node for " + dir.root() + " polling " + broker + "; stop with Ctrl-C.");
+    NodeHttp http;
+    try {
+      http = httpPort == null ? null : NodeHttp.start(new NodeHttpConfig(httpBind, httpPort),
+          NodeKeysCommand.keys(site), NodeHttpWiring.routes(dir));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("datenraum node: " + e.getMessage());
+      return 2;
+    }
+    Node node;
+    try {
+      node = Node.start(config, new NodeParts(sessions, terms.value(), client, new NodeDirectory(site),
+          Clock.systemUTC(), new SecureRandom()), sessions);
+    } catch (RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
+      throw e;
+    }
+    spec.commandLine().getOut().println("Node for " + dir.root() + " polling " + broker
+        + (http == null ? "" : "; local port on " + http.uri()) + "; stop with Ctrl-C.");
     spec.commandLine().getOut().flush();
-    UntilStopped.await("node", node::close, node.refused());
+    UntilStopped.await("node", () -> {
+      node.close();
+      if (http != null) {
+        http.close();
+      }
+    }, node.refused());
     if (node.refused().isDone()) {
       err.println("datenraum node: " + node.refused().join());
       return 1;
