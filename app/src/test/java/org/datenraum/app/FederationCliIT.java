@@ -8,8 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.List;
 import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.core.Fact;
+import org.datenraum.node.InventoryReport;
+import org.datenraum.privacy.BroadConsent;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.generator.GeneratorConfig;
 import org.datenraum.generator.HospitalGenerator;
 import org.junit.jupiter.api.Test;
@@ -35,12 +44,16 @@ class FederationCliIT {
     Path query = Files.writeString(root.resolve("diabetes.json"), DIABETES);
     List<Path> sites = new ArrayList<>();
     long exact = 0;
+    long[] inventory = new long[2];
     for (int i = 1; i <= 3; i++) {
       Path site = generatedSite(i, 200 - 25 * i);
       sites.add(site);
       Cli.Run count = Cli.run("query", "--site", site.toString(), "--json", query.toString());
       assertThat(count.status()).as(count.err()).isZero();
       exact += JSON.readTree(count.out()).get("count").asLong();
+      long[] own = inventory(site);
+      inventory[0] += own[0];
+      inventory[1] += own[1];
     }
     Path data = root.resolve("broker");
     Path keys = Files.createDirectories(root.resolve("keys"));
@@ -53,10 +66,11 @@ class FederationCliIT {
         admin(operator, "add-site", "site-" + i, "--out", keys.resolve("site-" + i + ".key").toString());
       }
       admin(operator, "add-researcher", "alice", "--out", keys.resolve("alice.key").toString());
-      assertThat(admin(operator, "list")).contains("site-1", "site-2", "site-3", "alice");
+      admin(operator, "add-researcher", "bob", "--out", keys.resolve("bob.key").toString());
+      assertThat(admin(operator, "list")).contains("site-1", "site-2", "site-3", "alice", "bob");
       for (int i = 1; i <= 3; i++) {
         Background node = new Background("node", "--site", sites.get(i - 1).toString(), "--broker", url,
-            "--key-file", keys.resolve("site-" + i + ".key").toString(), "--auto-approve", "feasibility,stratified");
+            "--key-file", keys.resolve("site-" + i + ".key").toString(), "--auto-approve", "feasibility,stratified,report");
         nodes.add(node);
         node.await("polling", START);
       }
@@ -76,6 +90,19 @@ class FederationCliIT {
 
       JsonNode bySex = submit(concat(researcher, "--stratify", "sex"), query);
       assertThat(bySex.get("strata").get("sex").fieldNames()).toIterable().contains("female", "male");
+
+      JsonNode report = submit(concat(researcher, "--report", "inventory"));
+      assertThat(report.get("status").elements()).toIterable().extracting(JsonNode::asText).containsOnly("completed");
+      assertThat(report.get("total").asLong()).as("noisy population of %d", inventory[0])
+          .isBetween(inventory[0] / 2, inventory[0] + 45);
+      JsonNode byType = report.get("strata").get("resourceType");
+      assertThat(byType.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(InventoryReport.TYPES);
+      assertThat(byType.get("Condition").asLong()).as("noisy Condition patients of %d", inventory[1])
+          .isBetween(inventory[1] / 2, inventory[1] + 45);
+      Cli.Run unknown = Cli.run("submit", "--broker", url, "--key-file", keys.resolve("bob.key").toString(), "--wait",
+          "--timeout", "30", "--json", "--report", "no-such-report");
+      assertThat(unknown.status()).as(unknown.err()).isEqualTo(1);
+      assertThat(unknown.out()).as(unknown.err()).contains("\"failed\"");
 
       for (Background node : nodes) {
         assertThat(node.stop()).as("node exit status").isZero();
@@ -109,8 +136,32 @@ class FederationCliIT {
     return r.out();
   }
 
+  /** The patients the default consent policy counts, and those of them with a Condition, read from the store. */
+  private static long[] inventory(Path site) {
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(new SiteDirectory(site).storeFile(), java.time.Clock.systemUTC())) {
+      Map<String, List<Fact>> consents = store.facts().filter(BroadConsent::isResearchUse)
+          .collect(Collectors.groupingBy(Fact::patient));
+      Set<String> denied = new HashSet<>();
+      consents.forEach((p, facts) -> {
+        if (BroadConsent.researchPermitted(facts.stream()).equals(Optional.of(false))) {
+          denied.add(p);
+        }
+      });
+      Set<String> counted = new HashSet<>();
+      store.patients().forEach(p -> counted.add(p.pseudonym()));
+      counted.removeAll(denied);
+      long withCondition = store.facts().filter(f -> f.resourceType().equals("Condition"))
+          .map(Fact::patient).filter(counted::contains).distinct().count();
+      return new long[] {counted.size(), withCondition};
+    }
+  }
+
   private static JsonNode submit(String[] researcher, Path query) throws Exception {
-    Cli.Run r = Cli.run(concat(researcher, query.toString()));
+    return submit(concat(researcher, query.toString()));
+  }
+
+  private static JsonNode submit(String[] args) throws Exception {
+    Cli.Run r = Cli.run(args);
     assertThat(r.status()).as("submit: %s", r.err()).isZero();
     return JSON.readTree(r.out());
   }

@@ -1,6 +1,7 @@
 package org.datenraum.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.v1.Count;
+import org.datenraum.federation.v1.ReportQuery;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.RequestView;
 import org.datenraum.federation.v1.SiteResult;
@@ -52,6 +54,40 @@ class SiteAnswersIT {
     assertThat(alice.request(id, Duration.ZERO).orThrow().done()).isFalse();
     assertThat(site.upload(id, SiteResult.total(Count.of(40))).status()).isEqualTo(201);
     assertThat(alice.request(id, Duration.ZERO).orThrow().result().total().value()).isEqualTo(40);
+  }
+
+  @Test
+  void aReportAnswerIsBoundedInShapeAndItsCellsAreSummedAcrossSites() {
+    String id = alice.submit(Submission.report(ReportQuery.of("inventory"))).orThrow().id();
+    var badName = site.upload(id, new SiteResult(Count.of(40), Map.of("type", Map.of("<script>", Count.of(10)))));
+    assertThat(badName.status()).isEqualTo(400);
+    assertThat(badName.problem().code()).isEqualTo("DR-5420");
+    Map<String, Map<String, Count>> tooMany = new java.util.HashMap<>();
+    for (int i = 0; i <= 100; i++) {
+      tooMany.put("t" + i, Map.of("a", Count.of(10)));
+    }
+    assertThat(site.upload(id, new SiteResult(Count.of(40), tooMany)).status()).isEqualTo(400);
+    assertThat(alice.request(id, Duration.ZERO).orThrow().done()).isFalse();
+
+    var ok = site.upload(id, new SiteResult(Count.of(40), Map.of("resourceType",
+        Map.of("Condition", Count.of(30), "Specimen", Count.suppressed()))));
+    assertThat(ok.status()).isEqualTo(201);
+    RequestView v = alice.request(id, Duration.ZERO).orThrow();
+    assertThat(v.result().total().value()).isEqualTo(40);
+    assertThat(v.result().strata().get("resourceType").get("Condition").value()).isEqualTo(30);
+    assertThat(v.result().strata().get("resourceType").get("Specimen").value()).isNull();
+  }
+
+  @Test
+  void aReportRequestCarriesAReportQueryAndNoStrata() {
+    assertThatThrownBy(() -> new Submission(RequestType.REPORT, TestQueries.FEASIBILITY.query(), List.of(), null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("report");
+    assertThatThrownBy(() -> new Submission(RequestType.REPORT, ReportQuery.of("inventory").toQuery(),
+        List.of(Stratum.SEX), null, null)).hasMessageContaining("`stratify` must be empty for a report request");
+    assertThatThrownBy(() -> ReportQuery.of("Inventory; drop")).hasMessageContaining("is not a report name");
+    assertThatThrownBy(() -> new ReportQuery("emergency", Map.of("month", "2026-11\n<x>")))
+        .hasMessageContaining("The value of parameter `month`");
+    assertThat(new ReportQuery("emergency", Map.of("month", "2026-11")).parameters()).containsEntry("month", "2026-11");
   }
 
   @Test

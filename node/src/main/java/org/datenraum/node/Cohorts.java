@@ -34,6 +34,11 @@ public interface Cohorts {
     return Result.ok(work.get());
   }
 
+  /** The registry reports of the site's data; none unless the site wires them. */
+  default SiteReports reports() {
+    return SiteReports.none();
+  }
+
   /**
    * Evaluation with the reference evaluator over everything the store holds at the time of the
    * call: for small in-memory stores and as the oracle in tests.

@@ -14,9 +14,9 @@ import org.datenraum.federation.v1.SiteStatus;
 import org.datenraum.federation.v1.StatusUpdate;
 import org.datenraum.federation.v1.WireJson;
 import org.datenraum.node.internal.Answering;
+import org.datenraum.node.internal.Answering.Prepared;
 import org.datenraum.node.internal.FileAuditLog;
 import org.datenraum.node.internal.QueryFingerprint;
-import org.datenraum.query.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +60,7 @@ final class RequestHandling {
     audit.append(d.researcher(), "request.received", d.id(), "type=" + d.type().wire() + " strata=" + d.stratify()
         + " query=" + QueryFingerprint.of(d));
     LocalRequest local = new LocalRequest(d, LocalState.APPROVED, parts.clock().instant(), null, null);
-    Result<Plan> plan = answering.plan(d);
+    Result<Prepared> plan = answering.prepare(d);
     if (!plan.isOk()) {
       fail(local, plan.problem().text());
       return;
@@ -85,7 +85,7 @@ final class RequestHandling {
       case AWAITING_APPROVAL -> deliver(() -> parts.broker().status(d.id(),
           new StatusUpdate(SiteStatus.INTERACTION, "waiting for approval at the site")));
       case APPROVED -> {
-        Result<Plan> plan = answering.plan(d);
+        Result<Prepared> plan = answering.prepare(d);
         if (plan.isOk()) {
           answer(d, plan.value());
         } else {
@@ -110,9 +110,10 @@ final class RequestHandling {
     }
   }
 
-  private void answer(RequestDocument d, Plan plan) {
+  private void answer(RequestDocument d, Prepared plan) {
     deliver(() -> parts.broker().status(d.id(), new StatusUpdate(SiteStatus.PROCESSING, null)));
-    Result<SiteResult> answered = parts.cohorts().during("request " + d.id(), () -> answering.answer(d, plan));
+    Result<SiteResult> answered = parts.cohorts().during("request " + d.id(), () -> answering.answer(d, plan))
+        .flatMap(r -> r);
     LocalRequest r = dir.find(d.id()).orElseThrow();
     if (!answered.isOk()) {
       if (Thread.currentThread().isInterrupted()) {

@@ -16,6 +16,11 @@ public interface SiteOpener {
 
     DailyCountsSource daily();
 
+    /** The registry reports, read from the same store opening; none unless the site wires them. */
+    default SiteReports reports() {
+      return SiteReports.none();
+    }
+
     /** Closes the store, so that other processes can open it. */
     @Override
     void close();

@@ -146,6 +146,12 @@ public final class SiteSessions implements Cohorts, DailyCountsSource {
   }
 
   @Override
+  public SiteReports reports() {
+    return (report, parameters, today, consent) -> during("report " + report,
+        () -> open.reports().cells(report, parameters, today, consent)).flatMap(r -> r);
+  }
+
+  @Override
   public Result<Optional<ReleasedCounts>> released(LocalDate from, LocalDate through) {
     return during("surveillance round", () -> open.daily().released(from, through)).flatMap(r -> r);
   }

@@ -10,13 +10,14 @@ import org.datenraum.app.surveillance.SiteDailyCounts;
 import org.datenraum.node.Cohorts;
 import org.datenraum.node.DailyCountsSource;
 import org.datenraum.node.SiteOpener;
+import org.datenraum.node.SiteReports;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
 
 /**
  * Opens a site's DuckDB store for one task of the node: the indexed cohorts (the feasibility index
  * is loaded from the store, where the executor keeps it at the store's version) and the daily
- * counts. Immutable.
+ * counts, and the registry reports. Immutable.
  */
 record NodeSiteData(SiteDirectory site, Clock clock, ZoneId zone, int minimumCell) implements SiteOpener {
 
@@ -39,6 +40,7 @@ record NodeSiteData(SiteDirectory site, Clock clock, ZoneId zone, int minimumCel
   private SiteData over(DuckDbSiteStore store) {
     Cohorts cohorts = Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store);
     DailyCountsSource daily = SiteDailyCounts.of(store, zone, minimumCell);
+    SiteReports reports = SiteReportCatalog.over(store, clock);
     return new SiteData() {
       @Override
       public Cohorts cohorts() {
@@ -48,6 +50,11 @@ record NodeSiteData(SiteDirectory site, Clock clock, ZoneId zone, int minimumCel
       @Override
       public DailyCountsSource daily() {
         return daily;
+      }
+
+      @Override
+      public SiteReports reports() {
+        return reports;
       }
 
       @Override

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.datenraum.app.QueryFile;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Result;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.Reply;
+import org.datenraum.federation.v1.ReportQuery;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.RequestView;
 import org.datenraum.federation.v1.SiteState;
@@ -26,12 +28,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code datenraum submit}: sends a CCDL question to every site and shows the merged answer. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-    description = "Submit a CCDL feasibility query (or a stratified count) to all sites via the broker.")
+    description = "Submit a CCDL feasibility query (or a stratified count, or a registry report) to all sites via the"
+        + " broker.")
 public final class SubmitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -59,25 +63,28 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object with total, sites and status.")
   boolean json;
 
-  @Parameters(index = "0", paramLabel = "QUERY.json", description = "The CCDL feasibility query (JSON).")
+  @Option(names = "--report", paramLabel = "NAME", description = "Ask every site for a registry report instead of"
+      + " a CCDL count, e.g. inventory.")
+  String report;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the --report, e.g."
+      + " month=2026-11; repeatable.")
+  Map<String, String> parameters;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY.json", description = "The CCDL feasibility query"
+      + " (JSON); not with --report.")
   Path query;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Result<String> text = QueryFile.read(query);
-    if (!text.isOk()) {
-      err.println("datenraum submit: " + text.problem().text());
+    Result<Submission> asked = submission();
+    if (!asked.isOk()) {
+      err.println("datenraum submit: " + asked.problem().text());
       return 1;
     }
-    JsonNode ccdl = WireJson.mapper().readTree(text.value());
-    List<Stratum> strata = new ArrayList<>();
-    if (stratify != null) {
-      stratify.forEach(s -> strata.add(Stratum.ofWire(s.strip())));
-    }
-    Submission s = new Submission(strata.isEmpty() ? RequestType.FEASIBILITY : RequestType.STRATIFIED, ccdl, strata,
-        yearOf == null ? null : Coding.parse(yearOf), null);
+    Submission s = asked.value();
     BrokerClient client = KeyFiles.client(broker, keyFile, tls.tls());
     Reply<RequestView> submitted = client.submit(s);
     if (!submitted.isOk()) {
@@ -109,6 +116,37 @@ public final class SubmitCommand implements Callable<Integer> {
           + view.id() + "` stays open at the broker; wait longer with a larger --timeout next time.");
     }
     return refused || timedOut ? 1 : 0;
+  }
+
+  private Result<Submission> submission() throws IOException {
+    if (report != null) {
+      if (query != null || stratify != null || yearOf != null) {
+        throw new ParameterException(spec.commandLine(), "--report asks for a registry report: give no QUERY.json,"
+            + " --stratify or --year-of with it.");
+      }
+      try {
+        return Result.ok(Submission.report(new ReportQuery(report, parameters)));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    if (query == null) {
+      throw new ParameterException(spec.commandLine(), "Missing QUERY.json: give a CCDL query file, or --report NAME.");
+    }
+    if (parameters != null) {
+      throw new ParameterException(spec.commandLine(), "--param belongs to --report: a CCDL query takes no parameters.");
+    }
+    Result<String> text = QueryFile.read(query);
+    if (!text.isOk()) {
+      return Result.fail(text.problem());
+    }
+    JsonNode ccdl = WireJson.mapper().readTree(text.value());
+    List<Stratum> strata = new ArrayList<>();
+    if (stratify != null) {
+      stratify.forEach(st -> strata.add(Stratum.ofWire(st.strip())));
+    }
+    return Result.ok(new Submission(strata.isEmpty() ? RequestType.FEASIBILITY : RequestType.STRATIFIED, ccdl, strata,
+        yearOf == null ? null : Coding.parse(yearOf), null));
   }
 
   private static String json(RequestView v) {

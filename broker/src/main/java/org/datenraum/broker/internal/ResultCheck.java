@@ -28,6 +28,10 @@ final class ResultCheck {
 
   /** Throws a 400 problem naming the offending part when the answer does not fit the request. */
   static void check(String id, Submission request, SiteResult r) {
+    if (request.type() == RequestType.REPORT) {
+      ReportCheck.check(id, r);
+      return;
+    }
     if (request.type() != RequestType.STRATIFIED) {
       if (!r.strata().isEmpty()) {
         throw refused("$.strata", "Request `" + id + "` is a `" + request.type().wire() + "` request: its answer"
@@ -80,7 +84,7 @@ final class ResultCheck {
     };
   }
 
-  private static ApiProblem refused(String field, String detail) {
+  static ApiProblem refused(String field, String detail) {
     return new ApiProblem(400, "Answer does not fit the request", "DR-5420", detail, field, null);
   }
 }

@@ -14,7 +14,12 @@ public enum RequestType {
    * A round of the broker's standing surveillance request: the site's released daily syndromic
    * and pathogen counts of the days it has not sent yet ({@link SurveillanceRound} as the query).
    */
-  SURVEILLANCE;
+  SURVEILLANCE,
+  /**
+   * A registry report ({@link ReportQuery} as the query): each site answers with the report's
+   * population as {@code total} and its tables as strata, every cell under disclosure control.
+   */
+  REPORT;
 
   @JsonValue
   public String wire() {
@@ -28,6 +33,6 @@ public enum RequestType {
         return t;
       }
     }
-    throw new IllegalArgumentException("`" + text + "` is not a request type: expected `feasibility`, `stratified` or `surveillance`.");
+    throw new IllegalArgumentException("`" + text + "` is not a request type: expected `feasibility`, `stratified`, `surveillance` or `report`.");
   }
 }

@@ -7,8 +7,9 @@ import org.datenraum.core.Coding;
 /**
  * What a researcher submits. Immutable.
  *
- * @param type             feasibility or stratified
- * @param query            the CCDL cohort definition (JSON object); validated by each site
+ * @param type             feasibility, stratified or report
+ * @param query            the CCDL cohort definition (JSON object), validated by each site; for a report, the
+ *                         {@link ReportQuery}
  * @param stratify         the strata of a stratified request, empty for a feasibility count
  * @param yearOf           the code whose earliest fact gives the {@code year} stratum
  * @param expiresInSeconds how long sites may take, or null for the broker's default
@@ -34,6 +35,16 @@ public record Submission(RequestType type, JsonNode query, List<Stratum> stratif
     if (type == RequestType.SURVEILLANCE && !stratify.isEmpty()) {
       throw Fields.invalid("stratify", "`stratify` must be empty for a surveillance round.");
     }
+    if (type == RequestType.REPORT) {
+      if (!stratify.isEmpty()) {
+        throw Fields.invalid("stratify", "`stratify` must be empty for a report request: the report names its tables.");
+      }
+      try {
+        ReportQuery.of(query);
+      } catch (WireFormatException e) {
+        throw Fields.invalid("query", e.getMessage());
+      }
+    }
     if (stratify.size() != stratify.stream().distinct().count()) {
       throw Fields.invalid("stratify", "`stratify` names a stratum twice.");
     }
@@ -48,6 +59,11 @@ public record Submission(RequestType type, JsonNode query, List<Stratum> stratif
   /** A feasibility count of a CCDL query. */
   public static Submission feasibility(JsonNode query) {
     return new Submission(RequestType.FEASIBILITY, query, List.of(), null, null);
+  }
+
+  /** A registry report asked of every site. */
+  public static Submission report(ReportQuery report) {
+    return new Submission(RequestType.REPORT, report.toQuery(), List.of(), null, null);
   }
 
   public Submission withExpiry(long seconds) {

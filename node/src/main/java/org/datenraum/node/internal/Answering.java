@@ -11,12 +11,17 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.datenraum.core.PatientRecord;
+import org.datenraum.core.Problem;
 import org.datenraum.core.Result;
 import org.datenraum.federation.v1.Count;
+import org.datenraum.federation.v1.ReportQuery;
 import org.datenraum.federation.v1.RequestDocument;
+import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.SiteResult;
 import org.datenraum.federation.v1.Stratum;
+import org.datenraum.federation.v1.WireFormatException;
 import org.datenraum.node.Cohorts;
+import org.datenraum.node.ReportCells;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.privacy.DisclosureControl;
 import org.datenraum.query.CcdlCompiler;
@@ -28,7 +33,7 @@ import org.datenraum.query.plan.Plan;
  * Answers an approved request at the site: compiles the CCDL, selects the cohort under the
  * consent policy, splits it into every cell of the requested strata, and passes the patients of
  * the total and of each cell through disclosure control, whose noise depends on those patients
- * only. Exact counts never leave this class. Thread-safe.
+ * only. A report request's cells come from the site's registry reports and pass the same control. Exact counts never leave this class. Thread-safe.
  */
 public final class Answering {
 
@@ -52,9 +57,56 @@ public final class Answering {
     return CcdlParser.read(d.query()).flatMap(compiler::compile);
   }
 
+  /**
+   * What the request needs before it is approved: a compiled plan, or for a report request its
+   * checked report query; else the problem that makes it unanswerable here.
+   */
+  public Result<Prepared> prepare(RequestDocument d) {
+    if (d.type() == RequestType.REPORT) {
+      try {
+        return Result.ok(new Prepared(null, ReportQuery.of(d.query())));
+      } catch (WireFormatException e) {
+        return Result.fail(Problem.invalid("DR-5651", "the report request is not valid: " + e.getMessage()));
+      }
+    }
+    return plan(d).map(p -> new Prepared(p, null));
+  }
+
+  /** The protected answer to a prepared request, or the problem that kept the site from answering. */
+  public Result<SiteResult> answer(RequestDocument d, Prepared prepared) {
+    if (prepared.report() == null) {
+      return Result.ok(answer(d, prepared.plan()));
+    }
+    ReportQuery q = prepared.report();
+    return cohorts.reports().cells(q.report(), q.parameters(), today(), consent).map(this::protect);
+  }
+
+  private SiteResult protect(ReportCells cells) {
+    Map<String, Map<String, Count>> tables = new LinkedHashMap<>();
+    cells.tables().forEach((table, c) -> {
+      Map<String, Count> out = new LinkedHashMap<>();
+      c.forEach((cell, records) -> out.put(cell, protect(records)));
+      tables.put(table, out);
+    });
+    return new SiteResult(protect(cells.population()), tables);
+  }
+
+  /** A request ready to answer: the plan of a CCDL request, or the query of a report request. */
+  public record Prepared(Plan plan, ReportQuery report) {
+    public Prepared {
+      if ((plan == null) == (report == null)) {
+        throw new IllegalArgumentException("a prepared request has either a plan or a report query.");
+      }
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+
   /** The protected answer. */
   public SiteResult answer(RequestDocument d, Plan plan) {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate today = today();
     List<PatientRecord> cohort = cohorts.select(plan, today, consent);
     Set<String> all = new HashSet<>();
     cohort.forEach(p -> all.add(p.pseudonym()));
