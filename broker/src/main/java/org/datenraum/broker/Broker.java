@@ -70,7 +70,13 @@ public final class Broker implements AutoCloseable {
   }
 
   public static Broker start(BrokerConfig config, BrokerConfig.Runtime runtime) {
+    return start(config, runtime, BrokerPages.NONE);
+  }
+
+  /** Starts the broker with pages beside its API (the portal). */
+  public static Broker start(BrokerConfig config, BrokerConfig.Runtime runtime, BrokerPages pages) {
     requireNonNull(config, "config");
+    requireNonNull(pages, "pages");
     Optional<SSLContext> tls = config.endpoint().tls().map(BrokerTls::sslContext);
     createDirectory(config.dataDir());
     Database db = Database.open(databaseFile(config.dataDir()));
@@ -92,6 +98,7 @@ public final class Broker implements AutoCloseable {
       SurveillanceLedger surveillance = new SurveillanceLedger(db, runtime.clock(), ledger, principals, audit);
       new SurveillanceApi(principals, surveillance).routes(app);
       new AuditApi(principals, db, config.dataDir(), new SiteAuditHeads(db, runtime.clock())).routes(app);
+      pages.routes(app, () -> selfUri(tls.isPresent(), config.host(), app.port()), tls.isPresent());
       listen(app, config);
       ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "broker-expiry");
@@ -150,6 +157,12 @@ public final class Broker implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("cannot start the daily surveillance round", e);
     }
+  }
+
+  private static URI selfUri(boolean https, String host, int port) {
+    boolean any = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    String h = any ? "127.0.0.1" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return URI.create((https ? "https" : "http") + "://" + h + ":" + port);
   }
 
   /** The port the broker listens on. */

@@ -186,6 +186,11 @@ public final class BrokerClient {
     return call(get("/v1/admin/surveillance/rounds/" + enc(id)), b -> WireJson.read(b, StartedRound.class));
   }
 
+  /** The principal this client's key belongs to. */
+  public Reply<Principal> me() {
+    return call(get("/v1/me"), b -> WireJson.read(b, Principal.class));
+  }
+
   public Reply<List<Principal>> principals() {
     return call(get("/v1/admin/principals"), b -> WireJson.readList(b, Principal.class));
   }

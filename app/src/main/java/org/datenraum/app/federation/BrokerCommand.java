@@ -1,14 +1,18 @@
 package org.datenraum.app.federation;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.datenraum.app.IoErrors;
 import org.datenraum.broker.Broker;
 import org.datenraum.broker.BrokerConfig;
+import org.datenraum.broker.BrokerPages;
 import org.datenraum.broker.BrokerTls;
 import org.datenraum.federation.tls.KeyStoreFile;
+import org.datenraum.web.broker.BrokerPortal;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +61,11 @@ public final class BrokerCommand implements Callable<Integer> {
       description = "A file whose first line is the truststore's password.")
   Path truststorePassword;
 
+  @Option(names = "--portal", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Serve the portal's pages for researchers and the operator beside /v1 (default: on;"
+          + " --no-portal for the API only). Not served with --keystore.")
+  boolean portal;
+
   @Override
   public Integer call() {
     BrokerConfig config = BrokerConfig.of(data, port).withHost(host).withExpiry(Duration.ofMinutes(expiryMinutes));
@@ -66,7 +75,7 @@ public final class BrokerCommand implements Callable<Integer> {
     }
     Broker broker;
     try {
-      broker = Broker.start(config);
+      broker = Broker.start(config, BrokerConfig.Runtime.system(), pages(tls.isPresent()));
     } catch (RuntimeException e) {
       String why = IoErrors.listenFailure(e);
       if (why == null) {
@@ -81,10 +90,23 @@ public final class BrokerCommand implements Callable<Integer> {
     broker.newOperatorKey().ifPresent(k -> out.println("Wrote the operator key to " + k
         + " (readable by you only): use it with `datenraum admin --key-file " + k + "`."));
     out.println("Broker listening on " + broker.listening() + (clientAuth ? " (client certificates required)" : "")
-        + "; API at /v1, description at /v1/openapi.json.");
+        + "; API at /v1, description at /v1/openapi.json" + (portal && tls.isEmpty()
+        ? "; portal at " + broker.listening() + "/ (sign in with a researcher's or the operator's key)." : "."));
     out.flush();
     UntilStopped.await("broker", broker::close);
     return 0;
+  }
+
+  private BrokerPages pages(boolean https) {
+    if (!portal) {
+      return BrokerPages.NONE;
+    }
+    if (https) {
+      spec.commandLine().getErr().println("datenraum broker: the portal is not served over HTTPS yet (--keystore):"
+          + " the API only.");
+      return BrokerPages.NONE;
+    }
+    return BrokerPortal.of(Clock.systemUTC(), new SecureRandom());
   }
 
   /** The running broker shows its one line per request unless the logging configuration sets that logger. */

@@ -48,6 +48,10 @@ public final class Api {
     app.post("/v1/admin/sites", ctx -> addPrincipal(ctx, Role.SITE));
     app.post("/v1/admin/researchers", ctx -> addPrincipal(ctx, Role.RESEARCHER));
     app.delete("/v1/admin/principals/{name}", this::revoke);
+    app.get("/v1/me", ctx -> {
+      Caller c = require(principals, ctx, Set.of(Role.values()));
+      json(ctx, 200, principals.one(c.name()));
+    });
     app.get("/v1/admin/principals", ctx -> {
       require(ctx, Role.ADMIN);
       json(ctx, 200, principals.list());

@@ -132,6 +132,16 @@ public final class Principals {
     return db.transaction(c -> Database.query(c, "SELECT * FROM principal ORDER BY role, name", Principals::principal));
   }
 
+  /** The principal of this name. */
+  Principal one(String name) {
+    List<Principal> found = db.transaction(c -> Database.query(c, "SELECT * FROM principal WHERE name = ?",
+        Principals::principal, name));
+    if (found.isEmpty()) {
+      throw ApiProblem.notFound("No principal `" + name + "`.");
+    }
+    return found.get(0);
+  }
+
   /** The names of active sites, sorted. */
   List<String> activeSites() {
     return db.transaction(c -> Database.query(c,

@@ -1,0 +1,25 @@
+package org.datenraum.broker;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.util.function.Supplier;
+
+/**
+ * Pages served beside the API on the broker's server (the portal). They reach the broker through
+ * its own API at {@code self}, as any client does.
+ */
+@FunctionalInterface
+public interface BrokerPages {
+
+  /** No pages: the API only. */
+  BrokerPages NONE = (app, self, https) -> { };
+
+  /**
+   * Registers the pages' routes; called before the server starts.
+   *
+   * @param app   the broker's server
+   * @param self  the broker's own address, known once it listens
+   * @param https whether the server speaks HTTPS
+   */
+  void routes(Javalin app, Supplier<URI> self, boolean https);
+}

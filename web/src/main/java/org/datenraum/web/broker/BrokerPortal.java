@@ -1,0 +1,77 @@
+package org.datenraum.web.broker;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.datenraum.broker.BrokerPages;
+import org.datenraum.web.kit.Access;
+import org.datenraum.web.kit.NavLink;
+import org.datenraum.web.kit.PortalKit;
+import org.datenraum.web.kit.Sessions;
+import org.datenraum.web.kit.User;
+
+/**
+ * The portal the broker serves beside {@code /v1}: researchers' and the operator's pages. Every
+ * page acts through the broker's own API with the signed-in user's key, as the command line does.
+ */
+public final class BrokerPortal implements BrokerPages {
+
+  /** The portal's own texts. */
+  public static final String BUNDLE = "org.datenraum.web.broker.messages";
+  static final String RESEARCHER = "researcher";
+  static final String OPERATOR = "admin";
+
+  private final Clock clock;
+  private final SecureRandom random;
+
+  private BrokerPortal(Clock clock, SecureRandom random) {
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public static BrokerPortal of(Clock clock, SecureRandom random) {
+    return new BrokerPortal(clock, random);
+  }
+
+  @Override
+  public void routes(Javalin app, Supplier<URI> self, boolean https) {
+    BrokerCalls calls = new BrokerCalls(self);
+    Access access = new Access(calls::signIn, BrokerPortal::nav, BrokerPortal::home);
+    PortalKit kit = new PortalKit(new PortalKit.Config("Datenraum", List.of(PortalKit.BUNDLE, BUNDLE),
+        path -> !path.startsWith("/v1/") && !path.equals("/v1"), https),
+        access, new Sessions(clock, random, Sessions.IDLE));
+    calls.onRevoked(kit::forget);
+    kit.install(app);
+    app.get("/", ctx -> ctx.redirect(kit.session(ctx).user().map(BrokerPortal::home).orElse("/signin"),
+        HttpStatus.SEE_OTHER));
+    new ResearcherPages(kit, calls).routes(app);
+    new OperatorPages(kit, calls).routes(app);
+  }
+
+  static List<NavLink> nav(User u) {
+    return switch (u.role()) {
+      case RESEARCHER -> List.of(new NavLink("/research/query", "nav.query"),
+          new NavLink("/research/requests", "nav.requests"), new NavLink("/research/saved", "nav.saved"));
+      case OPERATOR -> List.of(new NavLink("/operator/principals", "nav.principals"),
+          new NavLink("/operator/audit", "nav.audit"));
+      default -> List.of();
+    };
+  }
+
+  static String home(User u) {
+    return u.role().equals(OPERATOR) ? "/operator/principals" : "/research/query";
+  }
+
+  static Set<String> researcher() {
+    return Set.of(RESEARCHER);
+  }
+
+  static Set<String> operator() {
+    return Set.of(OPERATOR);
+  }
+}

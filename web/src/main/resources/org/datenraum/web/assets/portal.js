@@ -1,0 +1,45 @@
+// Every htmx request carries the page's CSRF token; charts are drawn from the JSON beside them.
+(function () {
+  'use strict';
+  document.addEventListener('htmx:configRequest', function (e) {
+    var m = document.querySelector('meta[name="csrf-token"]');
+    if (m) { e.detail.headers['X-CSRF-Token'] = m.content; }
+  });
+
+  var loading = null;
+  function withCharts(then) {
+    if (window.echarts) { then(); return; }
+    if (!loading) {
+      loading = new Promise(function (resolve) {
+        var s = document.createElement('script');
+        s.src = '/assets/echarts.min.js';
+        s.onload = resolve;
+        document.head.appendChild(s);
+      });
+    }
+    loading.then(then);
+  }
+
+  function draw(root) {
+    var boxes = (root || document).querySelectorAll('[data-chart]:not([data-drawn])');
+    if (boxes.length === 0) { return; }
+    withCharts(function () {
+      boxes.forEach(function (box) {
+        var data = JSON.parse(document.getElementById(box.getAttribute('data-chart')).textContent);
+        box.setAttribute('data-drawn', 'true');
+        var chart = window.echarts.init(box, null, { renderer: 'svg' });
+        chart.setOption({
+          animation: false,
+          tooltip: {},
+          grid: { left: 48, right: 16, top: 16, bottom: 40 },
+          xAxis: { type: 'category', data: data.labels },
+          yAxis: { type: 'value', name: data.unit || '' },
+          series: [{ type: 'bar', data: data.values, name: data.title }]
+        });
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { draw(document); });
+  document.addEventListener('htmx:afterSettle', function (e) { draw(e.target); });
+})();
