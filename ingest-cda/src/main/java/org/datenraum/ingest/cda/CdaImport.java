@@ -1,0 +1,142 @@
+package org.datenraum.ingest.cda;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.datenraum.core.Problem;
+import org.datenraum.core.QuarantineEntry;
+import org.datenraum.core.ResourceKey;
+import org.datenraum.core.ResourceRecord;
+import org.datenraum.core.WriteBatch;
+import org.datenraum.ingest.cda.internal.BusinessRules;
+import org.datenraum.ingest.cda.internal.CdaReader;
+import org.datenraum.ingest.cda.internal.CdaSchema;
+import org.datenraum.ingest.cda.internal.Dom;
+import org.datenraum.ingest.cda.internal.EdDocument;
+import org.datenraum.ingest.cda.internal.ResourceJson;
+import org.datenraum.ingest.cda.internal.SecureXml;
+import org.datenraum.ingest.cda.internal.VisitMapper;
+import org.datenraum.privacy.KeyedPseudonymizer;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The receiver of AKTIN's emergency department CDA documents: checks a document (size, XML,
+ * CDA schema, AKTIN's rules), pseudonymises it and stores the visit, replacing an older
+ * document's facts for the same encounter; a refused document is quarantined and nothing stored
+ * is touched. Thread-safe: documents are checked in parallel, stored one at a time.
+ */
+public final class CdaImport {
+
+  /** Basismodul v2 and the 2026 transition version. */
+  public static final Set<String> TEMPLATES = Set.of("1.2.276.0.76.10.1019", "1.2.276.0.76.3.1.195.10.93");
+  /** The default size limit: 30 times AKTIN's largest example document. */
+  public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+  /** Where a stored encounter is found, as AKTIN's server names it. */
+  public static final String LOCATION = "/aktin/cda/fhir/Binary/";
+
+  private final CdaSchema schema;
+  private final VisitMapper mapper;
+  private final int maxBytes;
+
+  private CdaImport(CdaSchema schema, VisitMapper mapper, int maxBytes) {
+    this.schema = schema;
+    this.mapper = mapper;
+    this.maxBytes = maxBytes;
+  }
+
+  public static CdaImport of(KeyedPseudonymizer keyed) {
+    return of(keyed, DEFAULT_MAX_BYTES);
+  }
+
+  /** A receiver that refuses documents over {@code maxBytes} with 413. */
+  public static CdaImport of(KeyedPseudonymizer keyed, int maxBytes) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("the size limit must be positive, not " + maxBytes);
+    }
+    return new CdaImport(CdaSchema.load(), new VisitMapper(keyed), maxBytes);
+  }
+
+  public int maxBytes() {
+    return maxBytes;
+  }
+
+  /**
+   * Receives one document.
+   *
+   * @param source where it came from (a file name, {@code HTTP}), for the quarantine
+   */
+  public ImportAnswer receive(String source, byte[] document, VisitStore store) {
+    requireNonNull(source, "source");
+    requireNonNull(store, "store");
+    if (document.length > maxBytes) {
+      return refuse(413, source, store, List.of(CdaIssue.invalid("DR-7212", "too-costly",
+          "The document has " + document.length + " bytes, more than the limit of " + maxBytes
+              + ": send one encounter's document per request.", "/")));
+    }
+    SecureXml.Parsed parsed = SecureXml.parse(document);
+    if (parsed.issue() != null) {
+      return refuse(422, source, store, List.of(parsed.issue()));
+    }
+    Document doc = parsed.document();
+    Element root = doc.getDocumentElement();
+    if (!"ClinicalDocument".equals(root.getLocalName()) || !Dom.HL7.equals(root.getNamespaceURI())) {
+      return refuse(422, source, store, List.of(CdaIssue.invalid("DR-7203", "structure",
+          "The document's root element is `" + root.getTagName() + "`, not a `ClinicalDocument`"
+              + " in namespace `urn:hl7-org:v3`: send an HL7 CDA R2 document.", Dom.xpath(root))));
+    }
+    List<CdaIssue> issues = schema.validate(doc);
+    if (!issues.isEmpty()) {
+      return refuse(422, source, store, issues);
+    }
+    EdDocument ed = CdaReader.read(root, TEMPLATES);
+    issues = BusinessRules.check(ed, TEMPLATES);
+    if (!issues.isEmpty()) {
+      return refuse(422, source, store, issues);
+    }
+    return store(source, ed, store);
+  }
+
+  private synchronized ImportAnswer store(String source, EdDocument ed, VisitStore store) {
+    VisitMapper.Subjects s = mapper.subjects(ed);
+    String patient = store.patientByIdentifier(s.identifier()).orElse(s.fallbackPatient());
+    Optional<String> stored = store.resourceJson(new ResourceKey("Encounter", s.encounter()));
+    Set<ResourceKey> old = new HashSet<>();
+    if (stored.isPresent()) {
+      ResourceJson.Stored before = ResourceJson.read(stored.get());
+      if (!before.patient().equals(patient)) {
+        return refuse(409, source, store, List.of(new CdaIssue(new Problem(Problem.Category.CONFLICT,
+            "DR-7213", "The encounter at `/cda:ClinicalDocument/cda:componentOf/cda:encompassingEncounter/cda:id`"
+                + " is stored for another patient: a document may not move an encounter to another"
+                + " patient; correct the patient identifier or the encounter identifier."),
+            "conflict", "/cda:ClinicalDocument/cda:componentOf/cda:encompassingEncounter/cda:id")));
+      }
+      before.parts().forEach(p -> old.add(key(p)));
+    }
+    List<ResourceRecord> upserts = new ArrayList<>();
+    if (!store.hasPatient(patient) || patient.equals(s.fallbackPatient())) {
+      upserts.add(mapper.patient(ed, patient));
+    }
+    upserts.addAll(mapper.visit(ed, patient, s.encounter()));
+    upserts.forEach(r -> old.remove(r.key()));
+    store.write(new WriteBatch(upserts, List.copyOf(old), Map.of(s.identifier(), patient), List.of()));
+    return new ImportAnswer(stored.isPresent() ? 200 : 201, LOCATION + s.encounter(), List.of());
+  }
+
+  private static ResourceKey key(String typeSlashId) {
+    int slash = typeSlashId.indexOf('/');
+    return new ResourceKey(typeSlashId.substring(0, slash), typeSlashId.substring(slash + 1));
+  }
+
+  private static ImportAnswer refuse(int status, String source, VisitStore store, List<CdaIssue> issues) {
+    CdaIssue first = issues.get(0);
+    store.write(new WriteBatch(List.of(), List.of(), Map.of(), List.of(new QuarantineEntry(source,
+        first.xpath(), "ClinicalDocument", null, first.problem()))));
+    return new ImportAnswer(status, null, issues);
+  }
+}
