@@ -10,6 +10,7 @@ final class Commands {
   static void register(CommandLine cl) {
     cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new IngestCommand());
+    cl.addSubcommand(new org.datenraum.app.emergency.CdaCommand());
     cl.addSubcommand(new StatsCommand());
     cl.addSubcommand(new QueryCommand());
     cl.addSubcommand(new QuarantineCommand());
