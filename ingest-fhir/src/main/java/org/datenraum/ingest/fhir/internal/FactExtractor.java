@@ -45,7 +45,9 @@ public final class FactExtractor {
       }
       case "Observation" -> observation(r, out);
       case "Procedure" -> out.codes(r.path("code"), TimeSpan.of(r, "performed"), List.of());
-      case "MedicationAdministration", "MedicationStatement" ->
+      case "MedicationAdministration" -> out.each(s.medication(), TimeSpan.first(r, "effective",
+          "dateAsserted"), ValueReader.rate(r.path("dosage")));
+      case "MedicationStatement" ->
           out.each(s.medication(), TimeSpan.first(r, "effective", "dateAsserted"), List.of());
       case "MedicationRequest" -> out.each(s.medication(), TimeSpan.of(r, "authoredOn"), List.of());
       case "Specimen" -> out.codes(r.path("type"),

@@ -104,6 +104,31 @@ public final class ValueReader {
     }
   }
 
+  /**
+   * The rate of a MedicationAdministration's {@code dosage}: {@code rateQuantity}, or
+   * {@code rateRatio} as the quotient with unit {@code numerator/(denominator)} (a denominator
+   * of value 1 keeps its unit as written: {@code mg/h}); none when it has neither.
+   */
+  public static List<FactValue> rate(JsonNode dosage) throws BadValue {
+    if (dosage.has("rateQuantity")) {
+      return List.of(quantity("dosage.rateQuantity", dosage.path("rateQuantity")));
+    }
+    JsonNode ratio = dosage.path("rateRatio");
+    if (ratio.isMissingNode()) {
+      return List.of();
+    }
+    Double n = number(ratio.path("numerator"), "dosage.rateRatio.numerator.value");
+    Double d = number(ratio.path("denominator"), "dosage.rateRatio.denominator.value");
+    if (n == null || d == null || d == 0.0) {
+      throw new BadValue("dosage.rateRatio");
+    }
+    String denominator = unit(ratio.path("denominator"));
+    String unit = denominator == null ? unit(ratio.path("numerator"))
+        : unit(ratio.path("numerator")) + "/" + (denominator.matches("[A-Za-z\\[\\]_]+")
+            ? denominator : "(" + denominator + ")");
+    return List.of(new FactValue.Quantity(n / d, unit, null));
+  }
+
   private static FactValue quantity(String name, JsonNode q) throws BadValue {
     JsonNode value = q.get("value");
     if (value == null || !value.isNumber()) {
