@@ -92,7 +92,8 @@ public final class FactCodec {
     return sb.toString();
   }
 
-  static List<Attribute> parseAttributes(String s) {
+  /** Decodes attribute lines written by {@link #attributes(List)}. */
+  public static List<Attribute> parseAttributes(String s) {
     List<Attribute> out = new ArrayList<>();
     if (s == null) {
       return out;
