@@ -130,7 +130,7 @@ final class CommandHelp {
         + " index (a warning says so)");
     m.put("quarantine", "no site store in --site");
     m.put("generate", "an outbreak or the configuration is not valid");
-    m.put("demo", "a site did not answer a question in time");
+    m.put("demo", "with --once, a site did not answer a question in time");
     m.put("submit", "the query file is not valid, the broker refused the submission, no site answered, or"
         + " with --wait not every site answered within --timeout (the request stays open)");
     m.put("admin add-site", "the broker refused the registration (the key file is not written)");

@@ -24,13 +24,17 @@ import picocli.CommandLine.Spec;
 /**
  * {@code datenraum demo}: the demo network on the embedded defaults. Generates three hospitals
  * and loads each into its own site store (or reuses them), starts a broker on 127.0.0.1 and an
- * auto-approving node per site, asks a feasibility and a stratified question, prints what each
- * site did and the merged, privacy-protected answers, and stops everything.
+ * auto-approving node per site with its local port, prints the addresses and a key per role and
+ * runs until stopped; with {@code --once} it asks a feasibility and a stratified question
+ * instead, prints what each site did and the merged, privacy-protected answers, and stops.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the demo network: three synthetic hospitals with their own site stores and nodes, a broker,"
-        + " and two questions answered with privacy-protected counts.")
+    description = "Run the demo network until Ctrl-C: three synthetic hospitals with their own site stores and"
+        + " nodes, a broker; or, with --once, answer two questions with privacy-protected counts and stop.")
 final class DemoCommand implements Callable<Integer> {
+
+  /** The broker's (and so the portal's) port of the running demo unless --port says otherwise. */
+  static final int DEFAULT_PORT = 8080;
 
   @Spec CommandSpec spec;
 
@@ -46,9 +50,14 @@ final class DemoCommand implements Callable<Integer> {
       description = "Random seed of the generated data (default: 1).")
   long seed;
 
-  @Option(names = "--port", defaultValue = "0",
-      description = "The broker's port on 127.0.0.1 (default: a free one).")
-  int port;
+  @Option(names = "--port", paramLabel = "PORT",
+      description = "The broker's port on 127.0.0.1; the nodes' local ports follow it (default: 8080, with"
+          + " --once a free one; 0 for free ones).")
+  Integer port;
+
+  @Option(names = "--once",
+      description = "Ask the two questions, print the answers and stop, instead of running until Ctrl-C.")
+  boolean once;
 
   @Option(names = "--timeout", defaultValue = "120",
       description = "Seconds to wait for the sites' answers to one question (default: 120).")
@@ -57,6 +66,11 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (port != null && (port < 0 || port > 65532)) {
+      spec.commandLine().getErr().println("datenraum demo: DR-7120 --port `" + port + "` is not a port the demo"
+          + " can use: give 1 to 65532 (the nodes take the next three) or 0 for free ones.");
+      return 2;
+    }
     if (patients < 20 || timeout < 1) {
       spec.commandLine().getErr().println("datenraum demo: DR-5702 --patients `" + patients + "` and --timeout `"
           + timeout + "` must be at least 20 and 1: the smallest hospital gets half the patients of the first.");
@@ -66,10 +80,13 @@ final class DemoCommand implements Callable<Integer> {
         dir.toAbsolutePath());
     out.flush();
     List<DemoSite> sites = DemoSites.prepare(dir, patients, seed, out);
+    if (!once) {
+      return DemoServe.run(dir, sites, port == null ? DEFAULT_PORT : port, out, spec.commandLine().getErr());
+    }
     Path queries = writeQueries();
     Map<String, String> names = sites.stream().collect(Collectors.toMap(DemoSite::account, DemoSite::name));
     boolean answered = true;
-    try (DemoNetwork network = DemoNetwork.start(dir.resolve("broker"), port, sites)) {
+    try (DemoNetwork network = DemoNetwork.start(dir.resolve("broker"), port == null ? 0 : port, sites)) {
       out.printf("%n2. The network%n  broker on %s (state in %s), researcher `%s`;%n"
               + "  %d site nodes poll it (outbound only) and approve feasibility and stratified counts by rule.%n",
           network.broker().localUri(), dir.resolve("broker"), DemoNetwork.RESEARCHER, sites.size());

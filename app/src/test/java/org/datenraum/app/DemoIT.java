@@ -28,7 +28,7 @@ class DemoIT {
 
   @Test
   void theDemoNetworkAnswersBothQuestionsAndARerunReusesTheSitesWithTheSameAnswers() throws IOException {
-    Cli.Run first = Cli.run("demo", "--dir", dir.toString(), "--patients", "200");
+    Cli.Run first = Cli.run("demo", "--once", "--dir", dir.toString(), "--patients", "200");
     assertThat(first.status()).as(first.out() + first.err()).isZero();
     assertThat(first.out()).contains("Universitätsklinikum Musterstadt", "Klinikum Beispielburg",
         "Universitätsmedizin Nordhafen", "broker on http://127.0.0.1:", "by sex: ", "by age: ");
@@ -46,7 +46,7 @@ class DemoIT {
     exchange.addAppender(lines);
     Cli.Run again;
     try {
-      again = Cli.run("demo", "--dir", dir.toString(), "--patients", "200");
+      again = Cli.run("demo", "--once", "--dir", dir.toString(), "--patients", "200");
     } finally {
       exchange.detachAppender(lines);
     }

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
+import org.datenraum.app.federation.NodeHttpWiring;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.broker.Broker;
 import org.datenraum.broker.BrokerConfig;
@@ -19,6 +21,10 @@ import org.datenraum.node.Node;
 import org.datenraum.node.NodeConfig;
 import org.datenraum.node.NodeDirectory;
 import org.datenraum.node.NodeParts;
+import org.datenraum.node.http.LocalKeys;
+import org.datenraum.node.http.LocalRole;
+import org.datenraum.node.http.NodeHttp;
+import org.datenraum.node.http.NodeHttpConfig;
 import org.datenraum.query.mapping.Mappings;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
@@ -33,10 +39,16 @@ public final class DemoNetwork implements AutoCloseable {
   /** The researcher who asks the demo's questions. */
   public static final String RESEARCHER = "demo-researcher";
 
+  /** The name of the site admin key the demo creates at every site. */
+  public static final String SITE_ADMIN = "demo-admin";
+
   private final Broker broker;
   private final List<DuckDbSiteStore> stores = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
+  private final List<NodeHttp> locals = new ArrayList<>();
+  private final List<DemoLocalPort> localPorts = new ArrayList<>();
   private BrokerClient researcher;
+  private String researcherKey;
 
   private DemoNetwork(Broker broker) {
     this.broker = broker;
@@ -44,13 +56,26 @@ public final class DemoNetwork implements AutoCloseable {
 
   /** Starts the broker with its state in {@code brokerDir} (removed first) and a node per site. */
   public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites) {
+    return start(brokerDir, port, sites, null);
+  }
+
+  /**
+   * As {@link #start(Path, int, List)}, and each node also serves its local port on 127.0.0.1 with
+   * a fresh site admin key: the i-th site's on {@code localPorts.applyAsInt(i)} (0 for a free one).
+   */
+  public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites, IntUnaryOperator localPorts) {
     DemoFiles.deleteTree(brokerDir);
     DemoNetwork n = new DemoNetwork(Broker.start(BrokerConfig.of(brokerDir, port).withHost("127.0.0.1")));
     try {
       BrokerClient operator = BrokerClient.of(n.broker.localUri(), read(brokerDir.resolve("operator.key")));
-      n.researcher = BrokerClient.of(n.broker.localUri(), operator.addResearcher(RESEARCHER).orThrow().key());
-      for (DemoSite s : sites) {
+      n.researcherKey = operator.addResearcher(RESEARCHER).orThrow().key();
+      n.researcher = BrokerClient.of(n.broker.localUri(), n.researcherKey);
+      for (int i = 0; i < sites.size(); i++) {
+        DemoSite s = sites.get(i);
         n.startNode(s, operator.addSite(s.account()).orThrow().key());
+        if (localPorts != null) {
+          n.serveLocally(s, localPorts.applyAsInt(i));
+        }
       }
       return n;
     } catch (RuntimeException e) {
@@ -85,6 +110,33 @@ public final class DemoNetwork implements AutoCloseable {
         new SecureRandom())));
   }
 
+  private void serveLocally(DemoSite site, int port) {
+    NodeDirectory dir = new NodeDirectory(site.dir());
+    LocalKeys keys = LocalKeys.in(dir.root());
+    keys.revoke(SITE_ADMIN);
+    String key = keys.create(SITE_ADMIN, LocalRole.SITE_ADMIN, Clock.systemUTC(), new SecureRandom()).value();
+    NodeHttp http;
+    try {
+      http = NodeHttp.start(NodeHttpConfig.loopback(port), keys, NodeHttpWiring.routes(new SiteDirectory(site.dir())));
+    } catch (IllegalStateException inUse) {
+      throw new IllegalStateException("DR-7121 port `" + port + "` for the local port of " + site.name() + " is in"
+          + " use by another process: stop it, or give --port a port whose next three are free (0 for free ones).",
+          inUse);
+    }
+    locals.add(http);
+    localPorts.add(new DemoLocalPort(site, http.uri(), key));
+  }
+
+  /** The nodes' local ports with their site admin keys, when started with them. */
+  public List<DemoLocalPort> localPorts() {
+    return List.copyOf(localPorts);
+  }
+
+  /** The researcher's key. */
+  public String researcherKey() {
+    return researcherKey;
+  }
+
   public Broker broker() {
     return broker;
   }
@@ -101,6 +153,7 @@ public final class DemoNetwork implements AutoCloseable {
 
   @Override
   public void close() {
+    locals.forEach(NodeHttp::close);
     nodes.forEach(Node::close);
     stores.forEach(DuckDbSiteStore::close);
     broker.close();

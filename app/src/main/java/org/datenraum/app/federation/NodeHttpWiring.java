@@ -5,11 +5,11 @@ import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.node.http.NodeHttpRoutes;
 
 /** The contributions served on a node's local HTTP port; a module that serves there is added here. */
-final class NodeHttpWiring {
+public final class NodeHttpWiring {
 
   private NodeHttpWiring() {}
 
-  static List<NodeHttpRoutes> routes(SiteDirectory site) {
+  public static List<NodeHttpRoutes> routes(SiteDirectory site) {
     return List.of();
   }
 }

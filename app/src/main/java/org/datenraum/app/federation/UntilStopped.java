@@ -9,16 +9,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread is interrupted (when the command runs inside another program) or the service ends by
  * itself, then stops it once.
  */
-final class UntilStopped {
+public final class UntilStopped {
 
   private UntilStopped() {}
 
-  static void await(String name, Runnable stop) {
+  public static void await(String name, Runnable stop) {
     await(name, stop, new CompletableFuture<>());
   }
 
   /** As {@link #await(String, Runnable)}, and also stops the service when {@code ended} completes. */
-  static void await(String name, Runnable stop, CompletableFuture<?> ended) {
+  public static void await(String name, Runnable stop, CompletableFuture<?> ended) {
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable once = () -> {
       if (stopped.compareAndSet(false, true)) {
