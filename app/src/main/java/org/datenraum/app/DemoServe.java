@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.datenraum.app.demo.DemoLocalPort;
 import org.datenraum.app.demo.DemoNetwork;
 import org.datenraum.app.demo.DemoSite;
 import org.datenraum.app.federation.UntilStopped;
+import org.datenraum.web.broker.BrokerPortal;
 
 /**
  * The demo network kept running: broker and nodes with their local ports, the URLs and a demo key
@@ -30,7 +33,8 @@ final class DemoServe {
   static int run(Path dir, List<DemoSite> sites, int port, PrintWriter out, PrintWriter err) throws IOException {
     DemoNetwork network;
     try {
-      network = DemoNetwork.start(dir.resolve("broker"), port, sites, i -> port == 0 ? 0 : port + 1 + i);
+      network = DemoNetwork.start(dir.resolve("broker"), port, sites, i -> port == 0 ? 0 : port + 1 + i,
+          BrokerPortal.of(Clock.systemUTC(), new SecureRandom()));
     } catch (IllegalStateException | IllegalArgumentException e) {
       err.println("datenraum demo: " + e.getMessage());
       return 2;
@@ -38,7 +42,8 @@ final class DemoServe {
     awaitConnected(network);
     String operatorKey = Files.readString(dir.resolve("broker").resolve("operator.key")).strip();
     out.printf("%n2. The network (data in %s)%n", dir.toAbsolutePath());
-    out.printf("  broker           %s   (the API under /v1)%n", network.broker().localUri());
+    out.printf("  portal           %s/   (researcher and operator pages; the API under /v1)%n",
+        network.broker().localUri());
     out.printf("    researcher `%s`  key %s%n", DemoNetwork.RESEARCHER, network.researcherKey());
     out.printf("    operator `operator`        key %s%n", operatorKey);
     for (DemoLocalPort p : network.localPorts()) {

@@ -59,6 +59,10 @@ class DemoProcessIT {
       }
       assertThat(v.sites()).hasSize(3).allSatisfy(s -> assertThat(s.status()).isEqualTo(SiteStatus.COMPLETED));
 
+      HttpResponse<String> portal = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + ports.get(0) + "/signin")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(portal.statusCode()).isEqualTo(200);
+      assertThat(portal.body()).contains("<form").contains("_csrf");
       HttpResponse<String> me = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
               URI.create("http://127.0.0.1:" + ports.get(1) + "/local/whoami"))
           .header("Authorization", "Bearer " + keyOf(out, "site admin")).build(), HttpResponse.BodyHandlers.ofString());

@@ -14,6 +14,7 @@ import org.datenraum.app.federation.NodeHttpWiring;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.broker.Broker;
 import org.datenraum.broker.BrokerConfig;
+import org.datenraum.broker.BrokerPages;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.node.Cohorts;
@@ -56,16 +57,19 @@ public final class DemoNetwork implements AutoCloseable {
 
   /** Starts the broker with its state in {@code brokerDir} (removed first) and a node per site. */
   public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites) {
-    return start(brokerDir, port, sites, null);
+    return start(brokerDir, port, sites, null, BrokerPages.NONE);
   }
 
   /**
-   * As {@link #start(Path, int, List)}, and each node also serves its local port on 127.0.0.1 with
-   * a fresh site admin key: the i-th site's on {@code localPorts.applyAsInt(i)} (0 for a free one).
+   * As {@link #start(Path, int, List)} with {@code pages} beside the broker's API, and each node
+   * also serves its local port on 127.0.0.1 with a fresh site admin key: the i-th site's on
+   * {@code localPorts.applyAsInt(i)} (0 for a free one).
    */
-  public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites, IntUnaryOperator localPorts) {
+  public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites, IntUnaryOperator localPorts,
+      BrokerPages pages) {
     DemoFiles.deleteTree(brokerDir);
-    DemoNetwork n = new DemoNetwork(Broker.start(BrokerConfig.of(brokerDir, port).withHost("127.0.0.1")));
+    DemoNetwork n = new DemoNetwork(Broker.start(BrokerConfig.of(brokerDir, port).withHost("127.0.0.1"),
+        BrokerConfig.Runtime.system(), pages));
     try {
       BrokerClient operator = BrokerClient.of(n.broker.localUri(), read(brokerDir.resolve("operator.key")));
       n.researcherKey = operator.addResearcher(RESEARCHER).orThrow().key();
