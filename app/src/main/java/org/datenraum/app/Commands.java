@@ -11,6 +11,7 @@ final class Commands {
     cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new org.datenraum.app.emergency.CdaCommand());
+    cl.addSubcommand(new org.datenraum.app.imaging.DicomCommand());
     cl.addSubcommand(new StatsCommand());
     cl.addSubcommand(new QueryCommand());
     cl.addSubcommand(new QuarantineCommand());
