@@ -23,4 +23,9 @@ public record StoreLookups(SiteStore store) implements Lookups {
   public List<Coding> medicationCodes(String medicationId) {
     return store.medicationCodes(medicationId);
   }
+
+  @Override
+  public boolean hasResource(org.datenraum.core.ResourceKey key) {
+    return store.resourceJson(key).isPresent();
+  }
 }

@@ -16,6 +16,9 @@ public interface Lookups {
   /** The codes of a Medication loaded before, empty if unknown. */
   List<Coding> medicationCodes(String medicationId);
 
+  /** Whether a resource with this type and pseudonymous id was loaded before. */
+  boolean hasResource(org.datenraum.core.ResourceKey key);
+
   /** Lookups that know nothing, for a first load into an empty store. */
   static Lookups none() {
     return new Lookups() {
@@ -32,6 +35,11 @@ public interface Lookups {
       @Override
       public List<Coding> medicationCodes(String medicationId) {
         return List.of();
+      }
+
+      @Override
+      public boolean hasResource(org.datenraum.core.ResourceKey key) {
+        return false;
       }
     };
   }

@@ -70,6 +70,10 @@ final class BaseResources {
           + "\"status\":\"final\"," + SUBJECT + ",\"code\":" + coding("http://loinc.org", "11502-2")
           + ",\"issued\":\"2023-03-03T08:00:00Z\",\"conclusionCode\":["
           + coding("http://snomed.info/sct", "281900007") + "]}"),
+      Map.entry("QuestionnaireResponse", "{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"q1\","
+          + "\"status\":\"completed\"," + SUBJECT + ",\"questionnaire\":\"https://example.org/Questionnaire/v\","
+          + "\"authored\":\"2023-05-05\",\"item\":[{\"linkId\":\"q1\",\"answer\":[{\"valueCoding\":"
+          + "{\"system\":\"http://loinc.org\",\"code\":\"LA33-6\"}}]}]}"),
       Map.entry("ImagingStudy", "{\"resourceType\":\"ImagingStudy\",\"id\":\"i1\",\"status\":"
           + "\"available\"," + SUBJECT + ",\"started\":\"2023-04-04T09:00:00Z\",\"modality\":[{"
           + "\"system\":\"http://dicom.nema.org/resources/ontology/DCM\",\"code\":\"CT\"}],"

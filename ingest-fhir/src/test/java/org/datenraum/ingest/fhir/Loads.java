@@ -47,5 +47,10 @@ final class Loads {
     public List<org.datenraum.core.Coding> medicationCodes(String medicationId) {
       return store.medicationCodes(medicationId);
     }
+
+    @Override
+    public boolean hasResource(org.datenraum.core.ResourceKey key) {
+      return store.resourceJson(key).isPresent();
+    }
   }
 }

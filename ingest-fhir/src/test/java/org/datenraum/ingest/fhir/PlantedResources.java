@@ -29,7 +29,8 @@ final class PlantedResources {
   /** Strings the fact contract keeps (docs/facts.md): not planted. */
   private static final Set<String> CONTRACT = Set.of("Observation.value[x]",
       "Observation.component.value[x]", "Reference.reference", "Quantity.unit", "Age.unit",
-      "Duration.unit", "Count.unit", "Distance.unit", "SimpleQuantity.unit", "MoneyQuantity.unit");
+      "Duration.unit", "Count.unit", "Distance.unit", "SimpleQuantity.unit", "MoneyQuantity.unit",
+      "QuestionnaireResponse.item.linkId");
   /** What a planted token looks like. */
   static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("zq[a-z]{10}");
   private static final String EXTENSION_URL = "http://example.org/fhir/StructureDefinition/x";

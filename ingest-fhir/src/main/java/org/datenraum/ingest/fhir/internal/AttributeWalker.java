@@ -34,7 +34,7 @@ public final class AttributeWalker {
       "PractitionerRole", "Organization", "Location", "Device", "Patient", "RelatedPerson");
 
   /** Attributes are a set: sorted, so that element order in the input does not matter. */
-  private static final java.util.Comparator<Attribute> ORDER =
+  static final java.util.Comparator<Attribute> ORDER =
       java.util.Comparator.comparing(Attribute::key)
           .thenComparing(a -> a.value().system())
           .thenComparing(a -> a.value().code());

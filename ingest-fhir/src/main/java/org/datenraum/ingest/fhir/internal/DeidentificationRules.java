@@ -33,7 +33,8 @@ final class DeidentificationRules {
   private static final Set<String> KEPT = Set.of(
       "Quantity.unit", "Age.unit", "Duration.unit", "Count.unit", "Distance.unit",
       "SimpleQuantity.unit", "MoneyQuantity.unit",
-      "Observation.valueString", "Observation.component.valueString");
+      "Observation.valueString", "Observation.component.valueString",
+      "QuestionnaireResponse.item.linkId");
 
   /** Elements whose CodeableConcept keeps its {@code text}: a fact's text-only value. */
   private static final Map<String, String> KEEPING_TEXT = Map.of(

@@ -44,6 +44,7 @@ public final class EntryMapper {
   private final Set<String> patients = ConcurrentHashMap.newKeySet();
   private final Map<String, String> identifiers = new ConcurrentHashMap<>();
   private final Map<String, List<Coding>> medications = new ConcurrentHashMap<>();
+  private final Set<String> specimens = ConcurrentHashMap.newKeySet();
 
   public EntryMapper(ObjectMapper json, Pseudonyms pseudonyms, Lookups earlier) {
     this.json = json;
@@ -119,6 +120,21 @@ public final class EntryMapper {
     if (missing != null) {
       return reject(e, type, id, missing);
     }
+    if (type.equals("QuestionnaireResponse") && FactExtractor.questionnaire(r).isBlank()) {
+      return reject(e, type, id, Problem.invalid("DR-7403", "QuestionnaireResponse has no"
+          + " `questionnaire`: its answers cannot be read without the Questionnaire they answer;"
+          + " give the Questionnaire's canonical URL at the source."));
+    }
+    if (type.equals("Specimen")) {
+      Problem bad = SpecimenFacts.check(r);
+      if (bad != null) {
+        return reject(e, type, id, bad);
+      }
+      Problem orphan = missingParent(r, e.fullUrls());
+      if (orphan != null) {
+        return new Outcome.Defer(e, orphan);
+      }
+    }
     PatientLink link = patientOf(r, e.fullUrls());
     boolean clinical = FactExtractor.FACT_TYPES.contains(type);
     if (link.unresolved() != null) {
@@ -154,9 +170,27 @@ public final class EntryMapper {
     if (type.equals("Medication")) {
       medications.put(pseudoId, codes);
     }
+    if (type.equals("Specimen")) {
+      specimens.add(pseudoId);
+    }
     ResourceRecord rec = new ResourceRecord(new ResourceKey(type, pseudoId), link.pseudonym(),
         encounter, facts, write(r), null, codes);
     return new Outcome.Upsert(rec, Map.of());
+  }
+
+  /** A parent specimen that is neither in this load (so far) nor in the store, as a problem. */
+  private Problem missingParent(ObjectNode r, Map<String, String> fullUrls) {
+    for (String ref : SpecimenFacts.parents(r)) {
+      String target = ReferenceTarget.of(ref, fullUrls);
+      String pseudo = target != null && target.startsWith("Specimen/")
+          ? pseudonyms.id("Specimen", target.substring("Specimen/".length())) : null;
+      if (pseudo == null || !(specimens.contains(pseudo)
+          || earlier.hasResource(new ResourceKey("Specimen", pseudo)))) {
+        return Problem.notFound("DR-7402", "its `parent` `" + ref + "` is no Specimen in this load"
+            + " or the store: load the parent specimen too, or fix the reference.");
+      }
+    }
+    return null;
   }
 
   private List<Coding> medication(String pseudoId) {

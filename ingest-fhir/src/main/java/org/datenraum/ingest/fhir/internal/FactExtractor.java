@@ -18,7 +18,7 @@ public final class FactExtractor {
   /** The resource types that yield facts. */
   public static final Set<String> FACT_TYPES = Set.of("Condition", "Observation", "Procedure",
       "MedicationAdministration", "MedicationStatement", "MedicationRequest", "Specimen",
-      "Consent", "Encounter", "DiagnosticReport", "ImagingStudy");
+      "Consent", "Encounter", "DiagnosticReport", "ImagingStudy", "QuestionnaireResponse");
 
   private static final Coding PERMIT =
       new Coding("http://hl7.org/fhir/consent-provision-type", "permit");
@@ -36,7 +36,9 @@ public final class FactExtractor {
 
   public static List<Fact> extract(String type, JsonNode r, Subject s)
       throws TimeSpan.BadTime, ValueReader.BadValue {
-    List<Attribute> attrs = List.copyOf(AttributeWalker.of(r));
+    List<Attribute> attrs = type.equals("Specimen")
+        ? withDerived(AttributeWalker.of(r), SpecimenFacts.storageTemperature(r))
+        : List.copyOf(AttributeWalker.of(r));
     String status = r.path("status").asText(null);
     Out out = new Out(type, s, status, attrs);
     switch (type) {
@@ -53,7 +55,7 @@ public final class FactExtractor {
       case "Specimen" -> out.codes(r.path("type"),
           TimeSpan.first(r.path("collection"), "collected").isEmpty()
               ? TimeSpan.of(r, "receivedTime") : TimeSpan.first(r.path("collection"), "collected"),
-          List.of());
+          SpecimenFacts.remaining(r));
       case "Consent" -> consent(r, out);
       case "Encounter" -> {
         TimeSpan period = TimeSpan.of(r, "period");
@@ -64,9 +66,21 @@ public final class FactExtractor {
       }
       case "DiagnosticReport" -> out.codes(r.path("code"), TimeSpan.of(r, "issued"), List.of());
       case "ImagingStudy" -> imaging(r, out);
+      case "QuestionnaireResponse" -> answers(r.path("item"), questionnaire(r),
+          TimeSpan.of(r, "authored"), out);
       default -> { }
     }
     return out.facts;
+  }
+
+  private static List<Attribute> withDerived(List<Attribute> walked, List<Attribute> derived) {
+    if (derived.isEmpty()) {
+      return List.copyOf(walked);
+    }
+    List<Attribute> all = new ArrayList<>(walked);
+    all.addAll(derived);
+    all.sort(AttributeWalker.ORDER);
+    return List.copyOf(all);
   }
 
   private static void observation(JsonNode r, Out out) throws TimeSpan.BadTime, ValueReader.BadValue {
@@ -104,6 +118,28 @@ public final class FactExtractor {
     }
     for (JsonNode nested : p.path("provision")) {
       provisions(nested, time, out);
+    }
+  }
+
+  /** The questionnaire a response answers: its canonical URL without a version. */
+  static String questionnaire(JsonNode r) {
+    String url = r.path("questionnaire").asText("");
+    int bar = url.indexOf('|');
+    return bar < 0 ? url : url.substring(0, bar);
+  }
+
+  /** One fact per answer, coded (questionnaire URL, linkId), nested items included. */
+  private static void answers(JsonNode items, String questionnaire, TimeSpan authored, Out out)
+      throws ValueReader.BadValue {
+    for (JsonNode item : items) {
+      String linkId = item.path("linkId").asText(null);
+      for (JsonNode answer : item.path("answer")) {
+        if (linkId != null) {
+          out.each(List.of(new Coding(questionnaire, linkId)), authored, ValueReader.of(answer));
+        }
+        answers(answer.path("item"), questionnaire, authored, out);
+      }
+      answers(item.path("item"), questionnaire, authored, out);
     }
   }
 
