@@ -9,6 +9,7 @@ import org.datenraum.query.ccdl.AttributeFilter;
 import org.datenraum.query.ccdl.Criterion;
 import org.datenraum.query.ccdl.Filter;
 import org.datenraum.query.ccdl.TermCode;
+import org.datenraum.query.ccdl.TimeRelation;
 import org.datenraum.query.eval.Units;
 import org.datenraum.query.mapping.AttributeTarget;
 import org.datenraum.query.mapping.MappingEntry;
@@ -43,7 +44,22 @@ final class FactPatternCompiler {
     for (int i = 0; i < c.attributeFilters().size(); i++) {
       tests.add(attribute(c, entry, i, path + ".attributeFilters[" + i + "]"));
     }
+    if (c.timeRelation() != null) {
+      tests.add(near(c.timeRelation(), path + ".timeRelation"));
+    }
     return new FactPattern(entry.resourceTypes(), codeKey, codes, value, tests, criteria.window(c));
+  }
+
+  private FactTest near(TimeRelation relation, String path) {
+    List<FactPattern> targets = new ArrayList<>();
+    for (int i = 0; i < relation.criteria().size(); i++) {
+      targets.addAll(criteria.referenced(relation.criteria().get(i), path + ".criteria[" + i + "]"));
+    }
+    return new FactTest.Near(targets, days(relation.minDays()), days(relation.maxDays()));
+  }
+
+  private static java.time.Duration days(Double days) {
+    return days == null ? null : java.time.Duration.ofMillis(Math.round(days * 86_400_000d));
   }
 
   private static String codeKey(AttributeTarget target, String path) {

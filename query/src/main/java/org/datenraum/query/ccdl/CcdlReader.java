@@ -100,7 +100,8 @@ final class CcdlReader {
     Filter value = valueFilter(node.get("valueFilter"), path + ".valueFilter");
     List<AttributeFilter> attributes = attributeFilters(node.get("attributeFilters"), path, referencesAllowed);
     TimeRestriction time = timeRestriction(node.get("timeRestriction"), path + ".timeRestriction");
-    return new Criterion(ctx, termCodes, value, attributes, time);
+    TimeRelation relation = timeRelation(node.get("timeRelation"), path + ".timeRelation", referencesAllowed);
+    return new Criterion(ctx, termCodes, value, attributes, time, relation);
   }
 
   private List<TermCode> termCodes(JsonNode node, String path, String what) {
@@ -220,6 +221,29 @@ final class CcdlReader {
       list.add(criterion(criteria.get(i), p + "[" + i + "]", false));
     }
     return new Filter.Reference(list);
+  }
+
+  private TimeRelation timeRelation(JsonNode node, String path, boolean allowed) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!allowed) {
+      throw new Invalid("DR-7410", "Time relation at " + path + " is inside a related or referenced"
+          + " criterion: relations cannot be nested; move it to the outer criterion.");
+    }
+    object(node, path, "an object with `criteria` and `minDays` and/or `maxDays`");
+    Filter.Reference related = (Filter.Reference) reference(node, path);
+    Double min = node.hasNonNull("minDays") ? number(node, "minDays", path) : null;
+    Double max = node.hasNonNull("maxDays") ? number(node, "maxDays", path) : null;
+    if (min == null && max == null) {
+      throw new Invalid("DR-7411", "Time relation at " + path + " has neither `minDays` nor `maxDays`:"
+          + " give at least one, e.g. `\"minDays\": -30, \"maxDays\": 30` for within 30 days.");
+    }
+    if (min != null && max != null && min > max) {
+      throw new Invalid("DR-7412", "Time relation at " + path + " has minDays " + fmt(min)
+          + " above maxDays " + fmt(max) + ": swap the two values.");
+    }
+    return new TimeRelation(related.criteria(), min, max);
   }
 
   private String unit(JsonNode node, String path) {

@@ -12,13 +12,15 @@ import java.util.List;
  * @param valueFilter      filter on the value, or null
  * @param attributeFilters filters on attributes, all must hold
  * @param timeRestriction  the interval the time must overlap, or null
+ * @param timeRelation     the time relative to other facts of the patient, or null
  */
 public record Criterion(
     TermCode context,
     List<TermCode> termCodes,
     Filter valueFilter,
     List<AttributeFilter> attributeFilters,
-    TimeRestriction timeRestriction) {
+    TimeRestriction timeRestriction,
+    TimeRelation timeRelation) {
 
   public Criterion {
     requireNonNull(context, "context");
@@ -32,8 +34,14 @@ public record Criterion(
     }
   }
 
+  /** A criterion without a time relation. */
+  public Criterion(TermCode context, List<TermCode> termCodes, Filter valueFilter,
+      List<AttributeFilter> attributeFilters, TimeRestriction timeRestriction) {
+    this(context, termCodes, valueFilter, attributeFilters, timeRestriction, null);
+  }
+
   /** A criterion with only a context and term codes. */
   public static Criterion of(TermCode context, TermCode... termCodes) {
-    return new Criterion(context, List.of(termCodes), null, List.of(), null);
+    return new Criterion(context, List.of(termCodes), null, List.of(), null, null);
   }
 }

@@ -82,7 +82,19 @@ final class FactMatcher {
       return sameResource(f).stream().anyMatch(g -> s.codes().contains(g.code())
           && (s.value() == null || valueMatches(g.value(), s.value())));
     }
+    if (t instanceof FactTest.Near near) {
+      return near(f, near);
+    }
     return references(f, (FactTest.References) t);
+  }
+
+  private boolean near(Fact f, FactTest.Near near) {
+    for (Fact target : byPatient.getOrDefault(f.patient(), List.of())) {
+      if (near.relates(target.start(), f.start()) && near.targets().stream().anyMatch(p -> matches(target, p))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Fact> sameResource(Fact f) {

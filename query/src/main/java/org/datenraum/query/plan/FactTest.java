@@ -54,4 +54,25 @@ public sealed interface FactTest {
       targets = List.copyOf(targets);
     }
   }
+
+  /**
+   * The fact's start lies at least {@code min} and at most {@code max} after the start of a fact of
+   * the same patient that matches any of the targets (negative: before it; null: unbounded). Facts
+   * without a start never relate.
+   */
+  record Near(List<FactPattern> targets, java.time.Duration min, java.time.Duration max) implements FactTest {
+    public Near {
+      targets = List.copyOf(targets);
+      if (min == null && max == null) {
+        throw new IllegalArgumentException("neither min nor max");
+      }
+    }
+
+    /** Whether {@code start} lies within the bounds of {@code target}. */
+    public boolean relates(java.time.Instant target, java.time.Instant start) {
+      return target != null && start != null
+          && (min == null || !start.isBefore(target.plus(min)))
+          && (max == null || !start.isAfter(target.plus(max)));
+    }
+  }
 }

@@ -86,6 +86,8 @@ final class PatternEvaluator {
         t = t.and(sibling(s, p.resourceTypes()));
       } else if (f instanceof FactTest.References refs) {
         t = t.and(references(refs));
+      } else if (f instanceof FactTest.Near near) {
+        t = t.and(near(near));
       } else {
         t = t.and(tests.simple(f));
       }
@@ -106,6 +108,52 @@ final class PatternEvaluator {
       }
     }
     return (r, i) -> matching.contains(new PatientResource(r.patient[i], r.resource[i]));
+  }
+
+  /** Start times of the related facts per patient, then a search for one within the bounds. */
+  private RowTest near(FactTest.Near near) throws SQLException {
+    Map<Integer, long[]> starts = new java.util.HashMap<>();
+    Map<Integer, Integer> sizes = new java.util.HashMap<>();
+    for (FactPattern target : near.targets()) {
+      forEachMatch(target, (r, i) -> {
+        if (r.start[i] != FactRows.NO_TIME) {
+          int n = sizes.merge(r.patient[i], 1, Integer::sum);
+          long[] a = starts.computeIfAbsent(r.patient[i], k -> new long[4]);
+          if (n > a.length) {
+            a = java.util.Arrays.copyOf(a, a.length * 2);
+            starts.put(r.patient[i], a);
+          }
+          a[n - 1] = r.start[i];
+        }
+      });
+    }
+    for (Map.Entry<Integer, long[]> e : starts.entrySet()) {
+      long[] a = java.util.Arrays.copyOf(e.getValue(), sizes.get(e.getKey()));
+      java.util.Arrays.sort(a);
+      e.setValue(a);
+    }
+    long min = near.min() == null ? Long.MIN_VALUE : micros(near.min());
+    long max = near.max() == null ? Long.MAX_VALUE : micros(near.max());
+    return (r, i) -> {
+      long[] a = starts.get(r.patient[i]);
+      long s = r.start[i];
+      if (a == null || s == FactRows.NO_TIME) {
+        return false;
+      }
+      // a target t relates when s - max <= t <= s - min
+      long lowest = max == Long.MAX_VALUE ? Long.MIN_VALUE : s - max;
+      long highest = min == Long.MIN_VALUE ? Long.MAX_VALUE : s - min;
+      int k = java.util.Arrays.binarySearch(a, lowest);
+      int first = k >= 0 ? k : -k - 1;
+      while (first > 0 && a[first - 1] == lowest) {
+        first--;
+      }
+      return first < a.length && a[first] <= highest;
+    };
+  }
+
+  private static long micros(java.time.Duration d) {
+    return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
   }
 
   private RowTest references(FactTest.References refs) throws SQLException {

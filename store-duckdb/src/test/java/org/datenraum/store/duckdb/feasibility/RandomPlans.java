@@ -114,12 +114,13 @@ final class RandomPlans {
   }
 
   private FactTest test(boolean references) {
-    return switch (random.nextInt(references ? 5 : 4)) {
+    return switch (random.nextInt(references ? 6 : 4)) {
       case 0 -> new FactTest.AttributeIn(pick(List.of("category", "bodySite", "route", "collection.bodySite")), codes());
       case 1 -> new FactTest.CodeIn(codes());
       case 2 -> new FactTest.StatusIn(Set.of(pick(RandomFacts.STATUSES)));
       case 3 -> new FactTest.Sibling(codes(), random.nextBoolean() ? null : value());
-      default -> new FactTest.References(List.of(pattern(false), pattern(false)));
+      case 4 -> new FactTest.References(List.of(pattern(false), pattern(false)));
+      default -> near();
     };
   }
 
@@ -131,5 +132,17 @@ final class RandomPlans {
     Instant until = random.nextInt(4) == 0 ? null
         : (from == null ? RandomFacts.BASE : from).plusSeconds(1 + random.nextLong(400 * 86400L));
     return new TimeWindow(from, until);
+  }
+
+  /** A time relation with bounds in whole or fractional days, one of them possibly open. */
+  private FactTest near() {
+    List<java.time.Duration> bounds = List.of(java.time.Duration.ofDays(-400), java.time.Duration.ofDays(-30),
+        java.time.Duration.ZERO, java.time.Duration.ofHours(36), java.time.Duration.ofDays(30),
+        java.time.Duration.ofDays(400));
+    int a = random.nextInt(bounds.size());
+    int b = a + random.nextInt(bounds.size() - a);
+    java.time.Duration min = random.nextInt(4) == 0 ? null : bounds.get(a);
+    java.time.Duration max = min != null && random.nextInt(4) == 0 ? null : bounds.get(b);
+    return new FactTest.Near(List.of(pattern(false)), min, max);
   }
 }
