@@ -77,6 +77,7 @@ final class CommandHelp {
     m.put("cda", "cda --site /tmp/site --json ../shared/testdata/aktin/cda/storyboards/aktin_test_storyboard01.xml");
     m.put("dicom", "dicom --site /tmp/site /data/pacs-export");
     m.put("query", "query --site /tmp/site examples/queries/diabetes-60plus.json");
+    m.put("biosamples", "biosamples --site /tmp/site --json examples/queries/e11-serum-within-30-days.json");
     m.put("quarantine", "quarantine --site /tmp/site --limit 20");
     m.put("generate", "generate --out /tmp/fhir --patients 2000 --seed 1 --site \"Klinikum Beispielburg\"");
     m.put("surveillance", "surveillance counts --site /tmp/site");
@@ -127,6 +128,7 @@ final class CommandHelp {
     m.put("query", "no site store, or the query file or the query is not valid");
     m.put("dicom", "a file was quarantined (the rest is loaded; see `datenraum quarantine`), or there"
         + " was no DICOM file to read");
+    m.put("biosamples", "no site store, or the query file or the query is not valid");
     m.put("stats", "no site store in --site");
     m.put("cda", "a document was refused (422, 409 or 413; it is quarantined, nothing stored is changed)");
     m.put("bench query", "no site store in --site, or the database engine counted other patients than the"

@@ -14,6 +14,7 @@ final class Commands {
     cl.addSubcommand(new org.datenraum.app.imaging.DicomCommand());
     cl.addSubcommand(new StatsCommand());
     cl.addSubcommand(new QueryCommand());
+    cl.addSubcommand(new org.datenraum.app.biosamples.BiosamplesCommand());
     cl.addSubcommand(new QuarantineCommand());
     cl.addSubcommand(new GenerateCommand());
     cl.addSubcommand(new org.datenraum.app.surveillance.SurveillanceCommand());

@@ -53,6 +53,14 @@ public interface SiteStore extends AutoCloseable {
     return facts().filter(f -> f.code().equals(code) && patients.contains(f.patient()));
   }
 
+  /**
+   * The stored facts of one resource type (e.g. every Specimen's). The default reads
+   * {@link #facts()}; a store with a database should do better.
+   */
+  default Stream<Fact> factsOfType(String resourceType) {
+    return facts().filter(f -> f.resourceType().equals(resourceType));
+  }
+
   /** The de-identified JSON of a stored resource. */
   Optional<String> resourceJson(org.datenraum.core.ResourceKey key);
 

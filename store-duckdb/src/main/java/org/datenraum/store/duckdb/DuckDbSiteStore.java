@@ -229,6 +229,24 @@ public final class DuckDbSiteStore implements SiteStore {
     });
   }
 
+  @Override
+  public Stream<Fact> factsOfType(String resourceType) {
+    return withConnection(c -> {
+      Map<Integer, String> names = pseudonymsByNumber(c);
+      List<Fact> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + FactCodec.COLUMNS + " FROM fact"
+          + " WHERE resource_type = ?")) {
+        ps.setString(1, resourceType);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(FactCodec.read(rs, names.get(rs.getInt(1))));
+          }
+        }
+      }
+      return out.stream();
+    });
+  }
+
   /**
    * Scans the rows of the code semi-joined with the patients' numbers, so that only their rows
    * are decoded.
