@@ -91,6 +91,9 @@ final class CommandHelp {
         + " /tmp/broker/operator.key --start 2025-01-01");
     m.put("surveillance round", "surveillance round --broker http://127.0.0.1:8080 --key-file"
         + " /tmp/broker/operator.key --wait");
+    m.put("report", "report icu --site /tmp/site --out /tmp/icu.json");
+    m.put("report icu", "report icu --site /tmp/site --from 2025-01-01 --to 2025-12-31 --format html"
+        + " --out /tmp/icu.html");
     m.put("bench", "bench query --site /tmp/site");
     m.put("bench ingest", "bench ingest --patients 2000");
     m.put("bench generate", "bench generate --patients 2000 --runs 2");
@@ -130,6 +133,7 @@ final class CommandHelp {
         + " was no DICOM file to read");
     m.put("biosamples", "no site store, or the query file or the query is not valid");
     m.put("stats", "no site store in --site");
+    m.put("report icu", "no site store in --site");
     m.put("cda", "a document was refused (422, 409 or 413; it is quarantined, nothing stored is changed)");
     m.put("bench query", "no site store in --site, or the database engine counted other patients than the"
         + " index (a warning says so)");

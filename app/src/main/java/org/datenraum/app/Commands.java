@@ -18,6 +18,7 @@ final class Commands {
     cl.addSubcommand(new QuarantineCommand());
     cl.addSubcommand(new GenerateCommand());
     cl.addSubcommand(new org.datenraum.app.surveillance.SurveillanceCommand());
+    cl.addSubcommand(new org.datenraum.app.report.ReportCommand());
     cl.addSubcommand(new org.datenraum.app.bench.BenchCommand());
     cl.addSubcommand(new org.datenraum.app.federation.BrokerCommand());
     cl.addSubcommand(new org.datenraum.app.federation.AdminCommand());

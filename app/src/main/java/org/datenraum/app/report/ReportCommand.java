@@ -1,0 +1,9 @@
+package org.datenraum.app.report;
+
+import picocli.CommandLine.Command;
+
+/** {@code datenraum report}: the registries' standard reports of a site. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Registry reports of a site: intensive care indicators (icu).",
+    subcommands = {IcuReportCommand.class})
+public final class ReportCommand {}

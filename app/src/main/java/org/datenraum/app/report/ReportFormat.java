@@ -1,0 +1,4 @@
+package org.datenraum.app.report;
+
+/** The file formats a registry report is written in. */
+enum ReportFormat { json, html, pdf }
