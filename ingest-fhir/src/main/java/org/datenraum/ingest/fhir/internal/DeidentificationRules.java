@@ -24,6 +24,7 @@ final class DeidentificationRules {
       "Meta.versionId", "Meta.lastUpdated", "Meta.source",
       "Person.birthDate", "RelatedPerson.birthDate", "Practitioner.birthDate",
       "Location.position",
+      "ImagingStudy.series.uid", "ImagingStudy.series.instance.uid",
       "QuestionnaireResponse.item.answer.valueDate",
       "QuestionnaireResponse.item.answer.valueDateTime",
       "QuestionnaireResponse.item.answer.valueTime",

@@ -154,11 +154,18 @@ public final class EntryMapper {
       medication = found.codes();
     }
     String encounter = type.equals("Encounter") ? pseudoId : encounterOf(r, e.fullUrls());
+    Problem finding = type.equals("Observation") ? ImagingKeys.findingProblem(r) : null;
+    if (finding != null) {
+      return reject(e, type, id, finding);
+    }
+    List<org.datenraum.core.Attribute> imaging = type.equals("ImagingStudy")
+        ? ImagingKeys.of(r, pseudonyms, pseudoId) : List.of();
     Deidentifier.apply(r, pseudoId, ref -> pseudonymousReference(ref, e.fullUrls()));
     List<Fact> facts;
     try {
       facts = clinical ? FactExtractor.extract(type, r,
           new FactExtractor.Subject(link.pseudonym(), encounter, pseudoId, medication)) : List.of();
+      facts = imaging.isEmpty() ? facts : ImagingKeys.attach(facts, imaging);
     } catch (TimeSpan.BadTime bad) {
       return reject(e, type, id, badDate(bad.element(), bad.value()));
     } catch (ValueReader.BadValue bad) {
