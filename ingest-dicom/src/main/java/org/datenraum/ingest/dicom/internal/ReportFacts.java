@@ -50,7 +50,8 @@ public final class ReportFacts {
           invalid.add(m.name().code() + " `" + m.value() + "`");
           continue;
         }
-        value = new FactValue.Quantity(m.value(), m.unit(), null);
+        boolean score = m.name().system().equals(ImagingCodes.FINDING);
+        value = new FactValue.Quantity(m.value(), score ? null : m.unit(), null);
       }
       List<Attribute> a = new ArrayList<>();
       a.add(new Attribute("category", IMAGING));
