@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class Cedis {
 
-  /** A complaint code's group and name. */
+  /** A complaint code's group (empty for codes in no group) and name. */
   public record Entry(String code, String group, String name) {}
 
   private static final Cedis LIST = read();
@@ -48,7 +48,7 @@ public final class Cedis {
     try (InputStream in = Cedis.class.getResourceAsStream("/org/datenraum/ingest/cda/cedis30.tsv");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String[] f = line.split("\t");
+        String[] f = line.split("\t", -1);
         if (f[0].equals("group")) {
           groups.put(f[1], f[2]);
         } else if (f[0].equals("code")) {
