@@ -74,6 +74,7 @@ final class CommandHelp {
     m.put("demo", "demo --dir demo-data --patients 1000");
     m.put("ingest", "ingest --site /tmp/site /tmp/fhir");
     m.put("stats", "stats --site /tmp/site --json");
+    m.put("report emergency", "report emergency --site /tmp/site --month 2015-11 --format html --out /tmp/emergency.html");
     m.put("cda", "cda --site /tmp/site --json ../shared/testdata/aktin/cda/storyboards/aktin_test_storyboard01.xml");
     m.put("dicom", "dicom --site /tmp/site /data/pacs-export");
     m.put("query", "query --site /tmp/site examples/queries/diabetes-60plus.json");
@@ -134,6 +135,7 @@ final class CommandHelp {
     m.put("biosamples", "no site store, or the query file or the query is not valid");
     m.put("stats", "no site store in --site");
     m.put("report icu", "no site store in --site");
+    m.put("report emergency", "no site store in --site");
     m.put("cda", "a document was refused (422, 409 or 413; it is quarantined, nothing stored is changed)");
     m.put("bench query", "no site store in --site, or the database engine counted other patients than the"
         + " index (a warning says so)");
