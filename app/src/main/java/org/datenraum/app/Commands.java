@@ -12,7 +12,6 @@ final class Commands {
     cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new org.datenraum.app.emergency.CdaCommand());
     cl.addSubcommand(new org.datenraum.app.imaging.DicomCommand());
-    cl.addSubcommand(new org.datenraum.app.report.ReportCommand());
     cl.addSubcommand(new StatsCommand());
     cl.addSubcommand(new QueryCommand());
     cl.addSubcommand(new org.datenraum.app.biosamples.BiosamplesCommand());
