@@ -47,7 +47,7 @@ final class DemoServe {
     out.printf("    researcher `%s`  key %s%n", DemoNetwork.RESEARCHER, network.researcherKey());
     out.printf("    operator `operator`        key %s%n", operatorKey);
     for (DemoLocalPort p : network.localPorts()) {
-      out.printf("  %-34s site node, local port %s%n    site admin `%s`  key %s%n", p.site().name(), p.uri(),
+      out.printf("  %-34s site admin pages %s/%n    site admin `%s`  key %s%n", p.site().name(), p.uri(),
           DemoNetwork.SITE_ADMIN, p.key());
     }
     out.printf("  Feasibility and stratified requests are approved by rule at every site.%n"

@@ -48,6 +48,7 @@ public final class Node implements AutoCloseable {
   private final RequestHandling handling;
   private final SurveillanceRounds surveillance;
   private final BrokerPoller poller;
+  private final Set<RequestType> autoApproved;
 
   private Node(NodeConfig config, NodeParts parts, DailyCountsSource daily) {
     this.dir = parts.directory().create();
@@ -56,6 +57,7 @@ public final class Node implements AutoCloseable {
     String policy = daily.policy().isEmpty() ? config.policyFingerprint()
         : config.policyFingerprint() + ";" + daily.policy();
     Set<RequestType> auto = ApprovalRules.resolve(config.autoApprove(), policy, dir.approvalRules());
+    this.autoApproved = Set.copyOf(auto);
     this.surveillance = new SurveillanceRounds(parts, daily, auto.contains(RequestType.SURVEILLANCE), audit,
         config.backoff());
     DisclosureControl control = DisclosureControl.of(config.disclosure(), NoiseSecret.readOrCreate(dir.noiseSecret()));
@@ -87,6 +89,11 @@ public final class Node implements AutoCloseable {
    */
   public CompletableFuture<String> refused() {
     return poller.refused();
+  }
+
+  /** The request types this node approves without a person (the rules in force). */
+  public Set<RequestType> autoApproved() {
+    return autoApproved;
   }
 
   /** Whether the last poll reached the broker. */

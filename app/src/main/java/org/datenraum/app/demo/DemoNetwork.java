@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.datenraum.app.federation.NodeHttpWiring;
+import org.datenraum.app.federation.SiteAdminWiring;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.broker.Broker;
 import org.datenraum.broker.BrokerConfig;
@@ -78,7 +79,7 @@ public final class DemoNetwork implements AutoCloseable {
         DemoSite s = sites.get(i);
         n.startNode(s, operator.addSite(s.account()).orThrow().key());
         if (localPorts != null) {
-          n.serveLocally(s, localPorts.applyAsInt(i));
+          n.serveLocally(s, localPorts.applyAsInt(i), n.stores.get(i), n.nodes.get(i));
         }
       }
       return n;
@@ -114,14 +115,16 @@ public final class DemoNetwork implements AutoCloseable {
         new SecureRandom())));
   }
 
-  private void serveLocally(DemoSite site, int port) {
+  private void serveLocally(DemoSite site, int port, DuckDbSiteStore store, Node node) {
     NodeDirectory dir = new NodeDirectory(site.dir());
     LocalKeys keys = LocalKeys.in(dir.root());
     keys.revoke(SITE_ADMIN);
     String key = keys.create(SITE_ADMIN, LocalRole.SITE_ADMIN, Clock.systemUTC(), new SecureRandom()).value();
     NodeHttp http;
     try {
-      http = NodeHttp.start(NodeHttpConfig.loopback(port), keys, NodeHttpWiring.routes(new SiteDirectory(site.dir())));
+      SiteDirectory siteDir = new SiteDirectory(site.dir());
+      http = NodeHttp.start(NodeHttpConfig.loopback(port), keys, NodeHttpWiring.routes(siteDir,
+          SiteAdminWiring.admin(siteDir, SiteAdminWiring.held(store), node::autoApproved), site.name()));
     } catch (IllegalStateException inUse) {
       throw new IllegalStateException("DR-7121 port `" + port + "` for the local port of " + site.name() + " is in"
           + " use by another process: stop it, or give --port a port whose next three are free (0 for free ones).",

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.core.Result;
 import org.datenraum.federation.Backoff;
@@ -122,10 +123,13 @@ public final class NodeCommand implements Callable<Integer> {
       return 2;
     }
     showRequestLog();
+    AtomicReference<Node> running = new AtomicReference<>();
     NodeHttp http;
     try {
       http = httpPort == null ? null : NodeHttp.start(new NodeHttpConfig(httpBind, httpPort),
-          NodeKeysCommand.keys(site), NodeHttpWiring.routes(dir));
+          NodeKeysCommand.keys(site), NodeHttpWiring.routes(dir, SiteAdminWiring.admin(dir,
+              SiteAdminWiring.perReading(dir, Clock.systemUTC()), () -> running.get() == null ? Set.of()
+                  : running.get().autoApproved()), "Datenraum · " + dir.root().getFileName()));
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("datenraum node: " + e.getMessage());
       return 2;
@@ -134,6 +138,7 @@ public final class NodeCommand implements Callable<Integer> {
     try {
       node = Node.start(config, new NodeParts(sessions, terms.value(), client, new NodeDirectory(site),
           Clock.systemUTC(), new SecureRandom()), sessions);
+      running.set(node);
     } catch (RuntimeException e) {
       if (http != null) {
         http.close();

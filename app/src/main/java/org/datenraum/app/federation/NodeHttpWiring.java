@@ -1,15 +1,22 @@
 package org.datenraum.app.federation;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.node.admin.SiteAdmin;
 import org.datenraum.node.http.NodeHttpRoutes;
+import org.datenraum.web.site.SitePortal;
 
 /** The contributions served on a node's local HTTP port; a module that serves there is added here. */
 public final class NodeHttpWiring {
 
   private NodeHttpWiring() {}
 
-  public static List<NodeHttpRoutes> routes(SiteDirectory site) {
-    return List.of();
+  /**
+   * The routes of a site's local port: the site admin pages over {@code admin}, titled {@code brand}.
+   */
+  public static List<NodeHttpRoutes> routes(SiteDirectory site, SiteAdmin admin, String brand) {
+    return List.of(new SitePortal(admin, brand, Clock.systemUTC(), new SecureRandom()));
   }
 }

@@ -97,7 +97,7 @@ public final class NodeHttp implements AutoCloseable {
           .document());
     });
     app.error(404, ctx -> {
-      if (!String.valueOf(ctx.res().getContentType()).startsWith("application/problem+json")) {
+      if (ctx.result() == null) {
         problem(ctx, byStatus(404, ctx));
       }
     });

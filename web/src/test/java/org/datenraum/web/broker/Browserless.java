@@ -14,24 +14,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A plain HTTP client that keeps the portal's cookies and reads its form token, like a browser would. */
-final class Browserless {
+public final class Browserless {
 
   private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
   private final URI base;
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   final Map<String, String> cookies = new LinkedHashMap<>();
-  String csrf;
+  public String csrf;
 
-  Browserless(URI base) {
+  public Browserless(URI base) {
     this.base = base;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
-  HttpResponse<String> post(String path, Map<String, String> form) {
+  public HttpResponse<String> post(String path, Map<String, String> form) {
     StringBuilder b = new StringBuilder();
     form.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
     return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -39,7 +39,7 @@ final class Browserless {
   }
 
   /** Signs in with the key (fetching the sign-in page for its token first); returns the answer to the POST. */
-  HttpResponse<String> signIn(String key) {
+  public HttpResponse<String> signIn(String key) {
     get("/signin");
     return post("/signin", Map.of("_csrf", csrf, "key", key));
   }
