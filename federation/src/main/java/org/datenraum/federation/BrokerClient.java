@@ -20,6 +20,8 @@ import org.datenraum.federation.v1.AuditHead;
 import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.IssuedKey;
 import org.datenraum.federation.v1.NewPrincipal;
+import org.datenraum.federation.v1.NewSavedQuery;
+import org.datenraum.federation.v1.SavedQuery;
 import org.datenraum.federation.v1.Principal;
 import org.datenraum.federation.v1.ProblemDocument;
 import org.datenraum.federation.v1.RequestDocument;
@@ -151,6 +153,23 @@ public final class BrokerClient {
     String q = wait.isZero() ? "" : "?wait=" + wait.toMillis() + "ms";
     return call(get("/v1/requests/" + enc(requestId) + q).timeout(wait.plus(SLACK)),
         b -> WireJson.read(b, RequestView.class));
+  }
+
+  /** The caller's saved queries, newest first. */
+  public Reply<List<SavedQuery>> savedQueries() {
+    return call(get("/v1/saved-queries"), b -> WireJson.readList(b, SavedQuery.class));
+  }
+
+  public Reply<SavedQuery> saveQuery(NewSavedQuery q) {
+    return call(send("POST", "/v1/saved-queries", WireJson.write(q)), b -> WireJson.read(b, SavedQuery.class));
+  }
+
+  public Reply<SavedQuery> savedQuery(String id) {
+    return call(get("/v1/saved-queries/" + enc(id)), b -> WireJson.read(b, SavedQuery.class));
+  }
+
+  public Reply<Void> deleteSavedQuery(String id) {
+    return call(builder("/v1/saved-queries/" + enc(id)).DELETE(), b -> null);
   }
 
   // operator

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import org.datenraum.federation.v1.NewPrincipal;
+import org.datenraum.federation.v1.NewSavedQuery;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.Role;
 import org.datenraum.federation.v1.SiteResult;
@@ -25,12 +26,14 @@ public final class Api {
   private final Principals principals;
   private final RequestLedger ledger;
   private final RequestListing listing;
+  private final SavedQueries saved;
   private final String openapi;
 
   public Api(Principals principals, RequestLedger ledger, Database db) {
     this.principals = principals;
     this.ledger = ledger;
     this.listing = new RequestListing(db);
+    this.saved = new SavedQueries(db, ledger.clock());
     this.openapi = resource("/org/datenraum/broker/openapi.json");
   }
 
@@ -42,6 +45,19 @@ public final class Api {
     app.get("/v1/requests", ctx -> json(ctx, 200, listing.page(require(ctx, Role.RESEARCHER), ctx.queryParam("limit"),
         ctx.queryParam("before"))));
     app.get("/v1/requests/{id}", this::view);
+    app.get("/v1/saved-queries", ctx -> json(ctx, 200, saved.list(require(ctx, Role.RESEARCHER))));
+    app.post("/v1/saved-queries", ctx -> {
+      Caller c = require(ctx, Role.RESEARCHER);
+      var kept = saved.add(c, WireJson.read(RequestBody.text(ctx), NewSavedQuery.class));
+      ctx.header("Location", "/v1/saved-queries/" + kept.id());
+      json(ctx, 201, kept);
+    });
+    app.get("/v1/saved-queries/{id}", ctx -> json(ctx, 200, saved.get(require(ctx, Role.RESEARCHER),
+        ctx.pathParam("id"))));
+    app.delete("/v1/saved-queries/{id}", ctx -> {
+      saved.delete(require(ctx, Role.RESEARCHER), ctx.pathParam("id"));
+      ctx.status(204);
+    });
     app.get("/v1/node/requests", this::poll);
     app.post("/v1/node/requests/{id}/status", this::status);
     app.put("/v1/node/requests/{id}/result", this::result);

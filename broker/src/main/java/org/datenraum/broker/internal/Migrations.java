@@ -19,7 +19,8 @@ import java.util.List;
 public final class Migrations {
 
   /** The migrations, in order. */
-  static final List<String> SCRIPTS = List.of("V1__broker.sql", "V2__request_type.sql", "V3__site_audit_head.sql");
+  static final List<String> SCRIPTS = List.of("V1__broker.sql", "V2__request_type.sql", "V3__site_audit_head.sql",
+      "V4__saved_query.sql");
 
   private Migrations() {}
 

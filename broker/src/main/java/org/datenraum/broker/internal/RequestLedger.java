@@ -247,6 +247,11 @@ public final class RequestLedger {
     });
   }
 
+  /** The ledger's clock. */
+  Clock clock() {
+    return clock;
+  }
+
   /** Wakes those waiting on these requests, after a change made elsewhere (a revoked site). */
   void changed(List<String> ids) {
     ids.forEach(id -> signals.fire("request:" + id));

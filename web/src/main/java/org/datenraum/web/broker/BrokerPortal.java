@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.datenraum.broker.BrokerPages;
+import org.datenraum.query.terms.TermTree;
 import org.datenraum.web.kit.Access;
 import org.datenraum.web.kit.NavLink;
 import org.datenraum.web.kit.PortalKit;
@@ -50,6 +51,10 @@ public final class BrokerPortal implements BrokerPages {
     app.get("/", ctx -> ctx.redirect(kit.session(ctx).user().map(BrokerPortal::home).orElse("/signin"),
         HttpStatus.SEE_OTHER));
     new ResearcherPages(kit, calls).routes(app);
+    EditorPages editor = new EditorPages(kit, TermTree.builtIn());
+    editor.routes(app);
+    new RequestPages(kit, calls, editor, clock).routes(app);
+    new SavedPages(kit, calls, editor).routes(app);
     new OperatorPages(kit, calls).routes(app);
   }
 

@@ -25,7 +25,7 @@
     if (boxes.length === 0) { return; }
     withCharts(function () {
       boxes.forEach(function (box) {
-        var data = JSON.parse(document.getElementById(box.getAttribute('data-chart')).textContent);
+        var data = JSON.parse(box.getAttribute('data-chart'));
         box.setAttribute('data-drawn', 'true');
         var chart = window.echarts.init(box, null, { renderer: 'svg' });
         chart.setOption({
