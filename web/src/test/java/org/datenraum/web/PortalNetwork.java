@@ -94,7 +94,7 @@ public final class PortalNetwork implements AutoCloseable {
     Path fhir = dir.resolve("fhir").resolve(name);
     Path site = dir.resolve("sites").resolve(name);
     Files.createDirectories(site);
-    HospitalGenerator.of(GeneratorConfig.of(patients, seed, "Klinikum " + name, LocalDate.of(2023, 1, 1), 2,
+    HospitalGenerator.of(GeneratorConfig.of(patients, seed, "Klinikum " + name, LocalDate.of(2024, 1, 1), 1,
         List.of()).value()).writeTo(fhir, 1, false, (d, t, r, b) -> { });
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);

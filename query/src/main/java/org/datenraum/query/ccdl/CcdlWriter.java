@@ -79,6 +79,17 @@ public final class CcdlWriter {
         t.put("beforeDate", c.timeRestriction().beforeDate().toString());
       }
     }
+    if (c.timeRelation() != null) {
+      ObjectNode r = n.putObject("timeRelation");
+      ArrayNode related = r.putArray("criteria");
+      c.timeRelation().criteria().forEach(x -> related.add(criterion(x)));
+      if (c.timeRelation().minDays() != null) {
+        number(r, "minDays", c.timeRelation().minDays());
+      }
+      if (c.timeRelation().maxDays() != null) {
+        number(r, "maxDays", c.timeRelation().maxDays());
+      }
+    }
     return n;
   }
 

@@ -39,6 +39,16 @@ class CcdlWriterTest {
   }
 
   @Test
+  void aTimeRelationIsReadBackEqual() {
+    TermCode ctx = new TermCode("fdpg.mii.cds", "Diagnose", null, null);
+    Criterion related = Criterion.of(new TermCode("fdpg.mii.cds", "Prozedur", null, null), TermCode.of("ops", "5-820"));
+    Criterion c = new Criterion(ctx, List.of(TermCode.of("icd", "T84")), null, List.of(), null,
+        new TimeRelation(List.of(related), 0.0, 30.5));
+    CcdlQuery q = new CcdlQuery("2", null, List.of(List.of(c)), List.of());
+    assertThat(CcdlParser.parse(CcdlWriter.write(q)).value()).isEqualTo(q);
+  }
+
+  @Test
   void filtersAndTimesAreWrittenAsCcdlSpellsThem() {
     TermCode ctx = new TermCode("fdpg.mii.cds", "Laboruntersuchung", null, null);
     Criterion lab = new Criterion(ctx, List.of(TermCode.of("http://loinc.org", "2345-7")),

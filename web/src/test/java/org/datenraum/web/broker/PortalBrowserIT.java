@@ -42,8 +42,8 @@ class PortalBrowserIT {
   @BeforeAll
   static void start() {
     Map<String, Integer> sites = new LinkedHashMap<>();
-    sites.put("nord", 400);
-    sites.put("sued", 300);
+    sites.put("nord", 150);
+    sites.put("sued", 100);
     network = PortalNetwork.start(dir, sites, 11, List.of());
     playwright = Playwright.create();
     browser = Chromium.launch(playwright);
