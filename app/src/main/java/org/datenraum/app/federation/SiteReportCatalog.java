@@ -13,6 +13,7 @@ final class SiteReportCatalog {
   private SiteReportCatalog() {}
 
   static SiteReports over(DuckDbSiteStore store, Clock clock) {
-    return SiteReport.all(List.of(new InventoryReport(store)));
+    return SiteReport.all(List.of(new InventoryReport(store),
+        new org.datenraum.app.biosamples.BiosamplesSiteReport(store)));
   }
 }

@@ -169,6 +169,10 @@ public final class SubmitCommand implements Callable<Integer> {
     out.println("Total: " + v.result().total() + " (" + v.result().sitesReporting() + " site(s) reporting, "
         + v.result().sitesSuppressed() + " below their threshold)");
     v.result().sites().forEach(c -> out.printf("  %-14s %d%n", c.label(), c.count()));
-    v.result().strata().forEach((k, cells) -> out.println("  by " + k + ": " + cells));
+    if (StrataTable.fits(v.result().strata())) {
+      StrataTable.print(v.result().strata(), out);
+    } else {
+      v.result().strata().forEach((k, cells) -> out.println("  by " + k + ": " + cells));
+    }
   }
 }
