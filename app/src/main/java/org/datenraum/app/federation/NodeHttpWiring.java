@@ -3,6 +3,7 @@ package org.datenraum.app.federation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import org.datenraum.app.emergency.CdaHttpRoute;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.node.admin.SiteAdmin;
 import org.datenraum.node.http.NodeHttpRoutes;
@@ -14,9 +15,10 @@ public final class NodeHttpWiring {
   private NodeHttpWiring() {}
 
   /**
-   * The routes of a site's local port: the site admin pages over {@code admin}, titled {@code brand}.
+   * The routes of a site's local port: the site admin pages over {@code admin}, titled {@code brand},
+   * and AKTIN's CDA import endpoint.
    */
   public static List<NodeHttpRoutes> routes(SiteDirectory site, SiteAdmin admin, String brand) {
-    return List.of(new SitePortal(admin, brand, Clock.systemUTC(), new SecureRandom()));
+    return List.of(new SitePortal(admin, brand, Clock.systemUTC(), new SecureRandom()), CdaHttpRoute.of(site));
   }
 }

@@ -1,0 +1,104 @@
+package org.datenraum.app.emergency;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.core.ResourceKey;
+import org.datenraum.core.WriteBatch;
+import org.datenraum.ingest.cda.CdaImport;
+import org.datenraum.ingest.cda.ImportAnswer;
+import org.datenraum.ingest.cda.VisitStore;
+import org.datenraum.node.http.LocalProblem;
+import org.datenraum.node.http.LocalRole;
+import org.datenraum.node.http.LocalRoutes;
+import org.datenraum.node.http.NodeHttpRoutes;
+
+/**
+ * AKTIN's import endpoint on the node's local port: {@code POST /aktin/cda/fhir/Binary} with a CDA
+ * document as {@code text/xml} or {@code application/xml}, for site-import keys only; answered as
+ * AKTIN's server answers (status, {@code Location}, a FHIR OperationOutcome). Thread-safe.
+ */
+public final class CdaHttpRoute implements NodeHttpRoutes {
+
+  public static final String PATH = "/aktin/cda/fhir/Binary";
+  /** How long the store stays open after the last document. */
+  static final Duration IDLE = Duration.ofSeconds(1);
+
+  private final SiteDirectory site;
+  private final StoreLease lease;
+  private volatile CdaImport receiver;
+
+  private CdaHttpRoute(SiteDirectory site) {
+    this.site = site;
+    this.lease = new StoreLease(site, IDLE);
+  }
+
+  public static CdaHttpRoute of(SiteDirectory site) {
+    return new CdaHttpRoute(site);
+  }
+
+  @Override
+  public void register(LocalRoutes routes) {
+    routes.add(HandlerType.POST, PATH, LocalRole.SITE_IMPORT, this::receive);
+  }
+
+  private void receive(Context ctx) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    if (!type.startsWith("text/xml") && !type.startsWith("application/xml")) {
+      throw LocalProblem.of(415, "DR-7214", "The content type `" + ctx.contentType() + "` is not XML: post the CDA"
+          + " document as `text/xml` or `application/xml`.");
+    }
+    ImportAnswer a = receiver().receive("HTTP " + LocalRoutes.principal(ctx).name(), ctx.bodyAsBytes(),
+        new Leased(lease));
+    ctx.status(a.status());
+    if (a.location() != null) {
+      ctx.header("Location", a.location());
+    }
+    ctx.contentType("application/fhir+json");
+    ctx.result(a.operationOutcome());
+  }
+
+  /** The receiver, made at the first document (compiling the CDA schema takes a moment). */
+  private CdaImport receiver() {
+    CdaImport r = receiver;
+    if (r == null) {
+      synchronized (this) {
+        if (receiver == null) {
+          receiver = CdaImport.of(site.pseudonymizer());
+        }
+        r = receiver;
+      }
+    }
+    return r;
+  }
+
+  /** The receiver's store through the lease: each call holds the store only as long as it takes. */
+  private record Leased(StoreLease lease) implements VisitStore {
+
+    @Override
+    public Optional<String> resourceJson(ResourceKey key) {
+      return lease.with(s -> s.resourceJson(key));
+    }
+
+    @Override
+    public Optional<String> patientByIdentifier(String identifierPseudonym) {
+      return lease.with(s -> s.patientByIdentifier(identifierPseudonym));
+    }
+
+    @Override
+    public boolean hasPatient(String pseudonym) {
+      return lease.with(s -> s.hasPatient(pseudonym));
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+      lease.with(s -> {
+        s.write(batch);
+        return null;
+      });
+    }
+  }
+}
