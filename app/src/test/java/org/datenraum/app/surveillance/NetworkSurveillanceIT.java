@@ -213,6 +213,48 @@ class NetworkSurveillanceIT {
     assertThat(network.researcher().surveillance(null, null).orThrow().last()).isEqualTo(LocalDate.of(2025, 12, 30));
   }
 
+  @Test
+  @Order(8)
+  void thePortalsSurveillancePageShowsTheSignalsOfTheCommandWithCharts() throws Exception {
+    JsonNode cli = JSON.readTree(ok("surveillance", "network", "--broker", network.uri(), "--key-file",
+        researcherKey.toString(), "--json"));
+    long started = System.nanoTime();
+    java.net.http.HttpResponse<String> r = new PortalPage(network.uri(), Files.readString(researcherKey))
+        .get("/surveillance?lang=en");
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(r.statusCode()).isEqualTo(200);
+    String page = r.body();
+    for (JsonNode e : cli.get("evaluations")) {
+      String site = e.get("site").asText();
+      int from = page.indexOf("data-site=\"" + site + "\"");
+      assertThat(from).as("a section for " + site).isPositive();
+      int to = page.indexOf("</section>", from);
+      String section = page.substring(from, to);
+      int signals = e.get("signals").size();
+      assertThat(section).contains(signals == 0 ? "No signals." : signals + " signals");
+      for (JsonNode s : e.get("signals")) {
+        assertThat(section).contains("<td>" + s.get("epoch").asText() + "</td><td>" + s.get("kind").asText()
+            + "</td><td>" + s.get("indicator").asText() + "</td><td>" + s.get("ageGroup").asText() + "</td>");
+      }
+    }
+    int network = page.indexOf("data-site=\"network\"");
+    String gi = page.substring(network, page.indexOf("</section>", network));
+    java.util.regex.Matcher chart = java.util.regex.Pattern.compile("<script type=\"application/json\" id=\"[^\"]+\">"
+        + "(\\{\"title\":\"[^\"]*\\(GI, all\\)\".*?)</script>").matcher(gi);
+    assertThat(chart.find()).as("a chart of the network's GI series").isTrue();
+    JsonNode data = JSON.readTree(chart.group(1));
+    int w41 = -1;
+    for (int i = 0; i < data.get("labels").size(); i++) {
+      if (data.get("labels").get(i).asText().equals("2025-W41")) {
+        w41 = i;
+      }
+    }
+    assertThat(w41).isNotNegative();
+    assertThat(data.get("series").get(2).get("values").get(w41).isNumber()).as("the W41 signal marked").isTrue();
+    assertThat(page).contains("/assets/portal.js");
+    System.out.println("surveillance page: " + page.length() + " bytes, " + millis + " ms with sign-in");
+  }
+
   private static List<String> released(String site, String round) throws IOException {
     List<String> out = new ArrayList<>();
     for (AuditEntry e : FileAuditLog.read(network.site(site).resolve("node/audit.log"))) {

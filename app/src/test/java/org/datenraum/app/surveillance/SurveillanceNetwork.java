@@ -77,7 +77,8 @@ final class SurveillanceNetwork implements AutoCloseable {
 
   private void start(int port) {
     broker = Broker.start(BrokerConfig.of(dir, port).withHost("127.0.0.1"),
-        new BrokerConfig.Runtime(clock, Duration.ofMillis(100)));
+        new BrokerConfig.Runtime(clock, Duration.ofMillis(100)),
+        org.datenraum.web.broker.BrokerPortal.of(Clock.systemUTC(), new java.security.SecureRandom()));
   }
 
   String uri() {

@@ -24,6 +24,8 @@ public final class BrokerPortal implements BrokerPages {
 
   /** The portal's own texts. */
   public static final String BUNDLE = "org.datenraum.web.broker.messages";
+  /** The surveillance page's texts. */
+  public static final String SURVEILLANCE_BUNDLE = "org.datenraum.web.broker.surveillance";
   static final String RESEARCHER = "researcher";
   static final String OPERATOR = "admin";
 
@@ -43,7 +45,7 @@ public final class BrokerPortal implements BrokerPages {
   public void routes(Javalin app, Supplier<URI> self, boolean https) {
     BrokerCalls calls = new BrokerCalls(self);
     Access access = new Access(calls::signIn, BrokerPortal::nav, BrokerPortal::home);
-    PortalKit kit = new PortalKit(new PortalKit.Config("Datenraum", List.of(PortalKit.BUNDLE, BUNDLE),
+    PortalKit kit = new PortalKit(new PortalKit.Config("Datenraum", List.of(PortalKit.BUNDLE, BUNDLE, SURVEILLANCE_BUNDLE),
         path -> !path.startsWith("/v1/") && !path.equals("/v1"), https),
         access, new Sessions(clock, random, Sessions.IDLE));
     calls.onRevoked(kit::forget);
@@ -56,14 +58,16 @@ public final class BrokerPortal implements BrokerPages {
     new RequestPages(kit, calls, editor, clock).routes(app);
     new SavedPages(kit, calls, editor).routes(app);
     new OperatorPages(kit, calls).routes(app);
+    new SurveillancePages(kit, calls).routes(app);
   }
 
   static List<NavLink> nav(User u) {
     return switch (u.role()) {
       case RESEARCHER -> List.of(new NavLink("/research/query", "nav.query"),
-          new NavLink("/research/requests", "nav.requests"), new NavLink("/research/saved", "nav.saved"));
+          new NavLink("/research/requests", "nav.requests"), new NavLink("/research/saved", "nav.saved"),
+          new NavLink("/surveillance", "nav.surveillance"));
       case OPERATOR -> List.of(new NavLink("/operator/principals", "nav.principals"),
-          new NavLink("/operator/audit", "nav.audit"));
+          new NavLink("/operator/audit", "nav.audit"), new NavLink("/surveillance", "nav.surveillance"));
       default -> List.of();
     };
   }

@@ -31,10 +31,14 @@
         chart.setOption({
           animation: false,
           tooltip: {},
-          grid: { left: 48, right: 16, top: 16, bottom: 40 },
+          grid: { left: 48, right: 16, top: 16, bottom: data.series ? 64 : 40 },
           xAxis: { type: 'category', data: data.labels },
           yAxis: { type: 'value', name: data.unit || '' },
-          series: [{ type: 'bar', data: data.values, name: data.title }]
+          legend: data.series ? { bottom: 0 } : undefined,
+          series: data.series ? data.series.map(function (s) {
+            return { type: s.type, name: s.name, data: s.values, symbolSize: 9, connectNulls: false,
+              showSymbol: s.type === 'scatter', itemStyle: s.color ? { color: s.color } : undefined };
+          }) : [{ type: 'bar', data: data.values, name: data.title }]
         });
       });
     });

@@ -13,7 +13,7 @@ class MessagesTest {
 
   @Test
   void germanAndEnglishHaveTheSameKeysInEveryBundle() throws IOException {
-    for (String bundle : List.of(PortalKit.BUNDLE, BrokerPortal.BUNDLE, org.datenraum.web.site.SitePortal.BUNDLE)) {
+    for (String bundle : List.of(PortalKit.BUNDLE, BrokerPortal.BUNDLE, BrokerPortal.SURVEILLANCE_BUNDLE, org.datenraum.web.site.SitePortal.BUNDLE)) {
       String base = "/" + bundle.replace('.', '/');
       Properties de = load(base + ".properties");
       Properties en = load(base + "_en.properties");

@@ -1,0 +1,65 @@
+package org.datenraum.web.broker;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.datenraum.core.Result;
+import org.datenraum.federation.Reply;
+import org.datenraum.federation.v1.SurveillanceView;
+import org.datenraum.surveillance.syndromic.SignalConfig;
+import org.datenraum.web.kit.PageProblem;
+import org.datenraum.web.kit.PageView;
+import org.datenraum.web.kit.PortalKit;
+import org.datenraum.web.kit.User;
+
+/** The network's surveillance: syndromic and pathogen series per site and network with their signals. */
+final class SurveillancePages {
+
+  private final PortalKit kit;
+  private final BrokerCalls calls;
+
+  SurveillancePages(PortalKit kit, BrokerCalls calls) {
+    this.kit = kit;
+    this.calls = calls;
+  }
+
+  void routes(Javalin app) {
+    app.get("/surveillance", this::page);
+  }
+
+  private void page(Context ctx) {
+    User u = kit.user(ctx, Set.of(BrokerPortal.RESEARCHER, BrokerPortal.OPERATOR));
+    LocalDate from = date(ctx, "from");
+    LocalDate to = date(ctx, "to");
+    Reply<SurveillanceView> view = calls.reply(u, c -> c.surveillance(from, to));
+    PageView page = kit.page(ctx, "surveillance.title");
+    if (!view.isOk()) {
+      kit.render(ctx, "broker/surveillance.jte", page.withNotice(view.problem().text()),
+          Map.of("sections", List.of(), "view", ""));
+      return;
+    }
+    Result<List<SurveillanceModel.Section>> sections = SurveillanceModel.of(view.value(), SignalConfig.defaults());
+    if (!sections.isOk()) {
+      throw PageProblem.invalid(sections.problem().text());
+    }
+    SurveillanceView v = view.value();
+    kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections.value(), "view",
+        page.t().get("surveillance.range", v.first(), v.last(), v.sites().size(), v.standing().minimumCell())));
+  }
+
+  private static LocalDate date(Context ctx, String name) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw PageProblem.invalid("DR-7150 " + name + " `" + text + "` is not a date: give it as YYYY-MM-DD.");
+    }
+  }
+}
