@@ -77,6 +77,8 @@ final class CommandHelp {
     m.put("report emergency", "report emergency --site /tmp/site --month 2015-11 --format html --out /tmp/emergency.html");
     m.put("cda", "cda --site /tmp/site --json ../shared/testdata/aktin/cda/storyboards/aktin_test_storyboard01.xml");
     m.put("dicom", "dicom --site /tmp/site /data/pacs-export");
+    m.put("imaging", "imaging biomarkers --site /tmp/site");
+    m.put("imaging biomarkers", "imaging biomarkers --site /tmp/site --json");
     m.put("query", "query --site /tmp/site examples/queries/diabetes-60plus.json");
     m.put("biosamples", "biosamples --site /tmp/site --json examples/queries/e11-serum-within-30-days.json");
     m.put("quarantine", "quarantine --site /tmp/site --limit 20");
@@ -130,6 +132,8 @@ final class CommandHelp {
     m.put("ingest", "a file could not be read or a record was rejected (the rest is loaded; see `datenraum"
         + " quarantine`), or there was nothing to load");
     m.put("query", "no site store, or the query file or the query is not valid");
+    m.put("imaging biomarkers", "no site store, or the data of a study could not be read (the others are"
+        + " computed; the study and reason are printed)");
     m.put("dicom", "a file was quarantined (the rest is loaded; see `datenraum quarantine`), or there"
         + " was no DICOM file to read");
     m.put("biosamples", "no site store, or the query file or the query is not valid");

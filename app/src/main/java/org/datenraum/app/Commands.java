@@ -12,6 +12,7 @@ final class Commands {
     cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new org.datenraum.app.emergency.CdaCommand());
     cl.addSubcommand(new org.datenraum.app.imaging.DicomCommand());
+    cl.addSubcommand(new org.datenraum.app.imaging.ImagingCommand());
     cl.addSubcommand(new StatsCommand());
     cl.addSubcommand(new QueryCommand());
     cl.addSubcommand(new org.datenraum.app.biosamples.BiosamplesCommand());

@@ -47,6 +47,7 @@ public final class Part10Reader {
   }
 
   private InputStream in;
+  private boolean pixels;
   private long position;
   private Syntax syntax;
   private Charset charset = StandardCharsets.ISO_8859_1;
@@ -58,6 +59,16 @@ public final class Part10Reader {
   /** Reads the meta information and the data set of a Part 10 stream, up to the pixel data. */
   public static DicomObject read(InputStream raw) throws IOException, Unreadable {
     Part10Reader r = new Part10Reader(new BufferedInputStream(raw, 16 * 1024));
+    return r.readFile();
+  }
+
+  /**
+   * Reads a Part 10 stream including its native (not encapsulated) top-level pixel data, for the
+   * models that run at the site; the pixel data go nowhere else.
+   */
+  public static DicomObject readWithPixels(InputStream raw) throws IOException, Unreadable {
+    Part10Reader r = new Part10Reader(new BufferedInputStream(raw, 64 * 1024));
+    r.pixels = true;
     return r.readFile();
   }
 
@@ -155,6 +166,9 @@ public final class Part10Reader {
       return false;
     }
     if (top && (tag >>> 16) >= 0x7FE0 && tag != 0xFFFAFFFA) {
+      if (pixels && tag == Tags.PIXEL_DATA) {
+        readPixelData(into);
+      }
       return false;
     }
     String vr;
@@ -184,6 +198,21 @@ public final class Part10Reader {
       }
     }
     return true;
+  }
+
+  private void readPixelData(Map<Integer, DicomElement> into) throws IOException, Unreadable {
+    String vr = "OW";
+    long length;
+    if (syntax.explicit()) {
+      vr = new String(readBytes(2), StandardCharsets.US_ASCII);
+      readBytes(2);
+    }
+    length = readU32();
+    if (length == UNDEFINED || length > Integer.MAX_VALUE - 8) {
+      throw new Unreadable("DR-7511", "the pixel data are encapsulated (compressed) or too large:"
+          + " models read native pixel data only; store the series uncompressed at the site.");
+    }
+    into.put(Tags.PIXEL_DATA, new DicomElement(vr, readBytes((int) length), List.of(), syntax.bigEndian()));
   }
 
   private DicomElement value(int tag, String vr, long length, int depth)
