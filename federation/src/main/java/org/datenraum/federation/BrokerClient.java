@@ -17,6 +17,8 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.datenraum.federation.v1.AuditHead;
+import org.datenraum.federation.v1.AuditPage;
+import org.datenraum.federation.v1.SiteOverview;
 import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.IssuedKey;
 import org.datenraum.federation.v1.NewPrincipal;
@@ -208,6 +210,22 @@ public final class BrokerClient {
   /** The principal this client's key belongs to. */
   public Reply<Principal> me() {
     return call(get("/v1/me"), b -> WireJson.read(b, Principal.class));
+  }
+
+  /** Every registered site with its last contact and unfinished requests. */
+  public Reply<List<SiteOverview>> sites() {
+    return call(get("/v1/admin/sites"), b -> WireJson.readList(b, SiteOverview.class));
+  }
+
+  /** A page of the broker's audit log, newest first; {@code before} is the {@code next} of the previous page. */
+  public Reply<AuditPage> audit(int limit, Long before) {
+    return call(get("/v1/admin/audit?limit=" + limit + (before == null ? "" : "&before=" + before)),
+        b -> WireJson.read(b, AuditPage.class));
+  }
+
+  /** Verifies the broker's audit log: 200 with {@code intact} and {@code entries}, 409 when broken. */
+  public Reply<com.fasterxml.jackson.databind.JsonNode> verifyAudit() {
+    return call(get("/v1/admin/audit/verify"), b -> WireJson.read(b, com.fasterxml.jackson.databind.JsonNode.class));
   }
 
   public Reply<List<Principal>> principals() {

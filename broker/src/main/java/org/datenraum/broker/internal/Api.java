@@ -12,6 +12,7 @@ import org.datenraum.federation.v1.NewPrincipal;
 import org.datenraum.federation.v1.NewSavedQuery;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.Role;
+import org.datenraum.federation.v1.SiteOverview;
 import org.datenraum.federation.v1.SiteResult;
 import org.datenraum.federation.v1.StatusUpdate;
 import org.datenraum.federation.v1.Submission;
@@ -67,6 +68,10 @@ public final class Api {
     app.get("/v1/me", ctx -> {
       Caller c = require(principals, ctx, Set.of(Role.values()));
       json(ctx, 200, principals.one(c.name()));
+    });
+    app.get("/v1/admin/sites", ctx -> {
+      require(ctx, Role.ADMIN);
+      json(ctx, 200, sites());
     });
     app.get("/v1/admin/principals", ctx -> {
       require(ctx, Role.ADMIN);
@@ -127,6 +132,13 @@ public final class Api {
     }
     ledger.changed(principals.revoke(c.name(), name));
     ctx.status(204);
+  }
+
+  private java.util.List<SiteOverview> sites() {
+    java.util.Map<String, Integer> open = ledger.openPerSite();
+    return principals.list().stream().filter(p -> p.role() == Role.SITE)
+        .map(p -> new SiteOverview(p.name(), p.revoked(), p.created(), principals.lastContact(p.name()).orElse(null),
+            open.getOrDefault(p.name(), 0))).toList();
   }
 
   private Caller require(Context ctx, Role role) {

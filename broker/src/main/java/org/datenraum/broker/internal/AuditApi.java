@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.datenraum.federation.audit.AuditEntry;
 import org.datenraum.federation.audit.AuditReport;
+import org.datenraum.federation.v1.AuditPage;
 import org.datenraum.federation.v1.AuditHead;
 import org.datenraum.federation.v1.Role;
 import org.datenraum.federation.v1.WireJson;
@@ -44,6 +46,7 @@ public final class AuditApi {
           + " for site `" + c.name() + "` yet: a running node sends it every few seconds.")));
     });
     app.get("/v1/admin/audit/verify", this::verify);
+    app.get("/v1/admin/audit", this::page);
   }
 
   private void exchange(Context ctx) {
@@ -69,6 +72,16 @@ public final class AuditApi {
     intact.put("intact", true);
     intact.put("entries", r.entries());
     Api.json(ctx, 200, intact);
+  }
+
+  private void page(Context ctx) {
+    require(ctx, Role.ADMIN);
+    int limit = Listing.limit(ctx.queryParam("limit"));
+    Long before = Listing.before(ctx.queryParam("before"));
+    List<AuditEntry> entries = AuditTable.page(db, limit + 1, before);
+    boolean more = entries.size() > limit;
+    List<AuditEntry> shown = more ? entries.subList(0, limit) : entries;
+    Api.json(ctx, 200, new AuditPage(shown, more ? shown.get(limit - 1).seq() : null));
   }
 
   private Caller require(Context ctx, Role role) {

@@ -99,6 +99,12 @@ public final class AuditTable {
     return db.transaction(c -> Database.query(c, "SELECT * FROM audit ORDER BY seq", AuditTable::entry));
   }
 
+  /** Up to {@code limit} entries before entry {@code before} (null: the newest), newest first. */
+  static List<AuditEntry> page(Database db, int limit, Long before) {
+    return db.transaction(c -> Database.query(c, "SELECT * FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?",
+        AuditTable::entry, before == null ? Long.MAX_VALUE : before, limit));
+  }
+
   /** The newest entry's number and seal; empty for an empty log. */
   public static Optional<AuditHead> head(Database db) {
     return db.transaction(c -> last(c).map(AuditEntry::head));

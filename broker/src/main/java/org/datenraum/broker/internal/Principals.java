@@ -34,6 +34,8 @@ public final class Principals {
   private final AuditTable audit;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Caller> byHash = new ConcurrentHashMap<>();
+  /** Each site's last call since the broker started. */
+  private final Map<String, Instant> contact = new ConcurrentHashMap<>();
 
   public Principals(Database db, Clock clock, AuditTable audit) {
     this.db = db;
@@ -67,7 +69,7 @@ public final class Principals {
     String h = hash(parts[1]);
     Caller cached = byHash.get(h);
     if (cached != null) {
-      return cached;
+      return seen(cached);
     }
     List<Caller> found = db.transaction(c -> Database.query(c,
         "SELECT name, role FROM principal WHERE key_hash = ? AND NOT revoked", rs ->
@@ -76,7 +78,19 @@ public final class Principals {
       throw ApiProblem.unauthorized("The API key is unknown or revoked: ask the network operator for a key.");
     }
     byHash.put(h, found.get(0));
-    return found.get(0);
+    return seen(found.get(0));
+  }
+
+  private Caller seen(Caller c) {
+    if (c.role() == Role.SITE) {
+      contact.put(c.name(), clock.instant());
+    }
+    return c;
+  }
+
+  /** The site's last call since the broker started. */
+  Optional<Instant> lastContact(String site) {
+    return Optional.ofNullable(contact.get(site));
   }
 
   IssuedKey add(String actor, String name, Role role) {

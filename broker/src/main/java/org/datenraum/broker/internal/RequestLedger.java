@@ -247,6 +247,18 @@ public final class RequestLedger {
     });
   }
 
+  /** Per site, the requests it has not finished. */
+  Map<String, Integer> openPerSite() {
+    return db.transaction(c -> {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      for (Object[] row : Database.query(c, "SELECT site, count(*) FROM site_request WHERE status IN ('queued',"
+          + " 'retrieved', 'interaction', 'processing') GROUP BY site", rs -> new Object[] {rs.getString(1), rs.getInt(2)})) {
+        out.put((String) row[0], (Integer) row[1]);
+      }
+      return out;
+    });
+  }
+
   /** The ledger's clock. */
   Clock clock() {
     return clock;

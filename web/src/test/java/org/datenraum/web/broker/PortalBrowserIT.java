@@ -20,8 +20,10 @@ import org.datenraum.query.ccdl.Comparator;
 import org.datenraum.query.ccdl.Criterion;
 import org.datenraum.query.ccdl.Filter;
 import org.datenraum.query.ccdl.TermCode;
+import org.datenraum.web.A11y;
 import org.datenraum.web.Chromium;
 import org.datenraum.web.PortalNetwork;
+import org.datenraum.web.Screenshots;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +122,9 @@ class PortalBrowserIT {
     assertThat(page.locator("#sentence")).hasText("Patienten mit Diabetes mellitus, Typ 2 und Alter ≥ 60 a und nicht"
         + " Nicht näher bezeichnete Demenz.");
 
+    A11y.check(page, "editor");
+    page.check("input[name=stratify][value=sex]");
+    page.check("input[name=stratify][value=age]");
     page.click("#submit");
     assertThat(page.locator("#total[data-done=true]")).isVisible(
         new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
@@ -132,6 +137,38 @@ class PortalBrowserIT {
     RequestView api = BrokerClient.of(network.portal(), network.researcherKey()).request(id, Duration.ZERO).orThrow();
     assertThat(api.done()).isTrue();
     assertThat(page.locator("#total")).hasText(api.result().total().toString());
+    assertThat(page.locator(".chart svg")).hasCount(2);
+    A11y.check(page, "request");
+    Screenshots.take(page, "portal-researcher-result.png");
+    page.navigate("/research/requests");
+    assertThat(page.locator("a[href='/research/requests/" + id + "']")).hasCount(1);
+    A11y.check(page, "requests");
+    page.navigate("/research/saved");
+    A11y.check(page, "saved");
+  }
+
+  @Test
+  void anOperatorIssuesASiteKeyShownOnceAndRevokesIt() {
+    signIn(network.operatorKey());
+    assertThat(page).hasURL(network.portal() + "/operator/principals");
+    assertThat(page.locator("#sites tr[data-name]")).hasCount(2);
+    page.fill("#new-name", "neue-klinik");
+    page.selectOption("#new-role", "site");
+    page.click("#add-principal");
+    String key = page.locator("#new-key").textContent().strip();
+    BrokerClient newSite = BrokerClient.of(network.portal(), key);
+    assertThat(newSite.me().orThrow().name()).isEqualTo("neue-klinik");
+    A11y.check(page, "principals");
+    page.navigate("/operator/principals");
+    assertThat(page.locator("#new-key")).hasCount(0);
+    assertThat(page.content()).doesNotContain(key);
+    page.locator("#sites tr[data-name='neue-klinik'] button").click();
+    assertThat(page.locator("#sites tr[data-name='neue-klinik'] td[data-state]")).hasAttribute("data-state", "revoked");
+    assertThat(newSite.me().status()).isEqualTo(401);
+    page.navigate("/operator/audit");
+    assertThat(page.locator("p.notice")).containsText("unversehrt");
+    assertThat(page.locator("#audit")).containsText("principal.revoked");
+    A11y.check(page, "audit");
   }
 
   private static CcdlQuery withoutDisplays(CcdlQuery q) {
@@ -146,6 +183,8 @@ class PortalBrowserIT {
 
   @Test
   void aWrongKeyIsRefusedOnTheSignInPage() {
+    page.navigate("/signin");
+    A11y.check(page, "signin");
     signIn("drk_this-is-not-a-key");
     assertThat(page).hasURL(network.portal() + "/signin");
     assertThat(page.locator("p.error")).containsText("DR-7010");
