@@ -50,7 +50,9 @@ public final class HttpErrors {
     });
     app.exception(Exception.class, (e, ctx) -> failed(ctx, e));
     app.error(404, ctx -> {
-      if (!String.valueOf(ctx.res().getContentType()).startsWith("application/problem+json")) {
+      String type = String.valueOf(ctx.res().getContentType());
+      // a page's own refusal (the portal's HTML) is kept
+      if (!type.startsWith("application/problem+json") && !type.startsWith("text/html")) {
         write(ctx, byStatus(404, ctx), null);
       }
     });

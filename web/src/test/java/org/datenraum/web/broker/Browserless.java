@@ -38,6 +38,20 @@ public final class Browserless {
         .POST(HttpRequest.BodyPublishers.ofString(b.toString())));
   }
 
+  /** Posts a multipart form with one file field {@code file} and text fields. */
+  HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, byte[] content) {
+    String boundary = "----datenraum" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+        + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "multipart/form-data; boundary="
+        + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** Signs in with the key (fetching the sign-in page for its token first); returns the answer to the POST. */
   public HttpResponse<String> signIn(String key) {
     get("/signin");
