@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.CodeSystems;
 import org.datenraum.core.Coding;
@@ -35,7 +33,12 @@ import org.datenraum.store.duckdb.internal.FactCodec;
  * patients with an Encounter fact that may mark an ICU stay (a Fachabteilungsschlüssel attribute
  * starting {@code 36}, the Kontaktart {@code intensivstationaer}, the RoleCode {@code ICU} or
  * {@code PEDICU}; the registry decides exactly), and of them only the facts
- * {@link IcuFactSelection} names, with numeric values. Immutable; the store serialises the queries.
+ * {@link IcuFactSelection} names, with numeric values. The many hourly Observation and
+ * MedicationAdministration facts are read as numbers only (code and unit as indexes into lists
+ * read once, times as epoch milliseconds), since the JDBC driver's strings cost more than the rest
+ * of the report: they come without resource id (empty), encounter, status and attributes, and
+ * those entered in error, cancelled or not done, or with a comparator, are left out by the query.
+ * Immutable; the store serialises the queries.
  */
 public final class DuckDbIcuFacts implements IcuFacts {
 
@@ -45,18 +48,28 @@ public final class DuckDbIcuFacts implements IcuFacts {
         OR attributes LIKE '%Fachabteilungsschluessel%|36%'
         OR attributes LIKE '%v3-RoleCode|ICU%' OR attributes LIKE '%v3-RoleCode|PEDICU%')""";
 
-  private static final String FACTS = """
+  private static final String FEW = """
       SELECT f.patient, f.encounter, f.resource_type, f.resource_id, f.system, f.code,
-             f.start_time, f.end_time, f.value_num, f.unit, f.comparator, f.status,
-             CASE WHEN f.resource_type IN ('Encounter', 'Procedure') THEN f.attributes END
+             f.start_time, f.end_time, f.value_num, f.unit, f.comparator, f.status, f.attributes
       FROM fact f
       WHERE f.patient IN (%s) AND (
         f.resource_type = 'Encounter'
         OR f.resource_type = 'Procedure' AND (f.attributes LIKE '%%category=%s|%s%%'
             OR f.system = '%s' AND f.code = '%s')
-        OR f.resource_type = 'Condition' AND f.system = '%s' AND f.code LIKE '%s%%'
-        OR f.resource_type = 'Observation' AND (%s)
-        OR f.resource_type = 'MedicationAdministration' AND (%s))
+        OR f.resource_type = 'Condition' AND f.system = '%s' AND f.code LIKE '%s%%')""";
+
+  private static final String UNITS = """
+      SELECT DISTINCT f.unit FROM fact f
+      WHERE f.resource_type IN ('Observation', 'MedicationAdministration') AND f.unit IS NOT NULL
+      ORDER BY 1""";
+
+  private static final String MANY = """
+      SELECT f.patient, k.idx, coalesce(list_position(?, f.unit), 0), epoch_ms(f.start_time),
+             epoch_ms(f.end_time) - epoch_ms(f.start_time), f.value_num
+      FROM fact f JOIN (VALUES %s) k(idx, type, system, code)
+        ON f.resource_type = k.type AND f.system = k.system AND f.code = k.code
+      WHERE f.patient IN (%s) AND f.start_time IS NOT NULL AND f.comparator IS NULL
+        AND (f.status IS NULL OR f.status NOT IN ('entered-in-error', 'cancelled', 'not-done'))
       ORDER BY f.patient""";
 
   private final DuckDbSiteStore store;
@@ -76,24 +89,103 @@ public final class DuckDbIcuFacts implements IcuFacts {
       if (patients.isEmpty()) {
         return null;
       }
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql())) {
-        int current = -1;
-        List<Fact> facts = new ArrayList<>();
-        while (rs.next()) {
-          int patient = rs.getInt(1);
-          if (patient != current && current >= 0) {
-            sink.accept(new PatientFacts(patients.get(current), facts));
-            facts = new ArrayList<>();
+      Map<Integer, List<Fact>> few = few(c, patients);
+      List<String> units = units(c);
+      List<Fact> kinds = kinds();
+      try (PreparedStatement s = c.prepareStatement(MANY.formatted(values(kinds), ICU_PATIENTS))) {
+        s.setObject(1, c.createArrayOf("VARCHAR", units.toArray()));
+        try (ResultSet rs = s.executeQuery()) {
+          int current = -1;
+          List<Fact> facts = new ArrayList<>();
+          while (rs.next()) {
+            int patient = rs.getInt(1);
+            if (patient != current && current >= 0) {
+              emit(sink, patients.get(current), few.remove(current), facts);
+              facts = new ArrayList<>();
+            }
+            current = patient;
+            facts.add(many(rs, patients.get(patient).pseudonym(), kinds, units));
           }
-          current = patient;
-          facts.add(fact(rs, patients.get(patient).pseudonym()));
-        }
-        if (current >= 0) {
-          sink.accept(new PatientFacts(patients.get(current), facts));
+          if (current >= 0) {
+            emit(sink, patients.get(current), few.remove(current), facts);
+          }
         }
       }
+      few.forEach((p, list) -> emit(sink, patients.get(p), list, List.of()));
       return null;
     });
+  }
+
+  private static void emit(Consumer<PatientFacts> sink, PatientRecord p, List<Fact> few,
+      List<Fact> many) {
+    if (few == null) {
+      return; // every patient of ICU_PATIENTS has Encounter facts among the few
+    }
+    List<Fact> all = new ArrayList<>(few.size() + many.size());
+    all.addAll(few);
+    all.addAll(many);
+    sink.accept(new PatientFacts(p, all));
+  }
+
+  private static Map<Integer, List<Fact>> few(Connection c, Map<Integer, PatientRecord> patients)
+      throws SQLException {
+    Map<Integer, List<Fact>> out = new HashMap<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(fewSql())) {
+      while (rs.next()) {
+        int p = rs.getInt(1);
+        out.computeIfAbsent(p, k -> new ArrayList<>()).add(fact(rs, patients.get(p).pseudonym()));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> units(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(UNITS)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /** One template fact per wanted Observation or MedicationAdministration code, by index. */
+  private static List<Fact> kinds() {
+    List<Fact> out = new ArrayList<>();
+    for (Coding code : IcuFactSelection.measureCodes()) {
+      out.add(new Fact("-", null, "Observation", "", code, null, null, null, null, List.of()));
+    }
+    for (Coding code : IcuFactSelection.drugCodes()) {
+      out.add(new Fact("-", null, "MedicationAdministration", "", code, null, null, null, null,
+          List.of()));
+    }
+    return out;
+  }
+
+  private static String values(List<Fact> kinds) {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < kinds.size(); i++) {
+      Fact k = kinds.get(i);
+      rows.add("(" + i + ", '" + k.resourceType() + "', '" + k.code().system() + "', '"
+          + k.code().code() + "')");
+    }
+    return String.join(", ", rows);
+  }
+
+  private static Fact many(ResultSet rs, String pseudonym, List<Fact> kinds, List<String> units)
+      throws SQLException {
+    Fact kind = kinds.get(rs.getInt(2));
+    int unit = rs.getInt(3);
+    long start = rs.getLong(4);
+    long duration = rs.getLong(5);
+    boolean open = rs.wasNull();
+    double num = rs.getDouble(6);
+    FactValue value = rs.wasNull() ? null
+        : new FactValue.Quantity(num, unit == 0 ? null : units.get(unit - 1), null);
+    Instant at = Instant.ofEpochMilli(start);
+    return new Fact(pseudonym, null, kind.resourceType(), "", kind.code(), at,
+        open ? null : duration == 0 ? at : Instant.ofEpochMilli(start + duration), value, null,
+        List.of());
   }
 
   private static Map<Integer, PatientRecord> patients(Connection c) throws SQLException {
@@ -125,22 +217,11 @@ public final class DuckDbIcuFacts implements IcuFacts {
     return t == null ? null : t.toInstant(ZoneOffset.UTC);
   }
 
-  private static String sql() {
+  private static String fewSql() {
     Coding category = IcuFactSelection.VENTILATION_CATEGORY;
     Coding prone = IcuFactSelection.PRONE_POSITION;
-    return FACTS.formatted(ICU_PATIENTS, category.system(), category.code(), prone.system(),
-        prone.code(), CodeSystems.ICD10_GM, IcuFactSelection.ARDS_ICD,
-        codes(IcuFactSelection.measureCodes()), codes(IcuFactSelection.drugCodes()));
+    return FEW.formatted(ICU_PATIENTS, category.system(), category.code(), prone.system(),
+        prone.code(), CodeSystems.ICD10_GM, IcuFactSelection.ARDS_ICD);
   }
 
-  /** {@code (system = 'a' AND code IN ('x', 'y')) OR ...} over constant codes of this module. */
-  private static String codes(Set<Coding> codes) {
-    Map<String, List<String>> bySystem = codes.stream().collect(Collectors.groupingBy(
-        Coding::system, java.util.TreeMap::new,
-        Collectors.mapping(Coding::code, Collectors.toList())));
-    List<String> parts = new ArrayList<>();
-    bySystem.forEach((system, list) -> parts.add("f.system = '" + system + "' AND f.code IN ("
-        + list.stream().sorted().map(c -> "'" + c + "'").collect(Collectors.joining(", ")) + ")"));
-    return String.join(" OR ", parts);
-  }
 }

@@ -101,13 +101,13 @@ class DuckDbIcuFactsIT {
       store.write(new WriteBatch(records, List.of(), Map.of(), List.of()));
       Map<String, Set<Fact>> read = new HashMap<>();
       DuckDbIcuFacts.of(store).forEachPatient(
-          p -> read.put(p.patient().pseudonym(), new HashSet<>(p.facts())));
+          p -> read.put(p.patient().pseudonym(), projected(p.facts())));
 
       InMemoryIcuFacts expected = InMemoryIcuFacts.of(patients, facts);
       Map<String, Set<Fact>> wanted = new HashMap<>();
       expected.forEachPatient(p -> {
         if (!p.patient().pseudonym().equals("ward")) {
-          wanted.put(p.patient().pseudonym(), new HashSet<>(p.facts()));
+          wanted.put(p.patient().pseudonym(), projected(p.facts()));
         }
       });
       assertThat(read.keySet()).containsExactlyInAnyOrder("adult", "child");
@@ -120,6 +120,45 @@ class DuckDbIcuFactsIT {
           .isEqualTo(IcuReport.of(expected, from, null).tree());
       assertThat(IcuReport.of(DuckDbIcuFacts.of(store), from, null).tree())
           .containsEntry("stays", 2).containsEntry("paediatricStays", 1);
+    }
+  }
+
+  /**
+   * The facts as the store hands them: hourly Observations and MedicationAdministrations by
+   * their code, time and value only.
+   */
+  private static Set<Fact> projected(List<Fact> facts) {
+    Set<Fact> out = new HashSet<>();
+    for (Fact f : facts) {
+      boolean many = f.resourceType().equals("Observation")
+          || f.resourceType().equals("MedicationAdministration");
+      out.add(many ? new Fact(f.patient(), null, f.resourceType(), "", f.code(), f.start(),
+          f.end(), f.value(), null, List.of()) : f);
+    }
+    return out;
+  }
+
+  @Test
+  void enteredInErrorAndComparatorsAreLeftOut() {
+    icuPatient("adult", Sex.MALE, YearMonth.of(1950, 3), "3600");
+    facts.add(new Fact("adult", null, "Observation", "wrong", new Coding(CodeSystems.LOINC,
+        "8478-0"), T0, T0, new FactValue.Quantity(20, "mm[Hg]", null), "entered-in-error", List.of()));
+    facts.add(new Fact("adult", null, "Observation", "below", new Coding(CodeSystems.LOINC,
+        "777-3"), T0, T0, new FactValue.Quantity(20, "10*3/uL", "<"), "final", List.of()));
+    List<ResourceRecord> records = new ArrayList<>();
+    records.add(new ResourceRecord(new ResourceKey("Patient", "adult"), "adult", null, List.of(),
+        "{}", patients.get(0), List.of()));
+    for (Fact f : facts) {
+      records.add(new ResourceRecord(new ResourceKey(f.resourceType(), f.resourceId() + ids++),
+          "adult", f.encounter(), List.of(f), "{}", null, List.of()));
+    }
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(dir.resolve("status.duckdb"), CLOCK)) {
+      store.write(new WriteBatch(records, List.of(), Map.of(), List.of()));
+      List<Fact> read = new ArrayList<>();
+      DuckDbIcuFacts.of(store).forEachPatient(p -> read.addAll(p.facts()));
+      assertThat(read).hasSize(1 + 1 + 1 + 1 + 72 + 72 + 1);
+      assertThat(read).noneMatch(f -> f.value() instanceof FactValue.Quantity q
+          && q.number() == 20);
     }
   }
 
