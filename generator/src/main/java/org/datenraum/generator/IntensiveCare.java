@@ -42,6 +42,7 @@ final class IntensiveCare {
       propofolOrder = CareRecords.request(p, unit, start + ventFrom * HOUR, propofol, 24);
       sufentanilOrder = CareRecords.request(p, unit, start + ventFrom * HOUR, sufentanil, 24);
     }
+    IcuMonitoring monitoring = IcuMonitoring.begin(p, c, unit, start, hours, ventFrom, ventTo);
     double pbw = (p.male ? 50 : 45.5) + 0.91 * (p.heightCm - 152.4);
     double vtPerKg = 6 + 2 * p.rng.nextDouble();
     for (int h = 0; h < hours; h++) {
@@ -49,16 +50,18 @@ final class IntensiveCare {
       double acute = Math.exp(-h / 36.0);
       vitals.step();
       ObservationRecords.heartRate(p, unit, t, vitals.value(Vitals.HR, acute));
-      ObservationRecords.bloodPressure(p, unit, t, vitals.value(Vitals.SYS, acute),
-          vitals.value(Vitals.DIA, acute));
+      double sys = vitals.value(Vitals.SYS, acute);
+      double dia = vitals.value(Vitals.DIA, acute);
+      ObservationRecords.bloodPressure(p, unit, t, sys, dia);
       ObservationRecords.oxygenSaturation(p, unit, t, vitals.value(Vitals.SPO2, acute * 0.6));
       ObservationRecords.respiratoryRate(p, unit, t, vitals.value(Vitals.RR, acute));
       if (h % 4 == 0) {
         ObservationRecords.temperature(p, unit, t, vitals.value(Vitals.TEMP, acute));
       }
       boolean onVent = h >= ventFrom && h < ventTo;
+      double progress = onVent ? (h - ventFrom) / (double) Math.max(1, ventTo - ventFrom) : 0.5;
+      monitoring.hour(h, t, sys, dia, onVent, progress);
       if (onVent) {
-        double progress = (h - ventFrom) / (double) Math.max(1, ventTo - ventFrom);
         ventilatorHour(p, unit, ventilation, t, progress, pbw * vtPerKg);
         boolean sedated = progress < 0.85;
         if (sedated) {

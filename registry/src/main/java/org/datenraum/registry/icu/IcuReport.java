@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import org.datenraum.core.PatientRecord;
 
 /**
  * The intensive care report of one site: the indicators of all stays that began in the period
@@ -27,23 +30,37 @@ public record IcuReport(LocalDate from, LocalDate to, Figures all, Figures adult
     GroupTally adults = new GroupTally();
     GroupTally children = new GroupTally();
     int[] unknown = new int[1];
-    facts.forEachPatient(p -> {
-      for (IcuStay stay : IcuStays.of(p)) {
-        LocalDate day = LocalDate.ofInstant(stay.start(), ZoneOffset.UTC);
-        if (from != null && day.isBefore(from) || to != null && day.isAfter(to)) {
-          continue;
-        }
-        StayResult r = StayAnalysis.of(stay);
-        all.add(r);
-        switch (r.info().group()) {
-          case ADULT -> adults.add(r);
-          case PAEDIATRIC -> children.add(r);
-          default -> unknown[0]++;
-        }
+    eachStay(facts, from, to, p -> true, (stay, r) -> {
+      all.add(r);
+      switch (r.info().group()) {
+        case ADULT -> adults.add(r);
+        case PAEDIATRIC -> children.add(r);
+        default -> unknown[0]++;
       }
     });
     return new IcuReport(from, to, Figures.of(all), Figures.of(adults), Figures.of(children),
         unknown[0]);
+  }
+
+  /**
+   * Every stay of a counted patient that began in the period (UTC days, bounds inclusive, either
+   * null for open) with what it contributes.
+   */
+  public static void eachStay(IcuFacts facts, LocalDate from, LocalDate to,
+      Predicate<PatientRecord> counted, BiConsumer<IcuStay, StayResult> sink) {
+    facts.forEachPatient(p -> {
+      if (!counted.test(p.patient())) {
+        return;
+      }
+      for (IcuStay stay : IcuStays.of(p)) {
+        LocalDate day = LocalDate.ofInstant(stay.start(), ZoneOffset.UTC);
+        if (from == null || !day.isBefore(from)) {
+          if (to == null || !day.isAfter(to)) {
+            sink.accept(stay, StayAnalysis.of(stay));
+          }
+        }
+      }
+    });
   }
 
   /**
