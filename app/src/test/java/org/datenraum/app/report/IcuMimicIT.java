@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.datenraum.app.CliAccess;
 import org.datenraum.app.site.SiteDirectory;
@@ -186,6 +187,31 @@ class IcuMimicIT {
         "--from", "2025-02-01", "--to", "2025-01-01", "--out", dir.resolve("x.json").toString());
     assertThat(backward[0]).isEqualTo("2");
     assertThat(backward[2]).contains("DR-7300", "`2025-01-01`");
+  }
+
+  @Test
+  void theNetworkReportCountsTheSameStaysEpisodesAndHoursAsCells() {
+    try (DuckDbSiteStore store = new SiteDirectory(dir.resolve("site")).openStore(Clock.systemUTC())) {
+      IcuSiteReport report = new IcuSiteReport(store);
+      var cells = report.cells(Map.of(), java.time.LocalDate.of(2026, 1, 1),
+          org.datenraum.privacy.ConsentPolicy.EXCLUDE_DENIED).value();
+      assertThat(cells.population()).hasSize(stays.size());
+      long episodes = registry.values().stream().flatMap(r -> r.ventilation().episodes().stream())
+          .filter(e -> e.status() == VentilationStatus.INVASIVE).count();
+      assertThat(cells.tables().get("ventilation").get("invasive-episodes")).hasSize((int) episodes);
+      int vasopressorHours = registry.values().stream()
+          .mapToInt(r -> r.circulation().vasopressorHours()).sum();
+      assertThat(cells.tables().get("circulation").get("vasopressor-hours")).hasSize(vasopressorHours);
+      long sofaStays = cells.tables().get("maxSofa").values().stream().mapToLong(Set::size).sum();
+      assertThat(sofaStays).isEqualTo(stays.size());
+      // without recorded consent, a site that requires it counts nobody
+      var none = report.cells(Map.of(), java.time.LocalDate.of(2026, 1, 1),
+          org.datenraum.privacy.ConsentPolicy.REQUIRE_PERMIT).value();
+      assertThat(none.population()).isEmpty();
+      assertThat(none.tables().get("stays").values()).allSatisfy(c -> assertThat(c).isEmpty());
+      assertThat(report.cells(Map.of("month", "2150-01"), java.time.LocalDate.of(2026, 1, 1),
+          org.datenraum.privacy.ConsentPolicy.EXCLUDE_DENIED).problem().code()).isEqualTo("DR-7301");
+    }
   }
 
   private static double[] nan(int n) {
