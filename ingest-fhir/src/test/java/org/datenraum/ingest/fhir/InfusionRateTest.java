@@ -49,4 +49,21 @@ class InfusionRateTest {
         new FactValue.Quantity(0.3, "ug/(kg.min)", null),
         null);
   }
+
+  @Test
+  void aRateWithoutAValueLoadsWithoutOneAndAWordForANumberIsRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("MedicationAdministration.ndjson");
+    Files.writeString(file, String.join("\n", PATIENT,
+        administration("ext", "{\"rateQuantity\":{\"extension\":[{\"url\":\"http://example.org/x\","
+            + "\"valueCode\":\"unknown\"}]}}"),
+        administration("half", "{\"rateRatio\":{\"numerator\":{\"value\":2,\"code\":\"mg\"}}}"),
+        administration("zero", "{\"rateRatio\":{\"numerator\":{\"value\":2,\"code\":\"mg\"},"
+            + "\"denominator\":{\"value\":0,\"code\":\"h\"}}}"),
+        administration("word", "{\"rateQuantity\":{\"value\":\"fast\",\"code\":\"mL/h\"}}")) + "\n");
+    InMemorySiteStore store = Loads.fresh();
+    assertThat(Loads.load(store, file).quarantinedTotal()).isEqualTo(1);
+    assertThat(store.quarantine()).singleElement().satisfies(q -> assertThat(q.resourceId()).isNotNull());
+    assertThat(store.facts().filter(f -> f.resourceType().equals("MedicationAdministration")).map(Fact::value))
+        .hasSize(3).containsOnlyNulls();
+  }
 }

@@ -107,11 +107,15 @@ public final class ValueReader {
   /**
    * The rate of a MedicationAdministration's {@code dosage}: {@code rateQuantity}, or
    * {@code rateRatio} as the quotient with unit {@code numerator/(denominator)} (a denominator
-   * of value 1 keeps its unit as written: {@code mg/h}); none when it has neither.
+   * of value 1 keeps its unit as written: {@code mg/h}); none when it has neither, when a value
+   * is absent (a quantity of extensions only is valid FHIR) or when the denominator is 0. A value
+   * that is not a number is bad input.
    */
   public static List<FactValue> rate(JsonNode dosage) throws BadValue {
     if (dosage.has("rateQuantity")) {
-      return List.of(quantity("dosage.rateQuantity", dosage.path("rateQuantity")));
+      JsonNode q = dosage.path("rateQuantity");
+      Double v = number(q, "dosage.rateQuantity.value");
+      return v == null ? List.of() : List.of(new FactValue.Quantity(v, unit(q), q.path("comparator").asText(null)));
     }
     JsonNode ratio = dosage.path("rateRatio");
     if (ratio.isMissingNode()) {
@@ -120,7 +124,7 @@ public final class ValueReader {
     Double n = number(ratio.path("numerator"), "dosage.rateRatio.numerator.value");
     Double d = number(ratio.path("denominator"), "dosage.rateRatio.denominator.value");
     if (n == null || d == null || d == 0.0) {
-      throw new BadValue("dosage.rateRatio");
+      return List.of();
     }
     String denominator = unit(ratio.path("denominator"));
     String unit = denominator == null ? unit(ratio.path("numerator"))
