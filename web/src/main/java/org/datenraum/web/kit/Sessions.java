@@ -32,8 +32,14 @@ public final class Sessions {
     this.idle = idle;
   }
 
+  /** Ended sessions are swept when this many are held. */
+  static final int SWEEP_AT = 10_000;
+
   /** A new session without a user. */
   public Session open() {
+    if (byId.size() >= SWEEP_AT) {
+      sweep();
+    }
     return put(Optional.empty());
   }
 

@@ -46,6 +46,19 @@ class SessionsTest {
   }
 
   @Test
+  void endedSessionsAreSweptOnceManyAreHeld() {
+    Session kept = sessions.open();
+    for (int i = 1; i < Sessions.SWEEP_AT; i++) {
+      sessions.open();
+    }
+    clock.advance(Duration.ofMinutes(20));
+    assertThat(sessions.find(kept.id())).isPresent();
+    clock.advance(Duration.ofMinutes(20));
+    sessions.open();
+    assertThat(sessions.sweep()).as("only the kept one and the newest remain").isEqualTo(2);
+  }
+
+  @Test
   void endingAllOfAUserLeavesOthers() {
     Session a = sessions.signIn(sessions.open(), new User("alice", "researcher", "k1"));
     Session b = sessions.signIn(sessions.open(), new User("bob", "researcher", "k2"));
