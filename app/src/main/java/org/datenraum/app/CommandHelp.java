@@ -102,6 +102,7 @@ final class CommandHelp {
     m.put("bench generate", "bench generate --patients 2000 --runs 2");
     m.put("bench surveillance", "bench surveillance --sites 10 --runs 3");
     m.put("bench federation", "bench federation --nodes 5 --requests 20");
+    m.put("bench emergency", "bench emergency --visits 10000 --clients 4");
     m.put("bench query", "bench query --site /tmp/site --runs 20");
     m.put("bench cohorts", "bench cohorts --site /tmp/site");
     m.put("bench icu", "bench icu --stays 10000 --days 10");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.datenraum.app.IoErrors;
 import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.ingest.cda.BufferedVisitStore;
 import org.datenraum.ingest.cda.CdaImport;
 import org.datenraum.ingest.cda.CdaIssue;
 import org.datenraum.ingest.cda.ImportAnswer;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Spec;
 public final class CdaCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Documents written to the store in one transaction. */
+  static final int BATCH = 500;
 
   @Spec CommandSpec spec;
 
@@ -51,8 +54,8 @@ public final class CdaCommand implements Callable<Integer> {
     CdaImport receiver = CdaImport.of(dir.pseudonymizer());
     boolean refused = false;
     boolean unreadable = false;
-    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), err)) {
-      SiteVisitStore visits = new SiteVisitStore(store);
+    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), err);
+        BufferedVisitStore visits = new BufferedVisitStore(new SiteVisitStore(store), BATCH)) {
       for (Path f : files) {
         byte[] bytes;
         try {

@@ -1,0 +1,183 @@
+package org.datenraum.app.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.datenraum.app.emergency.CdaHttpRoute;
+import org.datenraum.app.emergency.SiteVisitStore;
+import org.datenraum.app.report.EmergencyReportCommand;
+import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.files.OwnerOnly;
+import org.datenraum.ingest.cda.BufferedVisitStore;
+import org.datenraum.ingest.cda.CdaImport;
+import org.datenraum.node.NodeDirectory;
+import org.datenraum.node.http.LocalKeys;
+import org.datenraum.node.http.LocalRole;
+import org.datenraum.node.http.NodeHttp;
+import org.datenraum.node.http.NodeHttpConfig;
+import org.datenraum.registry.emergency.MonthlyEmergencyReport;
+import org.datenraum.registry.emergency.ReportPdf;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code datenraum bench emergency}: a month of a large emergency department as synthetic AKTIN
+ * CDA documents, imported from files and over HTTP (documents/s), then the monthly report over
+ * the imported month (seconds).
+ */
+@Command(name = "emergency", mixinStandardHelpOptions = true,
+    description = "Times the CDA import (files and HTTP, documents/s) and the emergency monthly report over a month"
+        + " of synthetic visits.")
+public final class EmergencyBench implements Callable<Integer> {
+
+  @Option(names = "--visits", defaultValue = "10000", description = "Visits in the month (default: ${DEFAULT-VALUE}).")
+  int visits;
+
+  @Option(names = "--month", defaultValue = "2026-11", description = "The month (default: ${DEFAULT-VALUE}).")
+  String month;
+
+  @Option(names = "--clients", defaultValue = "4", description = "Parallel HTTP clients (default: ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--runs", defaultValue = "3", description = "Timed report runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--seed", defaultValue = "12", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--dir", description = "Working directory (default: a new temporary one).")
+  Path dir;
+
+  @Option(names = "--pdf", paramLabel = "FILE", description = "Also write the month's report as PDF here.")
+  Path pdf;
+
+  @Override
+  public Integer call() throws Exception {
+    YearMonth m = YearMonth.parse(month);
+    Path work = dir != null ? OwnerOnly.createDirectories(dir) : Files.createTempDirectory("bench-emergency");
+    System.out.printf("emergency bench: %,d visits in %s, %d HTTP clients, load average %s%n", visits, m, clients,
+        Files.readString(Path.of("/proc/loadavg")).strip());
+    List<Path> files = write(work.resolve("documents"), m);
+    SiteDirectory fromFiles = new SiteDirectory(work.resolve("site-files")).create();
+    long cpu = cpu();
+    double filesRate = importFiles(fromFiles, files);
+    System.out.printf("import from files: %,d documents in %.1f s = %,.0f documents/s (process CPU %.2f ms/document)%n",
+        files.size(), files.size() / filesRate, filesRate, (cpu() - cpu) / 1e6 / files.size());
+    cpu = cpu();
+    double httpRate = importHttp(new SiteDirectory(work.resolve("site-http")).create(), files);
+    System.out.printf("import over HTTP (%d clients): %,d documents in %.1f s = %,.0f documents/s"
+        + " (process CPU %.2f ms/document, clients included)%n", clients, files.size(), files.size() / httpRate,
+        httpRate, (cpu() - cpu) / 1e6 / files.size());
+    MonthlyEmergencyReport report = null;
+    for (int run = 1; run <= runs; run++) {
+      long t = System.nanoTime();
+      report = EmergencyReportCommand.report(fromFiles, m, new java.io.PrintWriter(System.err, true));
+      double s = (System.nanoTime() - t) / 1e9;
+      long r = System.nanoTime();
+      byte[] bytes = ReportPdf.of(report, "Benchmark");
+      System.out.printf("report run %d: %,d visits, figures in %.2f s, PDF (%,d bytes) in %.2f s%n", run,
+          report.population().visits(), s, bytes.length, (System.nanoTime() - r) / 1e9);
+      if (pdf != null && run == runs) {
+        Files.deleteIfExists(pdf);
+        OwnerOnly.writeNew(pdf, bytes);
+      }
+    }
+    return 0;
+  }
+
+  /** The CPU time of this process so far in nanoseconds: a figure that a loaded machine does not inflate. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private List<Path> write(Path into, YearMonth m) throws IOException {
+    OwnerOnly.createDirectories(into);
+    SyntheticEdDocuments docs = new SyntheticEdDocuments(seed, m);
+    List<Path> out = new ArrayList<>();
+    for (int n = 0; n < visits; n++) {
+      Path f = into.resolve("visit-" + n + ".xml");
+      Files.deleteIfExists(f);
+      OwnerOnly.writeNew(f, docs.next(n).getBytes(StandardCharsets.UTF_8));
+      out.add(f);
+    }
+    return out;
+  }
+
+  /** Documents/s through the receiver into the site store, as {@code datenraum cda} does it. */
+  private static double importFiles(SiteDirectory site, List<Path> files) throws IOException {
+    CdaImport receiver = CdaImport.of(site.pseudonymizer());
+    long t = System.nanoTime();
+    int stored = 0;
+    try (DuckDbSiteStore store = site.openStore(Clock.systemUTC());
+        BufferedVisitStore visits = new BufferedVisitStore(new SiteVisitStore(store), 500)) {
+      for (Path f : files) {
+        stored += receiver.receive(f.toString(), Files.readAllBytes(f), visits).stored() ? 1 : 0;
+      }
+    }
+    check(stored, files.size());
+    return files.size() / ((System.nanoTime() - t) / 1e9);
+  }
+
+  private double importHttp(SiteDirectory site, List<Path> files) throws Exception {
+    LocalKeys keys = LocalKeys.in(new NodeDirectory(site.root()).root());
+    String key = keys.create("bench", LocalRole.SITE_IMPORT, Clock.systemUTC(), new SplittableRandom(seed)).value();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger stored = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try (NodeHttp http = NodeHttp.start(NodeHttpConfig.loopback(0), keys, List.of(CdaHttpRoute.of(site)))) {
+      URI uri = URI.create(http.uri() + CdaHttpRoute.PATH);
+      send(client, uri, key, Files.readAllBytes(files.get(0)));
+      next.set(1);
+      stored.set(1);
+      long t = System.nanoTime();
+      List<Future<?>> jobs = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        jobs.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+            if (send(client, uri, key, Files.readAllBytes(files.get(i))) == 201) {
+              stored.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> j : jobs) {
+        j.get();
+      }
+      check(stored.get(), files.size());
+      return (files.size() - 1) / ((System.nanoTime() - t) / 1e9);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static int send(HttpClient client, URI uri, String key, byte[] body) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key)
+        .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static void check(int stored, int sent) {
+    if (stored != sent) {
+      throw new IllegalStateException(stored + " of " + sent + " documents were stored: the bench's documents must all be valid");
+    }
+  }
+}

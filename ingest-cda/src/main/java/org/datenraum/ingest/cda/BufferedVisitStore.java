@@ -1,0 +1,95 @@
+package org.datenraum.ingest.cda;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.datenraum.core.QuarantineEntry;
+import org.datenraum.core.ResourceKey;
+import org.datenraum.core.ResourceRecord;
+import org.datenraum.core.WriteBatch;
+
+/**
+ * Collects the writes of many documents and writes them to the target as one batch, so that a
+ * load of many files is not one store transaction per document; reads see the collected writes.
+ * Deletes of keys written in the same collection drop those writes, so the one batch (deletes
+ * first, then upserts) leaves what the documents one by one would have left. Not thread-safe
+ * (the receiver stores one document at a time).
+ */
+public final class BufferedVisitStore implements VisitStore, AutoCloseable {
+
+  private final VisitStore target;
+  private final int documents;
+  private final Map<ResourceKey, ResourceRecord> upserts = new LinkedHashMap<>();
+  private final Set<ResourceKey> deletes = new LinkedHashSet<>();
+  private final Map<String, String> identifiers = new HashMap<>();
+  private final List<QuarantineEntry> quarantine = new ArrayList<>();
+  private int pending;
+
+  /** Writes to {@code target} after every {@code documents} documents and at {@link #flush()}. */
+  public BufferedVisitStore(VisitStore target, int documents) {
+    this.target = requireNonNull(target, "target");
+    if (documents < 1) {
+      throw new IllegalArgumentException("documents per batch must be positive, not " + documents);
+    }
+    this.documents = documents;
+  }
+
+  @Override
+  public Optional<String> resourceJson(ResourceKey key) {
+    ResourceRecord r = upserts.get(key);
+    if (r != null) {
+      return Optional.of(r.jsonText());
+    }
+    return deletes.contains(key) ? Optional.empty() : target.resourceJson(key);
+  }
+
+  @Override
+  public Optional<String> patientByIdentifier(String identifierPseudonym) {
+    String p = identifiers.get(identifierPseudonym);
+    return p != null ? Optional.of(p) : target.patientByIdentifier(identifierPseudonym);
+  }
+
+  @Override
+  public boolean hasPatient(String pseudonym) {
+    return upserts.containsKey(new ResourceKey("Patient", pseudonym)) || target.hasPatient(pseudonym);
+  }
+
+  @Override
+  public void write(WriteBatch batch) {
+    for (ResourceKey d : batch.deletes()) {
+      upserts.remove(d);
+      deletes.add(d);
+    }
+    batch.upserts().forEach(r -> upserts.put(r.key(), r));
+    identifiers.putAll(batch.identifiers());
+    quarantine.addAll(batch.quarantine());
+    if (++pending >= documents) {
+      flush();
+    }
+  }
+
+  /** Writes what was collected as one batch. */
+  public void flush() {
+    if (pending == 0) {
+      return;
+    }
+    target.write(new WriteBatch(List.copyOf(upserts.values()), List.copyOf(deletes), identifiers, quarantine));
+    upserts.clear();
+    deletes.clear();
+    identifiers.clear();
+    quarantine.clear();
+    pending = 0;
+  }
+
+  @Override
+  public void close() {
+    flush();
+  }
+}
