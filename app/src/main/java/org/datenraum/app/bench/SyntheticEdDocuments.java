@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * month, with transport, referral, complaint, MTS triage, vital signs, a leading diagnosis,
  * physician contact and discharge, drawn from a seeded generator. Not thread-safe.
  */
-final class SyntheticEdDocuments {
+public final class SyntheticEdDocuments {
 
   private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
   private static final String LOINC = "2.16.840.1.113883.6.1";
@@ -24,13 +24,13 @@ final class SyntheticEdDocuments {
   private final SplittableRandom random;
   private final YearMonth month;
 
-  SyntheticEdDocuments(long seed, YearMonth month) {
+  public SyntheticEdDocuments(long seed, YearMonth month) {
     this.random = new SplittableRandom(seed);
     this.month = month;
   }
 
   /** The document of visit number {@code n}. */
-  String next(int n) {
+  public String next(int n) {
     LocalDateTime in = month.atDay(1 + random.nextInt(month.lengthOfMonth())).atTime(random.nextInt(24), random.nextInt(60));
     LocalDateTime triage = in.plusMinutes(random.nextInt(40));
     LocalDateTime physician = in.plusMinutes(5 + random.nextInt(200));

@@ -15,6 +15,7 @@ final class SiteReportCatalog {
   static SiteReports over(DuckDbSiteStore store, Clock clock) {
     return SiteReport.all(List.of(new InventoryReport(store),
         new org.datenraum.app.biosamples.BiosamplesSiteReport(store),
-        new org.datenraum.app.report.IcuSiteReport(store)));
+        new org.datenraum.app.report.IcuSiteReport(store),
+        new org.datenraum.app.emergency.EmergencySiteReport(store)));
   }
 }

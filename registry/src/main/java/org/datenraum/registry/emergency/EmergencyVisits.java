@@ -33,8 +33,19 @@ public final class EmergencyVisits {
 
   private EmergencyVisits() {}
 
-  /** The visits admitted in {@code month} (UTC, the times as documented). */
+  /** The visits admitted in {@code month} (UTC, the times as documented), by admission. */
   public static List<EmergencyVisit> of(Stream<Fact> facts, Map<String, PatientRecord> patients, YearMonth month) {
+    List<EmergencyVisit> out = new ArrayList<>(keyed(facts, patients, month).values().stream()
+        .map(Keyed::visit).toList());
+    out.sort(Comparator.comparing(v -> v.times().admission()));
+    return out;
+  }
+
+  /** A visit with its encounter's and patient's pseudonyms. */
+  public record Keyed(String encounter, String patient, EmergencyVisit visit) {}
+
+  /** The visits admitted in {@code month} by encounter pseudonym. */
+  public static Map<String, Keyed> keyed(Stream<Fact> facts, Map<String, PatientRecord> patients, YearMonth month) {
     Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     Map<String, Fact> encounters = new HashMap<>();
@@ -51,11 +62,11 @@ public final class EmergencyVisits {
         byEncounter.computeIfAbsent(f.encounter(), k -> new ArrayList<>()).add(f);
       }
     });
-    List<EmergencyVisit> out = new ArrayList<>();
+    Map<String, Keyed> out = new HashMap<>();
     for (Fact e : encounters.values()) {
-      out.add(visit(e, byEncounter.getOrDefault(e.encounter(), List.of()), patients.get(e.patient())));
+      out.put(e.encounter(), new Keyed(e.encounter(), e.patient(),
+          visit(e, byEncounter.getOrDefault(e.encounter(), List.of()), patients.get(e.patient()))));
     }
-    out.sort(Comparator.comparing(v -> v.times().admission()));
     return out;
   }
 
