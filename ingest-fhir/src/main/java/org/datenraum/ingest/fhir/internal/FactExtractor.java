@@ -46,7 +46,8 @@ public final class FactExtractor {
         out.codes(r.path("code"), TimeSpan.first(r, "onset", "recordedDate"), List.of());
       }
       case "Observation" -> observation(r, out);
-      case "Procedure" -> out.codes(r.path("code"), TimeSpan.of(r, "performed"), List.of());
+      case "Procedure" -> out.codes(r.path("code"), TimeSpan.of(r, "performed"),
+          ValueReader.duration(r.path("performedPeriod")));
       case "MedicationAdministration" -> out.each(s.medication(), TimeSpan.first(r, "effective",
           "dateAsserted"), ValueReader.rate(r.path("dosage")));
       case "MedicationStatement" ->

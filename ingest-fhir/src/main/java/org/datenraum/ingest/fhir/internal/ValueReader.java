@@ -133,6 +133,25 @@ public final class ValueReader {
     return List.of(new FactValue.Quantity(n / d, unit, null));
   }
 
+  /**
+   * The length of a Period with both bounds, in hours (UCUM {@code h}), from the start of its
+   * start to the start of its end (a date-only end counts from its midnight); none when a bound
+   * is missing or the end lies before the start.
+   */
+  public static List<FactValue> duration(JsonNode period) throws TimeSpan.BadTime {
+    String s = period.path("start").asText(null);
+    String e = period.path("end").asText(null);
+    if (s == null || e == null) {
+      return List.of();
+    }
+    try {
+      long seconds = FhirDates.start(e).getEpochSecond() - FhirDates.start(s).getEpochSecond();
+      return seconds < 0 ? List.of() : List.of(new FactValue.Quantity(seconds / 3600.0, "h", null));
+    } catch (java.time.format.DateTimeParseException | StringIndexOutOfBoundsException ex) {
+      throw new TimeSpan.BadTime("performedPeriod", s + " .. " + e);
+    }
+  }
+
   private static FactValue quantity(String name, JsonNode q) throws BadValue {
     JsonNode value = q.get("value");
     if (value == null || !value.isNumber()) {
