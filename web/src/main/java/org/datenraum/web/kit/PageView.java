@@ -15,12 +15,14 @@ import java.util.Optional;
  * @param user    who is signed in
  * @param csrf    the token every form carries
  * @param path    the current path (marks the navigation entry, builds the language links)
+ * @param langBase where the language links point, without {@code lang=}: this page with its query (a draft, a
+ *                search), ending in {@code ?} or {@code &}
  * @param nav     the navigation
  * @param notices messages of success to show
  * @param errors  messages of refusal to show
  */
 public record PageView(String title, Messages t, String brand, Optional<User> user, String csrf, String path,
-    List<NavLink> nav, List<String> notices, List<String> errors) {
+    String langBase, List<NavLink> nav, List<String> notices, List<String> errors) {
 
   public PageView {
     requireNonNull(title, "title");
@@ -29,6 +31,7 @@ public record PageView(String title, Messages t, String brand, Optional<User> us
     requireNonNull(user, "user");
     requireNonNull(csrf, "csrf");
     requireNonNull(path, "path");
+    requireNonNull(langBase, "langBase");
     nav = List.copyOf(nav);
     notices = List.copyOf(notices);
     errors = List.copyOf(errors);
@@ -38,19 +41,24 @@ public record PageView(String title, Messages t, String brand, Optional<User> us
   public PageView withError(String message) {
     List<String> e = new java.util.ArrayList<>(errors);
     e.add(message);
-    return new PageView(title, t, brand, user, csrf, path, nav, notices, e);
+    return new PageView(title, t, brand, user, csrf, path, langBase, nav, notices, e);
   }
 
   /** The same page with a message of success added. */
   public PageView withNotice(String message) {
     List<String> n = new java.util.ArrayList<>(notices);
     n.add(message);
-    return new PageView(title, t, brand, user, csrf, path, nav, n, errors);
+    return new PageView(title, t, brand, user, csrf, path, langBase, nav, n, errors);
   }
 
   /** Whether a navigation entry is the current page (or a page below it). */
   public boolean current(NavLink link) {
     return path.equals(link.path()) || (!link.path().equals("/") && path.startsWith(link.path() + "/"));
+  }
+
+  /** This page in another language, keeping its query (a query, a search). */
+  public String langHref(String lang) {
+    return langBase + "lang=" + lang;
   }
 
   public String lang() {

@@ -163,7 +163,18 @@ public final class PortalKit {
     Messages t = messages(ctx);
     Session s = session(ctx);
     List<NavLink> nav = s.user().map(access.nav()).orElse(List.of());
-    return new PageView(t.get(titleKey), t, config.brand(), s.user(), s.csrf(), ctx.path(), nav, List.of(), List.of());
+    return new PageView(t.get(titleKey), t, config.brand(), s.user(), s.csrf(), ctx.path(), langBase(ctx), nav,
+        List.of(), List.of());
+  }
+
+  /** This page's address for the language links (a POST's answer links to the start page instead). */
+  private static String langBase(Context ctx) {
+    if (!"GET".equals(ctx.method().name())) {
+      return "/?";
+    }
+    String q = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)lang=[^&]*", "")
+        .replaceFirst("^&", "");
+    return ctx.path() + "?" + (q.isEmpty() ? "" : q + "&");
   }
 
   /** Renders a template with the layout model {@code page} and further parameters. */

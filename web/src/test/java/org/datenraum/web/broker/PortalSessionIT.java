@@ -55,6 +55,8 @@ class PortalSessionIT {
     assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
     assertThat(b.get("/signin?lang=en").body()).contains("<html lang=\"en\"").contains("Sign in");
     assertThat(b.get("/signin").body()).as("the language is kept").contains("<html lang=\"en\"");
+    assertThat(b.get("/signin?next=%2Fresearch%2Frequests&lang=de").body()).as("the other language's link keeps the query")
+        .contains("href=\"/signin?next=%2Fresearch%2Frequests&amp;lang=en\"");
   }
 
   @Test
