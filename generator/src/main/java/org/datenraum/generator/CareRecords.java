@@ -230,17 +230,6 @@ final class CareRecords {
   }
 
   /** A biobank sample. */
-  static void specimen(PatientContext p, long time, String type, String display) {
-    FhirOut o = p.out(ResourceType.Specimen).begin("Specimen", p.nextId(), Profiles.SPECIMEN);
-    o.array("identifier").open(null).sym("system", p.site.system("bioproben"))
-        .str("value", "BP" + p.index + "-" + time + "-" + type).close().closeArray();
-    o.sym("status", "available");
-    o.concept("type", SNOMED, type, display);
-    o.ref("subject", "Patient", p.id);
-    o.open("collection").dateTime("collectedDateTime", time).close();
-    o.end();
-  }
-
   private static String year(long time) {
     char[] c = new char[10];
     BerlinTime.formatDate(BerlinTime.localDay(time), c, 0);

@@ -168,9 +168,6 @@ final class InpatientStay {
         || p.rng.nextDouble() >= p.site.biobankRate) {
       return;
     }
-    int n = 1 + p.rng.nextInt(BIOBANK.length);
-    for (int i = 0; i < n; i++) {
-      CareRecords.specimen(p, time, BIOBANK[i][0], BIOBANK[i][1]);
-    }
+    Biobank.collect(p, time, 1 + p.rng.nextInt(BIOBANK.length));
   }
 }

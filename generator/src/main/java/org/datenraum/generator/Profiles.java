@@ -3,7 +3,7 @@ package org.datenraum.generator;
 /** Canonical URLs of the profiles and code systems the generated resources claim or use. */
 final class Profiles {
 
-  private static final String MII = "https://www.medizininformatik-initiative.de/fhir/";
+  static final String MII = "https://www.medizininformatik-initiative.de/fhir/";
   private static final String ICU = MII + "ext/modul-icu/StructureDefinition/";
 
   static final String PATIENT = MII + "core/modul-person/StructureDefinition/Patient";
