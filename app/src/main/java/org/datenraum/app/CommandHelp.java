@@ -106,6 +106,7 @@ final class CommandHelp {
     m.put("bench query", "bench query --site /tmp/site --runs 20");
     m.put("bench cohorts", "bench cohorts --site /tmp/site");
     m.put("bench icu", "bench icu --stays 10000 --days 10");
+    m.put("bench dicom", "bench dicom --files 10000");
     m.put("broker", "broker --data /tmp/broker --port 8080");
     m.put("admin", "admin list --broker http://127.0.0.1:8080 --key-file /tmp/broker/operator.key");
     m.put("admin add-site", "admin add-site beispielburg --broker http://127.0.0.1:8080 --key-file"

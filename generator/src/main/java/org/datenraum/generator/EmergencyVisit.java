@@ -49,6 +49,7 @@ final class EmergencyVisit {
         diagnoses.add(CareRecords.condition(p, id, leave, ch.icd(), ch.display()));
       }
     }
+    ImagingRecords.write(p, c, id, physician + 1800);
     CareRecords.emergencyEncounter(p, new Contact(id, "EMER", null, null, null, arrival, leave),
         c.cedis(), physician, diagnoses);
     return leave;

@@ -11,7 +11,9 @@ enum ResourceType {
   Medication,
   MedicationRequest,
   MedicationAdministration,
-  Specimen;
+  Specimen,
+  ImagingStudy,
+  DiagnosticReport;
 
   String fileName() {
     return name() + ".ndjson";

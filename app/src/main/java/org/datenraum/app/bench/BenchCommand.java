@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: ingest, generate, surveillance, federation, query, cohorts, icu, emergency. Each prints"
         + " its figures.",
     subcommands = {IngestBench.class, GenerateBench.class, SurveillanceBench.class, FederationBench.class, QueryBench.class,
-        CohortsBench.class, IcuBench.class, EmergencyBench.class})
+        CohortsBench.class, IcuBench.class, EmergencyBench.class, DicomBench.class})
 public final class BenchCommand {}

@@ -62,7 +62,7 @@ public final class BiomarkersCommand implements Callable<Integer> {
         return 2;
       }
       name = m.info().name() + " " + m.info().version();
-      s = BiomarkerRun.run(m, new SiteStudies(store, DicomSources.of(dir.root()).read()));
+      s = BiomarkerRun.run(m, new ModelSite(store, DicomSources.of(dir.root()).read()));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     print(s, name, seconds);

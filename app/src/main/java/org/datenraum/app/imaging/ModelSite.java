@@ -23,13 +23,13 @@ import org.datenraum.store.SiteStore;
  * The site as a model run sees it: the CT studies whose files the site index knows, their stored
  * study documents, and the attenuation histogram of their CT series read from the files here.
  */
-final class SiteStudies implements BiomarkerRun.Site {
+public final class ModelSite implements BiomarkerRun.Site {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SiteStore store;
   private final Map<String, Map<String, List<Path>>> ctSeries = new LinkedHashMap<>();
 
-  SiteStudies(SiteStore store, List<DicomSource> sources) {
+  public ModelSite(SiteStore store, List<DicomSource> sources) {
     this.store = store;
     for (DicomSource s : sources) {
       if ("CT".equals(s.modality())) {
