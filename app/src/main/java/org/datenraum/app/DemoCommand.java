@@ -55,6 +55,11 @@ final class DemoCommand implements Callable<Integer> {
           + " --once a free one; 0 for free ones).")
   Integer port;
 
+  @Option(names = "--approve-by-hand", split = ",", paramLabel = "SITE",
+      description = "Sites (musterstadt, beispielburg, nordhafen) whose node waits for a person to approve"
+          + " feasibility and stratified requests on its site admin pages (default: none).")
+  List<String> byHand = List.of();
+
   @Option(names = "--once",
       description = "Ask the two questions, print the answers and stop, instead of running until Ctrl-C.")
   boolean once;
@@ -81,7 +86,13 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
     List<DemoSite> sites = DemoSites.prepare(dir, patients, seed, out);
     if (!once) {
-      return DemoServe.run(dir, sites, port == null ? DEFAULT_PORT : port, out, spec.commandLine().getErr());
+      if (!DemoSites.ACCOUNTS.containsAll(byHand)) {
+        spec.commandLine().getErr().println("datenraum demo: DR-7122 --approve-by-hand `" + String.join(",", byHand)
+            + "` names a site the demo does not have: give some of " + String.join(", ", DemoSites.ACCOUNTS) + ".");
+        return 2;
+      }
+      return DemoServe.run(dir, sites, port == null ? DEFAULT_PORT : port, java.util.Set.copyOf(byHand), out,
+          spec.commandLine().getErr());
     }
     Path queries = writeQueries();
     Map<String, String> names = sites.stream().collect(Collectors.toMap(DemoSite::account, DemoSite::name));

@@ -9,15 +9,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.time.LocalDate;
 import org.datenraum.app.demo.DemoLocalPort;
 import org.datenraum.app.demo.DemoNetwork;
 import org.datenraum.app.demo.DemoSite;
 import org.datenraum.app.federation.UntilStopped;
+import org.datenraum.generator.GeneratorConfig;
 import org.datenraum.web.broker.BrokerPortal;
 
 /**
  * The demo network kept running: broker and nodes with their local ports, the URLs and a demo key
- * per role printed, until Ctrl-C, SIGTERM or interruption stops everything.
+ * per role printed, the standing surveillance request with its first round, until Ctrl-C, SIGTERM
+ * or interruption stops everything.
  */
 final class DemoServe {
 
@@ -30,11 +34,15 @@ final class DemoServe {
    * Starts the network on {@code port} (the nodes' local ports follow it: port+1, port+2, ...; all
    * free ones for port 0) and blocks until stopped.
    */
-  static int run(Path dir, List<DemoSite> sites, int port, PrintWriter out, PrintWriter err) throws IOException {
+  static int run(Path dir, List<DemoSite> sites, int port, Set<String> byHand, PrintWriter out, PrintWriter err)
+      throws IOException {
+    LocalDate first = GeneratorConfig.DEFAULT_START;
+    LocalDate last = first.plusYears(DemoSites.YEARS).minusDays(1);
     DemoNetwork network;
     try {
-      network = DemoNetwork.start(dir.resolve("broker"), port, sites, i -> port == 0 ? 0 : port + 1 + i,
-          BrokerPortal.of(Clock.systemUTC(), new SecureRandom()));
+      network = DemoNetwork.start(dir.resolve("broker"), port, sites, new DemoNetwork.Serving(
+          i -> port == 0 ? 0 : port + 1 + i, BrokerPortal.of(Clock.systemUTC(), new SecureRandom()), byHand,
+          first, last));
     } catch (IllegalStateException | IllegalArgumentException e) {
       err.println("datenraum demo: " + e.getMessage());
       return 2;
@@ -50,8 +58,11 @@ final class DemoServe {
       out.printf("  %-34s site admin pages %s/%n    site admin `%s`  key %s%n", p.site().name(), p.uri(),
           DemoNetwork.SITE_ADMIN, p.key());
     }
-    out.printf("  Feasibility and stratified requests are approved by rule at every site.%n"
-        + "  The keys are for this demo run only; the next start makes new ones.%n%n");
+    out.printf("  Feasibility and stratified requests are approved by rule at %s.%n"
+        + "  The surveillance request stands; its first round (%s..%s) runs now, the next daily.%n"
+        + "  The keys are for this demo run only; the next start makes new ones.%n%n",
+        byHand.isEmpty() ? "every site" : "every site but " + String.join(", ", byHand) + " (approve there by hand)",
+        first, last);
     out.printf("%s %.1f s after start: %s ; stop with Ctrl-C.%n", READY, sinceStart(), network.broker().localUri());
     out.flush();
     UntilStopped.await("demo", () -> {

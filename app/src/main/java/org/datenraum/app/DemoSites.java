@@ -28,6 +28,9 @@ final class DemoSites {
       "Universitätsmedizin Nordhafen");
   static final List<String> ACCOUNTS = List.of("musterstadt", "beispielburg", "nordhafen");
 
+  /** Years of data each hospital gets, from {@link GeneratorConfig#DEFAULT_START}. */
+  static final int YEARS = 2;
+
   /** Written after all sites loaded; a run with the same content reuses the stores. */
   private static final String LOADED = "demo-sites.properties";
 
@@ -64,7 +67,7 @@ final class DemoSites {
     DemoFiles.deleteTree(fhir);
     DemoFiles.deleteTree(site.dir());
     GenerationSummary g = HospitalGenerator.of(GeneratorConfig.of(patients, seed, site.name(),
-            GeneratorConfig.DEFAULT_START, 2, List.of()).value())
+            GeneratorConfig.DEFAULT_START, YEARS, List.of()).value())
         .writeTo(fhir, Runtime.getRuntime().availableProcessors(), false, (d, t, r, b) -> { });
     IngestReport r = IngestCommand.load(new SiteDirectory(site.dir()).create(), List.of(fhir), true);
     out.printf("  %-34s generated %,7d FHIR resources, loaded in %5.1f s: %s%n", site.name(), g.totalResources(),

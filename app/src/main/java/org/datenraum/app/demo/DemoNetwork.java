@@ -9,6 +9,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.datenraum.app.surveillance.SiteDailyCounts;
+import org.datenraum.federation.v1.StandingSurveillance;
 import java.util.function.IntUnaryOperator;
 import org.datenraum.app.federation.NodeHttpWiring;
 import org.datenraum.app.federation.SiteAdminWiring;
@@ -41,6 +46,10 @@ public final class DemoNetwork implements AutoCloseable {
   /** The researcher who asks the demo's questions. */
   public static final String RESEARCHER = "demo-researcher";
 
+  /** The surveillance rounds' time zone and smallest released cell, as {@code datenraum node}'s defaults. */
+  private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  private static final int MIN_CELL = 5;
+
   /** The name of the site admin key the demo creates at every site. */
   public static final String SITE_ADMIN = "demo-admin";
 
@@ -58,29 +67,50 @@ public final class DemoNetwork implements AutoCloseable {
 
   /** Starts the broker with its state in {@code brokerDir} (removed first) and a node per site. */
   public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites) {
-    return start(brokerDir, port, sites, null, BrokerPages.NONE);
+    return start(brokerDir, port, sites, null);
   }
 
   /**
-   * As {@link #start(Path, int, List)} with {@code pages} beside the broker's API, and each node
-   * also serves its local port on 127.0.0.1 with a fresh site admin key: the i-th site's on
-   * {@code localPorts.applyAsInt(i)} (0 for a free one).
+   * How the running demo serves: the i-th node's local port ({@code localPorts.applyAsInt(i)}, 0 for
+   * a free one), the pages beside the broker's API, the sites (accounts) that approve feasibility
+   * and stratified requests by hand, and the days of the standing surveillance request's first
+   * round. Immutable.
    */
-  public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites, IntUnaryOperator localPorts,
-      BrokerPages pages) {
+  public record Serving(IntUnaryOperator localPorts, BrokerPages pages, Set<String> byHand, LocalDate surveillanceFrom,
+      LocalDate surveillanceThrough) {
+    public Serving {
+      java.util.Objects.requireNonNull(localPorts, "localPorts");
+      java.util.Objects.requireNonNull(pages, "pages");
+      byHand = Set.copyOf(byHand);
+      java.util.Objects.requireNonNull(surveillanceFrom, "surveillanceFrom");
+      java.util.Objects.requireNonNull(surveillanceThrough, "surveillanceThrough");
+    }
+  }
+
+  /**
+   * As {@link #start(Path, int, List)}; with {@code serving} (not null) also the pages, each
+   * node's local port with a fresh site admin key, the surveillance rounds answered by every node,
+   * and the standing surveillance request with its first round started.
+   */
+  public static DemoNetwork start(Path brokerDir, int port, List<DemoSite> sites, Serving serving) {
     DemoFiles.deleteTree(brokerDir);
     DemoNetwork n = new DemoNetwork(Broker.start(BrokerConfig.of(brokerDir, port).withHost("127.0.0.1"),
-        BrokerConfig.Runtime.system(), pages));
+        BrokerConfig.Runtime.system(), serving == null ? BrokerPages.NONE : serving.pages()));
     try {
       BrokerClient operator = BrokerClient.of(n.broker.localUri(), read(brokerDir.resolve("operator.key")));
       n.researcherKey = operator.addResearcher(RESEARCHER).orThrow().key();
       n.researcher = BrokerClient.of(n.broker.localUri(), n.researcherKey);
       for (int i = 0; i < sites.size(); i++) {
         DemoSite s = sites.get(i);
-        n.startNode(s, operator.addSite(s.account()).orThrow().key());
-        if (localPorts != null) {
-          n.serveLocally(s, localPorts.applyAsInt(i), n.stores.get(i), n.nodes.get(i));
+        n.startNode(s, operator.addSite(s.account()).orThrow().key(), serving);
+        if (serving != null) {
+          n.serveLocally(s, serving.localPorts().applyAsInt(i), n.stores.get(i), n.nodes.get(i));
         }
+      }
+      if (serving != null) {
+        operator.standing(new StandingSurveillance(serving.surveillanceFrom(), "06:00", ZONE.getId(), MIN_CELL))
+            .orThrow();
+        operator.startRound(serving.surveillanceThrough()).orThrow();
       }
       return n;
     } catch (RuntimeException e) {
@@ -102,17 +132,22 @@ public final class DemoNetwork implements AutoCloseable {
     }
   }
 
-  private void startNode(DemoSite site, String key) {
+  private void startNode(DemoSite site, String key, Serving serving) {
     DuckDbSiteStore store = new SiteDirectory(site.dir()).openStore(Clock.systemUTC());
     stores.add(store);
-    NodeConfig config = NodeConfig.defaults()
-        .withAutoApprove(EnumSet.of(RequestType.FEASIBILITY, RequestType.STRATIFIED));
+    Set<RequestType> auto = EnumSet.of(RequestType.FEASIBILITY, RequestType.STRATIFIED);
+    if (serving != null) {
+      auto = serving.byHand().contains(site.account()) ? EnumSet.of(RequestType.SURVEILLANCE)
+          : EnumSet.of(RequestType.FEASIBILITY, RequestType.STRATIFIED, RequestType.SURVEILLANCE);
+    }
+    NodeConfig config = NodeConfig.defaults().withAutoApprove(auto);
     Cohorts cohorts = Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store);
     NodeDirectory dir = new NodeDirectory(site.dir());
     forgetEarlierBrokerHead(dir);
-    nodes.add(Node.start(config, new NodeParts(cohorts, Mappings.builtIn(),
-        BrokerClient.of(broker.localUri(), key), dir, Clock.systemUTC(),
-        new SecureRandom())));
+    NodeParts parts = new NodeParts(cohorts, Mappings.builtIn(), BrokerClient.of(broker.localUri(), key), dir,
+        Clock.systemUTC(), new SecureRandom());
+    nodes.add(serving == null ? Node.start(config, parts)
+        : Node.start(config, parts, SiteDailyCounts.of(store, ZONE, MIN_CELL)));
   }
 
   private void serveLocally(DemoSite site, int port, DuckDbSiteStore store, Node node) {

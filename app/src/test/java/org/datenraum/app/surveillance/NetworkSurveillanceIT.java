@@ -239,10 +239,11 @@ class NetworkSurveillanceIT {
     }
     int network = page.indexOf("data-site=\"network\"");
     String gi = page.substring(network, page.indexOf("</section>", network));
-    java.util.regex.Matcher chart = java.util.regex.Pattern.compile("<script type=\"application/json\" id=\"[^\"]+\">"
-        + "(\\{\"title\":\"[^\"]*\\(GI, all\\)\".*?)</script>").matcher(gi);
+    java.util.regex.Matcher chart = java.util.regex.Pattern.compile("data-chart=\"([^\"]*\\(GI, all\\)[^\"]*)\"")
+        .matcher(gi);
     assertThat(chart.find()).as("a chart of the network's GI series").isTrue();
-    JsonNode data = JSON.readTree(chart.group(1));
+    JsonNode data = JSON.readTree(chart.group(1).replace("&#34;", "\"").replace("&#39;", "'")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
     int w41 = -1;
     for (int i = 0; i < data.get("labels").size(); i++) {
       if (data.get("labels").get(i).asText().equals("2025-W41")) {
@@ -253,6 +254,33 @@ class NetworkSurveillanceIT {
     assertThat(data.get("series").get(2).get("values").get(w41).isNumber()).as("the W41 signal marked").isTrue();
     assertThat(page).contains("/assets/portal.js");
     System.out.println("surveillance page: " + page.length() + " bytes, " + millis + " ms with sign-in");
+  }
+
+  @Test
+  @Order(9)
+  void theSurveillancePageDrawsItsChartsInABrowser() throws Exception {
+    Path shots = Path.of(System.getProperty("datenraum.screenshots", tmp.resolve("shots").toString()));
+    Files.createDirectories(shots);
+    try (com.microsoft.playwright.Playwright playwright = com.microsoft.playwright.Playwright.create();
+         com.microsoft.playwright.Browser browser = playwright.chromium().launch(
+             new com.microsoft.playwright.BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+                 .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu")))) {
+      com.microsoft.playwright.Page page = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+          .setBaseURL(network.uri()).setViewportSize(1200, 900)).newPage();
+      page.navigate("/signin?lang=en");
+      page.fill("#key", Files.readString(researcherKey).strip());
+      page.click("form[action='/signin'] button[type=submit]");
+      page.navigate("/surveillance");
+      com.microsoft.playwright.Locator network = page.locator("section[data-site='network']");
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+          network.locator(".chart[data-drawn] svg").first()).isVisible(
+              new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+      assertThat(network.locator(".chart[data-drawn]").count()).as("every chart of the network drawn")
+          .isEqualTo(network.locator(".chart").count()).isPositive();
+      network.locator(".chart[data-drawn]").first().scrollIntoViewIfNeeded();
+      page.evaluate("window.scrollBy(0, -120)");
+      page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("surveillance.png")));
+    }
   }
 
   private static List<String> released(String site, String round) throws IOException {
