@@ -50,7 +50,7 @@ final class EditorPages {
 
   private void editor(Context ctx) {
     kit.user(ctx, BrokerPortal.researcher());
-    Draft d = draft(ctx.queryParam("q"));
+    Draft d = draft(ctx, ctx.queryParam("q"));
     show(ctx, kit.page(ctx, "editor.title"), d, 200);
   }
 
@@ -63,21 +63,21 @@ final class EditorPages {
 
   private void search(Context ctx) {
     kit.user(ctx, BrokerPortal.researcher());
-    var view = EditorView.of(draft(ctx.queryParam("q")), tree, kit.messages(ctx), ctx.queryParam("text"),
+    var view = EditorView.of(draft(ctx, ctx.queryParam("q")), tree, kit.messages(ctx), ctx.queryParam("text"),
         Optional.empty());
     kit.render(ctx, "broker/found.jte", kit.page(ctx, "editor.title"), Map.of("editor", view));
   }
 
   private void add(Context ctx) {
     kit.user(ctx, BrokerPortal.researcher());
-    Draft d = draft(ctx.formParam("q"));
+    Draft d = draft(ctx, ctx.formParam("q"));
     CriterionInput in = new CriterionInput(ctx.formParam("term"), ctx.formParam("comparator"), ctx.formParam("value"),
         ctx.formParam("upper"), ctx.formParam("unit"), ctx.formParam("after"), ctx.formParam("before"));
-    Result<Draft> next = in.criterion(tree).isOk()
-        ? d.with(in.criterion(tree).value(), Draft.Place.parse(ctx.formParam("place")))
-        : Result.fail(in.criterion(tree).problem());
+    PageView page = kit.page(ctx, "editor.title");
+    Result<org.datenraum.query.ccdl.Criterion> c = in.criterion(tree, page.t());
+    Result<Draft> next = c.isOk() ? d.with(c.value(), Draft.Place.parse(ctx.formParam("place"))) : Result.fail(c.problem());
     if (!next.isOk()) {
-      show(ctx, kit.page(ctx, "editor.title").withError(next.problem().text()), d, 400);
+      show(ctx, page.withError(worded(next.problem(), page)), d, 400);
       return;
     }
     toEditor(ctx, next.value());
@@ -85,14 +85,14 @@ final class EditorPages {
 
   private void remove(Context ctx) {
     kit.user(ctx, BrokerPortal.researcher());
-    Draft d = draft(ctx.formParam("q"));
+    Draft d = draft(ctx, ctx.formParam("q"));
     toEditor(ctx, d.without("ex".equals(ctx.formParam("kind")), index(ctx.formParam("group")),
         index(ctx.formParam("item"))));
   }
 
   private void download(Context ctx) {
     kit.user(ctx, BrokerPortal.researcher());
-    Draft d = draft(ctx.queryParam("q"));
+    Draft d = draft(ctx, ctx.queryParam("q"));
     CcdlQuery q = d.query().orElseThrow(() -> new org.datenraum.web.kit.PageProblem(400,
         kit.messages(ctx).get("editor.nothingToDownload")));
     ctx.header("Content-Disposition", "attachment; filename=\"query.json\"");
@@ -101,7 +101,7 @@ final class EditorPages {
 
   private void upload(Context ctx) {
     kit.user(ctx, BrokerPortal.researcher());
-    Draft before = draft(ctx.formParam("q"));
+    Draft before = draft(ctx, ctx.formParam("q"));
     UploadedFile f = ctx.uploadedFile("file");
     Result<CcdlQuery> parsed = f == null
         ? Result.fail(Problem.invalid("DR-7025", "No file was chosen: choose a CCDL JSON file to upload."))
@@ -128,12 +128,18 @@ final class EditorPages {
   }
 
   /** The draft in a link; a broken link is refused as a page. */
-  static Draft draft(String token) {
+  Draft draft(Context ctx, String token) {
     Result<Draft> r = DraftCodec.decode(token);
     if (!r.isOk()) {
-      throw org.datenraum.web.kit.PageProblem.invalid(r.problem().text());
+      throw org.datenraum.web.kit.PageProblem.invalid(worded(r.problem(), kit.page(ctx, "kit.refused")));
     }
     return r.value();
+  }
+
+  /** A problem in the page's language where the texts word its code, else as it came. */
+  static String worded(Problem p, PageView page) {
+    String key = "problem." + p.code();
+    return page.t().has(key) ? page.t().get(key) : p.text();
   }
 
   private static int index(String s) {

@@ -55,7 +55,7 @@ final class SavedPages {
 
   private void save(Context ctx) {
     User u = kit.user(ctx, BrokerPortal.researcher());
-    Draft d = EditorPages.draft(ctx.formParam("q"));
+    Draft d = editor.draft(ctx, ctx.formParam("q"));
     if (d.isEmpty()) {
       editor.show(ctx, kit.page(ctx, "editor.title").withError(kit.messages(ctx).get("editor.nothingToSubmit")), d, 400);
       return;

@@ -12,6 +12,7 @@ import org.datenraum.query.ccdl.Filter;
 import org.datenraum.query.ccdl.TimeRestriction;
 import org.datenraum.query.terms.Term;
 import org.datenraum.query.terms.TermTree;
+import org.datenraum.web.kit.Messages;
 
 /**
  * A criterion as the editor's form sends it: a term of the tree, optionally a value filter
@@ -29,11 +30,11 @@ import org.datenraum.query.terms.TermTree;
 public record CriterionInput(String termId, String comparator, String value, String upper, String unit, String after,
     String before) {
 
-  /** The criterion, or the problem that keeps it out of the query. */
-  public Result<Criterion> criterion(TermTree tree) {
+  /** The criterion, or the problem that keeps it out of the query, worded in the texts' language. */
+  public Result<Criterion> criterion(TermTree tree, Messages texts) {
     Optional<Term> found = tree.find(termId).filter(t -> !t.folder());
     if (found.isEmpty()) {
-      return fail("DR-7020", "Unknown term `" + shown(termId) + "`: pick a term from the tree or the search results.");
+      return Result.fail(Problem.invalid("DR-7020", texts.get("input.unknownTerm", shown(termId))));
     }
     Term t = found.get();
     try {
@@ -41,7 +42,13 @@ public record CriterionInput(String termId, String comparator, String value, Str
       TimeRestriction time = time(t);
       return Result.ok(new Criterion(t.contextCode(), List.of(t.termCode()), filter, List.of(), time));
     } catch (Refused r) {
-      return Result.fail(r.problem);
+      Object[] args = r.args.clone();
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] instanceof String a && a.startsWith("input.what.")) {
+          args[i] = texts.get(a);
+        }
+      }
+      return Result.fail(Problem.invalid(r.code, texts.get(r.key, args)));
     }
   }
 
@@ -51,21 +58,19 @@ public record CriterionInput(String termId, String comparator, String value, Str
       return null;
     }
     if (!t.takesValue()) {
-      throw new Refused("DR-7021", "`" + t.german() + "` takes no value filter: leave the comparison empty.");
+      throw new Refused("DR-7021", "input.noValueFilter", t.german());
     }
     String u = blank(unit) ? t.valueUnit() : unit.strip();
-    double low = number(value, "value");
+    double low = number(value, "input.what.value");
     if (c.equals("between")) {
-      double high = number(upper, "upper bound");
+      double high = number(upper, "input.what.upper");
       if (low > high) {
-        throw new Refused("DR-7023", "The range `" + low + "` to `" + high + "` runs backwards: give the smaller"
-            + " number first.");
+        throw new Refused("DR-7023", "input.backwards", shown(value), shown(upper));
       }
       return new Filter.Range(low, high, u);
     }
     Comparator cmp = Comparator.ofCode(c).filter(x -> x != Comparator.NE)
-        .orElseThrow(() -> new Refused("DR-7021", "Comparison `" + shown(c) + "` is not one of `eq`, `lt`, `gt`,"
-            + " `le`, `ge`, `between`."));
+        .orElseThrow(() -> new Refused("DR-7021", "input.badComparison", shown(c)));
     return new Filter.Comparison(cmp, low, u);
   }
 
@@ -74,20 +79,19 @@ public record CriterionInput(String termId, String comparator, String value, Str
       return null;
     }
     if (!t.time()) {
-      throw new Refused("DR-7024", "`" + t.german() + "` takes no time restriction: leave the dates empty.");
+      throw new Refused("DR-7024", "input.noTime", t.german());
     }
-    LocalDate a = date(after, "from");
-    LocalDate b = date(before, "until");
+    LocalDate a = date(after, "input.what.from");
+    LocalDate b = date(before, "input.what.until");
     if (a != null && b != null && a.isAfter(b)) {
-      throw new Refused("DR-7024", "The period from `" + a + "` until `" + b + "` runs backwards: swap the dates.");
+      throw new Refused("DR-7024", "input.periodBackwards", a.toString(), b.toString());
     }
     return new TimeRestriction(a, b);
   }
 
   private static double number(String text, String what) {
     if (blank(text)) {
-      throw new Refused("DR-7022", "The value filter has no number (" + what + "): enter a number such as `60`, or"
-          + " leave the comparison empty.");
+      throw new Refused("DR-7022", "input.noNumber", what);
     }
     try {
       double d = Double.parseDouble(text.strip().replace(',', '.'));
@@ -96,8 +100,7 @@ public record CriterionInput(String termId, String comparator, String value, Str
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new Refused("DR-7022", "`" + shown(text) + "` is not a number (" + what + "): enter a number such as"
-          + " `60` or `7,5`.");
+      throw new Refused("DR-7022", "input.notNumber", shown(text), what);
     }
   }
 
@@ -108,7 +111,7 @@ public record CriterionInput(String termId, String comparator, String value, Str
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new Refused("DR-7024", "`" + shown(text) + "` is not a date (" + what + "): use YYYY-MM-DD.");
+      throw new Refused("DR-7024", "input.notDate", shown(text), what);
     }
   }
 
@@ -121,16 +124,17 @@ public record CriterionInput(String termId, String comparator, String value, Str
     return v.length() > 40 ? v.substring(0, 40) + "…" : v;
   }
 
-  private static Result<Criterion> fail(String code, String message) {
-    return Result.fail(Problem.invalid(code, message));
-  }
-
+  /** A refusal: its code, the key of its text and the text's arguments. */
   private static final class Refused extends RuntimeException {
-    private final transient Problem problem;
+    private final String code;
+    private final String key;
+    private final transient Object[] args;
 
-    Refused(String code, String message) {
-      super(message, null, false, false);
-      this.problem = Problem.invalid(code, message);
+    Refused(String code, String key, Object... args) {
+      super(key, null, false, false);
+      this.code = code;
+      this.key = key;
+      this.args = args;
     }
   }
 }

@@ -23,13 +23,13 @@ class EditorServicesTest {
   private static final Messages EN = Messages.of("en", List.of(PortalKit.BUNDLE, BrokerPortal.BUNDLE));
 
   private static Criterion criterion(String term, String cmp, String value, String upper, String after, String before) {
-    Result<Criterion> r = new CriterionInput(term, cmp, value, upper, "", after, before).criterion(TREE);
+    Result<Criterion> r = new CriterionInput(term, cmp, value, upper, "", after, before).criterion(TREE, EN);
     assertThat(r.isOk()).as(() -> r.problem().text()).isTrue();
     return r.value();
   }
 
   private static String refused(String term, String cmp, String value, String upper, String after, String before) {
-    Result<Criterion> r = new CriterionInput(term, cmp, value, upper, "", after, before).criterion(TREE);
+    Result<Criterion> r = new CriterionInput(term, cmp, value, upper, "", after, before).criterion(TREE, EN);
     assertThat(r.isOk()).isFalse();
     return r.problem().text();
   }
@@ -40,7 +40,7 @@ class EditorServicesTest {
     assertThat(glucose.valueFilter()).isEqualTo(new Filter.Range(70, 99.5, "mg/dL"));
     assertThat(glucose.timeRestriction()).isEqualTo(new TimeRestriction(LocalDate.of(2024, 1, 1), null));
     assertThat(glucose.context().code()).isEqualTo("Laboruntersuchung");
-    Criterion age = new CriterionInput("age", "lt", "18", "", "", "", "").criterion(TREE).value();
+    Criterion age = new CriterionInput("age", "lt", "18", "", "", "", "").criterion(TREE, EN).value();
     assertThat(age.valueFilter()).isEqualTo(new Filter.Comparison(Comparator.LT, 18, "a"));
     assertThat(criterion("icd:E11", "", "", "", "", "").valueFilter()).isNull();
   }
