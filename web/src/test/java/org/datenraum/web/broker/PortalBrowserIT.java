@@ -44,8 +44,8 @@ class PortalBrowserIT {
   @BeforeAll
   static void start() {
     Map<String, Integer> sites = new LinkedHashMap<>();
-    sites.put("nord", 150);
-    sites.put("sued", 100);
+    sites.put("nord", 80);
+    sites.put("sued", 60);
     network = PortalNetwork.start(dir, sites, 11, List.of());
     playwright = Playwright.create();
     browser = Chromium.launch(playwright);
