@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.datenraum.app.bench.SyntheticEdDocuments;
 import org.datenraum.app.federation.NodeHttpWiring;
 import org.datenraum.app.federation.SiteAdminWiring;
 import org.datenraum.app.site.SiteDirectory;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * documents are refused; the visits are in the site store afterwards.
  */
 class CdaHttpIT {
+
+  private static final int PARALLEL = 8;
 
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -73,10 +76,28 @@ class CdaHttpIT {
       assertThat(post(http, importer, "application/json", doc).body()).contains("DR-7214");
       assertThat(post(http, importer, "application/xml", new byte[3 * 1024 * 1024]).statusCode()).isEqualTo(413);
       assertThat(post(http, importer, "application/xml", doc).statusCode()).isEqualTo(201);
+
+      SyntheticEdDocuments synthetic = new SyntheticEdDocuments(3, java.time.YearMonth.of(2026, 11));
+      List<byte[]> parallel = new ArrayList<>();
+      for (int n = 0; n < PARALLEL; n++) {
+        parallel.add(synthetic.next(n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (byte[] d : parallel) {
+          answers.add(pool.submit(() -> post(http, importer, "text/xml", d).statusCode()));
+        }
+        for (java.util.concurrent.Future<Integer> a : answers) {
+          assertThat(a.get()).as("documents posted at once are each stored").isEqualTo(201);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
     Thread.sleep(1_500);
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC())) {
-      assertThat(store.facts().filter(f -> f.resourceType().equals("Encounter")).count()).isEqualTo(4);
+      assertThat(store.facts().filter(f -> f.resourceType().equals("Encounter")).count()).isEqualTo(4 + PARALLEL);
       assertThat(store.quarantine()).hasSize(2);
     }
   }

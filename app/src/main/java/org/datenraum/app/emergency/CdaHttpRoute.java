@@ -29,11 +29,13 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
 
   private final SiteDirectory site;
   private final StoreLease lease;
+  private final GroupCommit commits;
   private volatile CdaImport receiver;
 
   private CdaHttpRoute(SiteDirectory site) {
     this.site = site;
     this.lease = new StoreLease(site, IDLE);
+    this.commits = new GroupCommit(new Leased(lease));
   }
 
   public static CdaHttpRoute of(SiteDirectory site) {
@@ -51,8 +53,8 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
       throw LocalProblem.of(415, "DR-7214", "The content type `" + ctx.contentType() + "` is not XML: post the CDA"
           + " document as `text/xml` or `application/xml`.");
     }
-    ImportAnswer a = receiver().receive("HTTP " + LocalRoutes.principal(ctx).name(), ctx.bodyAsBytes(),
-        new Leased(lease));
+    ImportAnswer a = receiver().receive("HTTP " + LocalRoutes.principal(ctx).name(), ctx.bodyAsBytes(), commits);
+    commits.awaitDurable();
     ctx.status(a.status());
     if (a.location() != null) {
       ctx.header("Location", a.location());
