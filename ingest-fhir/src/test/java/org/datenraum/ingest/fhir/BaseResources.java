@@ -12,6 +12,8 @@ final class BaseResources {
   static final String MEDICATION = "{\"resourceType\":\"Medication\",\"id\":\"m1\",\"code\":"
       + coding("http://fhir.de/CodeSystem/bfarm/atc", "A10BA02") + "}";
 
+  static final String STUDY = "{\"resourceType\":\"ResearchStudy\",\"id\":\"st1\",\"status\":\"active\","
+      + "\"identifier\":[{\"system\":\"https://example.org/studies\",\"value\":\"S-1\"}]}";
   private static final String SUBJECT = "\"subject\":{\"reference\":\"Patient/p1\"}";
   private static final Map<String, String> FACT_TYPES = Map.ofEntries(
       Map.entry("Patient", "{\"resourceType\":\"Patient\",\"id\":\"p2\",\"gender\":\"male\","
@@ -74,6 +76,9 @@ final class BaseResources {
           + "\"status\":\"completed\"," + SUBJECT + ",\"questionnaire\":\"https://example.org/Questionnaire/v\","
           + "\"authored\":\"2023-05-05\",\"item\":[{\"linkId\":\"q1\",\"answer\":[{\"valueCoding\":"
           + "{\"system\":\"http://loinc.org\",\"code\":\"LA33-6\"}}]}]}"),
+      Map.entry("ResearchSubject", "{\"resourceType\":\"ResearchSubject\",\"id\":\"rs1\",\"status\":\"on-study\","
+          + "\"individual\":{\"reference\":\"Patient/p1\"},\"study\":{\"reference\":\"ResearchStudy/st1\"},"
+          + "\"period\":{\"start\":\"2024-01-01\"},\"assignedArm\":\"A\"}"),
       Map.entry("ImagingStudy", "{\"resourceType\":\"ImagingStudy\",\"id\":\"i1\",\"status\":"
           + "\"available\"," + SUBJECT + ",\"started\":\"2023-04-04T09:00:00Z\",\"modality\":[{"
           + "\"system\":\"http://dicom.nema.org/resources/ontology/DCM\",\"code\":\"CT\"}],"

@@ -120,6 +120,29 @@ class BiobankIngestTest {
     assertThat(report.failed()).isFalse();
   }
 
+  @Test
+  void researchSubjectsCarryTheirStudysIdentifierAndArmAndNeedTheirStudy() throws IOException {
+    Path f = write("Research.ndjson",
+        "{\"resourceType\":\"ResearchSubject\",\"id\":\"rs1\",\"status\":\"on-study\",\"individual\":"
+            + "{\"reference\":\"Patient/p1\"},\"study\":{\"reference\":\"ResearchStudy/napkon\"},\"period\":{\"start\":"
+            + "\"2024-03-01\"},\"assignedArm\":\"hospitalised\"}",
+        "{\"resourceType\":\"ResearchStudy\",\"id\":\"napkon\",\"status\":\"active\",\"identifier\":[{\"system\":"
+            + "\"https://example.org/studies\",\"value\":\"NAPKON-HAP\"}]}",
+        "{\"resourceType\":\"ResearchSubject\",\"id\":\"rs2\",\"status\":\"on-study\",\"individual\":"
+            + "{\"reference\":\"Patient/p1\"},\"study\":{\"reference\":\"ResearchStudy/unknown\"}}");
+    InMemorySiteStore store = Loads.fresh();
+
+    Loads.load(store, write("Patient.ndjson", Fhir.patient("p1", "1960-01-01")), f);
+
+    assertThat(store.quarantine()).extracting(QuarantineEntry::resourceId, q -> q.problem().code())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("rs2", "DR-7404"));
+    Fact member = store.facts().filter(x -> x.resourceType().equals("ResearchSubject")).findFirst().orElseThrow();
+    assertThat(member.code()).isEqualTo(new Coding("https://example.org/studies", "NAPKON-HAP"));
+    assertThat(member.start()).isEqualTo(java.time.Instant.parse("2024-03-01T00:00:00Z"));
+    assertThat(member.attributes()).contains(
+        new Attribute("assignedArm", new Coding("urn:datenraum:study-arm", "hospitalised")));
+  }
+
   private static String specimen(String id, String patient, String type, String more) {
     return "{\"resourceType\":\"Specimen\",\"id\":\"" + id + "\",\"status\":\"available\",\"type\":" + type
         + ",\"subject\":{\"reference\":\"Patient/" + patient + "\"},\"collection\":{\"collectedDateTime\":"

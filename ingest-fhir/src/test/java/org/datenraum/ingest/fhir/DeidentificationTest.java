@@ -72,7 +72,7 @@ class DeidentificationTest {
 
   private Loaded load(String name, String resource) throws IOException {
     Path f = Files.writeString(dir.resolve(name + ".ndjson"), String.join("\n",
-        BaseResources.PATIENT, BaseResources.MEDICATION, resource));
+        BaseResources.PATIENT, BaseResources.MEDICATION, BaseResources.STUDY, resource));
     InMemorySiteStore store = Loads.fresh();
     List<ResourceRecord> written = new ArrayList<>();
     FhirIngest.of(Loads.pseudonymizer()).load(List.of(f), new Loads.StoreView(store),

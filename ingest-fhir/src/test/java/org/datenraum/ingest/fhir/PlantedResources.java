@@ -30,7 +30,7 @@ final class PlantedResources {
   private static final Set<String> CONTRACT = Set.of("Observation.value[x]",
       "Observation.component.value[x]", "Reference.reference", "Quantity.unit", "Age.unit",
       "Duration.unit", "Count.unit", "Distance.unit", "SimpleQuantity.unit", "MoneyQuantity.unit",
-      "QuestionnaireResponse.item.linkId");
+      "QuestionnaireResponse.item.linkId", "ResearchSubject.assignedArm", "ResearchSubject.actualArm");
   /** What a planted token looks like. */
   static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("zq[a-z]{10}");
   private static final String EXTENSION_URL = "http://example.org/fhir/StructureDefinition/x";

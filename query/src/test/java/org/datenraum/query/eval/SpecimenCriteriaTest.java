@@ -147,4 +147,27 @@ class SpecimenCriteriaTest {
     assertThat(eval.matching(plan("{\"version\": \"2\", \"inclusionCriteria\": [[" + yes + "], [" + many + "]]}"), day))
         .containsExactly("heavy");
   }
+
+  @Test
+  void studyParticipationAndArmAreCriteria() {
+    String studies = "https://example.org/studies";
+    for (String p : List.of("in-a", "in-b", "out")) {
+      patients.add(new PatientRecord(p, YearMonth.of(1970, 1), Sex.MALE, false));
+    }
+    facts.add(Facts.of("in-a", "ResearchSubject", "r1", studies, "NAPKON-HAP")
+        .attribute("assignedArm", "urn:datenraum:study-arm", "hospitalised").fact());
+    facts.add(Facts.of("in-b", "ResearchSubject", "r2", studies, "NAPKON-HAP")
+        .attribute("assignedArm", "urn:datenraum:study-arm", "outpatient").fact());
+    facts.add(Facts.of("out", "ResearchSubject", "r3", studies, "OTHER").fact());
+    String study = "{\"context\": {\"system\": \"fdpg.mii.cds\", \"code\": \"Studie\"}, \"termCodes\": [{\"system\": \""
+        + studies + "\", \"code\": \"NAPKON-HAP\"}]%s}";
+    String arm = ", \"attributeFilters\": [{\"type\": \"concept\", \"attributeCode\": {\"system\": \"x\", \"code\": \"arm\"},"
+        + " \"selectedConcepts\": [{\"system\": \"urn:datenraum:study-arm\", \"code\": \"hospitalised\"}]}]";
+    ReferenceEvaluator eval = ReferenceEvaluator.of(patients, facts);
+    LocalDate day = LocalDate.of(2025, 1, 1);
+    assertThat(eval.matching(plan("{\"version\": \"2\", \"inclusionCriteria\": [[" + String.format(study, "") + "]]}"), day))
+        .containsExactlyInAnyOrder("in-a", "in-b");
+    assertThat(eval.matching(plan("{\"version\": \"2\", \"inclusionCriteria\": [[" + String.format(study, arm) + "]]}"), day))
+        .containsExactly("in-a");
+  }
 }

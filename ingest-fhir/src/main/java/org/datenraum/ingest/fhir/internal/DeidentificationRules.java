@@ -35,7 +35,7 @@ final class DeidentificationRules {
       "Quantity.unit", "Age.unit", "Duration.unit", "Count.unit", "Distance.unit",
       "SimpleQuantity.unit", "MoneyQuantity.unit",
       "Observation.valueString", "Observation.component.valueString",
-      "QuestionnaireResponse.item.linkId");
+      "QuestionnaireResponse.item.linkId", "ResearchSubject.assignedArm", "ResearchSubject.actualArm");
 
   /** Elements whose CodeableConcept keeps its {@code text}: a fact's text-only value. */
   private static final Map<String, String> KEEPING_TEXT = Map.of(

@@ -153,6 +153,15 @@ public final class EntryMapper {
       }
       medication = found.codes();
     }
+    if (type.equals("ResearchSubject")) {
+      MedicationCodes.Found study = StudyCodes.ofSubject(r, e.fullUrls(), pseudonyms, this::medication);
+      if (study.problem() != null) {
+        return new Outcome.Defer(e, study.problem());
+      }
+      medication = study.codes();
+    }
+    List<Coding> codes = type.equals("Medication") ? MedicationCodes.ownCodes(r)
+        : type.equals("ResearchStudy") ? StudyCodes.ofStudy(r) : List.of();
     String encounter = type.equals("Encounter") ? pseudoId : encounterOf(r, e.fullUrls());
     Problem finding = type.equals("Observation") ? ImagingKeys.findingProblem(r) : null;
     if (finding != null) {
@@ -173,8 +182,7 @@ public final class EntryMapper {
           + "` does not hold a value of its FHIR type (a number where a number is required):"
           + " correct the value or leave the element out."));
     }
-    List<Coding> codes = type.equals("Medication") ? MedicationCodes.ownCodes(r) : List.of();
-    if (type.equals("Medication")) {
+    if (type.equals("Medication") || type.equals("ResearchStudy")) {
       medications.put(pseudoId, codes);
     }
     if (type.equals("Specimen")) {
@@ -212,6 +220,9 @@ public final class EntryMapper {
     JsonNode ref = r.path("subject").path("reference");
     if (ref.isMissingNode()) {
       ref = r.path("patient").path("reference");
+    }
+    if (ref.isMissingNode()) {
+      ref = r.path("individual").path("reference");
     }
     if (ref.isMissingNode() || !ref.isTextual()) {
       return new PatientLink(null, null);

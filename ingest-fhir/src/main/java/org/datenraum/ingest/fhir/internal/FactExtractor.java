@@ -18,12 +18,16 @@ public final class FactExtractor {
   /** The resource types that yield facts. */
   public static final Set<String> FACT_TYPES = Set.of("Condition", "Observation", "Procedure",
       "MedicationAdministration", "MedicationStatement", "MedicationRequest", "Specimen",
-      "Consent", "Encounter", "DiagnosticReport", "ImagingStudy", "QuestionnaireResponse");
+      "Consent", "Encounter", "DiagnosticReport", "ImagingStudy", "QuestionnaireResponse",
+      "ResearchSubject");
 
   private static final Coding PERMIT =
       new Coding("http://hl7.org/fhir/consent-provision-type", "permit");
 
-  /** Who and what a resource's facts belong to. */
+  /**
+   * Who and what a resource's facts belong to; {@code medication} holds the codes resolved from the
+   * resource it refers to (its Medication's, or a ResearchSubject's study's).
+   */
   public record Subject(String patient, String encounter, String resourceId,
       List<Coding> medication) {
     public Subject {
@@ -36,9 +40,11 @@ public final class FactExtractor {
 
   public static List<Fact> extract(String type, JsonNode r, Subject s)
       throws TimeSpan.BadTime, ValueReader.BadValue {
-    List<Attribute> attrs = type.equals("Specimen")
-        ? withDerived(AttributeWalker.of(r), SpecimenFacts.storageTemperature(r))
-        : List.copyOf(AttributeWalker.of(r));
+    List<Attribute> attrs = switch (type) {
+      case "Specimen" -> withDerived(AttributeWalker.of(r), SpecimenFacts.storageTemperature(r));
+      case "ResearchSubject" -> withDerived(AttributeWalker.of(r), StudyCodes.arms(r));
+      default -> List.copyOf(AttributeWalker.of(r));
+    };
     String status = r.path("status").asText(null);
     Out out = new Out(type, s, status, attrs);
     switch (type) {
@@ -67,6 +73,7 @@ public final class FactExtractor {
       }
       case "DiagnosticReport" -> out.codes(r.path("code"), TimeSpan.of(r, "issued"), List.of());
       case "ImagingStudy" -> imaging(r, out);
+      case "ResearchSubject" -> out.each(s.medication(), TimeSpan.of(r, "period"), List.of());
       case "QuestionnaireResponse" -> answers(r.path("item"), questionnaire(r),
           TimeSpan.of(r, "authored"), out);
       default -> { }
