@@ -107,6 +107,7 @@ final class CommandHelp {
     m.put("bench cohorts", "bench cohorts --site /tmp/site");
     m.put("bench icu", "bench icu --stays 10000 --days 10");
     m.put("bench dicom", "bench dicom --files 10000");
+    m.put("bench biosamples", "bench biosamples --site /tmp/site --runs 50");
     m.put("broker", "broker --data /tmp/broker --port 8080");
     m.put("admin", "admin list --broker http://127.0.0.1:8080 --key-file /tmp/broker/operator.key");
     m.put("admin add-site", "admin add-site beispielburg --broker http://127.0.0.1:8080 --key-file"
@@ -160,6 +161,7 @@ final class CommandHelp {
     m.put("node add-key", "the name is not valid or already in use at this site (no key is written)");
     m.put("node revoke-key", "no key of that name at this site");
     m.put("audit verify", "the audit log is broken: the first broken entry is named");
+    m.put("bench biosamples", "no site store in --site, or a query of the mix does not compile");
     m.put("bench cohorts", "a query does not compile, or the indexed cohorts differ from the reference's");
     for (String s : new String[] {"detect", "counts", "signals", "report", "network", "standing", "round"}) {
       m.put("surveillance " + s, "the input, the site's data or the broker's answer does not allow it (the reason"
