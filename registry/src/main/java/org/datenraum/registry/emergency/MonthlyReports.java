@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
-import org.datenraum.ingest.cda.Cedis;
+import org.datenraum.core.Cedis;
 
 /**
  * The monthly report as functions over facts: visits admitted in the month (times as documented,

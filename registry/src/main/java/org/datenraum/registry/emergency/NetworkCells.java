@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.datenraum.ingest.cda.Cedis;
+import org.datenraum.core.Cedis;
 
 /**
  * The monthly report's cells for the network: per table a fixed list of cells (so that every site

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.datenraum.ingest.cda.Cedis;
+import org.datenraum.core.Cedis;
 import org.datenraum.ingest.cda.CdaIssue;
 import org.datenraum.ingest.cda.internal.EdDocument.Entry;
 import org.datenraum.ingest.cda.internal.EdDocument.Header;

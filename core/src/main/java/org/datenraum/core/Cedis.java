@@ -1,4 +1,4 @@
-package org.datenraum.ingest.cda;
+package org.datenraum.core;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class Cedis {
   private static Cedis read() {
     Map<String, Entry> codes = new LinkedHashMap<>();
     Map<String, String> groups = new LinkedHashMap<>();
-    try (InputStream in = Cedis.class.getResourceAsStream("/org/datenraum/ingest/cda/cedis30.tsv");
+    try (InputStream in = Cedis.class.getResourceAsStream("/org/datenraum/core/cedis30.tsv");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String[] f = line.split("\t", -1);
