@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The criteria a researcher picks from, as a tree (diagnoses by ICD-10-GM chapter, procedures by
- * OPS chapter, laboratory tests, medication by ATC group, age, consent), with German and English
+ * OPS chapter, laboratory tests, medication by ATC group, SNOMED CT procedures, specimen types, imaging
+ * modalities, findings and biomarkers, age, consent), with German and English
  * displays, from {@code term-tree.tsv}. Immutable and thread-safe.
  */
 public final class TermTree {
