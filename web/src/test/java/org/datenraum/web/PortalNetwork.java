@@ -22,7 +22,15 @@ import org.datenraum.generator.GeneratorConfig;
 import org.datenraum.generator.HospitalGenerator;
 import org.datenraum.ingest.fhir.FhirIngest;
 import org.datenraum.ingest.fhir.Lookups;
+import java.util.Set;
+import org.datenraum.core.Coding;
+import org.datenraum.core.PatientRecord;
 import org.datenraum.node.Cohorts;
+import org.datenraum.node.InventoryReport;
+import org.datenraum.node.SiteReport;
+import org.datenraum.node.SiteReports;
+import org.datenraum.privacy.ConsentPolicy;
+import org.datenraum.query.plan.Plan;
 import org.datenraum.node.Node;
 import org.datenraum.node.NodeConfig;
 import org.datenraum.node.NodeDirectory;
@@ -109,10 +117,31 @@ public final class PortalNetwork implements AutoCloseable {
     DuckDbSiteStore store = DuckDbSiteStore.open(site.resolve("site.duckdb"), Clock.systemUTC());
     stores.add(store);
     NodeConfig config = NodeConfig.defaults().withAutoApprove(manual ? EnumSet.noneOf(RequestType.class)
-        : EnumSet.of(RequestType.FEASIBILITY, RequestType.STRATIFIED));
-    Cohorts cohorts = Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store);
+        : EnumSet.of(RequestType.FEASIBILITY, RequestType.STRATIFIED, RequestType.REPORT));
+    Cohorts cohorts = withInventory(Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store), store);
     nodes.add(Node.start(config, new NodeParts(cohorts, Mappings.builtIn(), BrokerClient.of(broker.localUri(), key),
         new NodeDirectory(site), Clock.systemUTC(), new SecureRandom())));
+  }
+
+  /** The cohorts with the report every node produces, {@code inventory}. */
+  private static Cohorts withInventory(Cohorts cohorts, DuckDbSiteStore store) {
+    SiteReports reports = SiteReport.all(List.of(new InventoryReport(store)));
+    return new Cohorts() {
+      @Override
+      public List<PatientRecord> select(Plan plan, LocalDate queryDate, ConsentPolicy consent) {
+        return cohorts.select(plan, queryDate, consent);
+      }
+
+      @Override
+      public Map<String, Integer> firstYear(Set<String> patients, Coding code) {
+        return cohorts.firstYear(patients, code);
+      }
+
+      @Override
+      public SiteReports reports() {
+        return reports;
+      }
+    };
   }
 
   /** The portal's address (the broker's). */

@@ -57,6 +57,7 @@ public final class BrokerPortal implements BrokerPages {
     editor.routes(app);
     new RequestPages(kit, calls, editor, clock).routes(app);
     new SavedPages(kit, calls, editor).routes(app);
+    new ReportPages(kit, calls, clock).routes(app);
     new OperatorPages(kit, calls).routes(app);
     new SurveillancePages(kit, calls).routes(app);
   }
@@ -65,6 +66,7 @@ public final class BrokerPortal implements BrokerPages {
     return switch (u.role()) {
       case RESEARCHER -> List.of(new NavLink("/research/query", "nav.query"),
           new NavLink("/research/requests", "nav.requests"), new NavLink("/research/saved", "nav.saved"),
+          new NavLink("/research/reports", "nav.reports"),
           new NavLink("/surveillance", "nav.surveillance"));
       case OPERATOR -> List.of(new NavLink("/operator/principals", "nav.principals"),
           new NavLink("/operator/audit", "nav.audit"), new NavLink("/surveillance", "nav.surveillance"));

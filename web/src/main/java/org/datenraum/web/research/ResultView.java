@@ -45,9 +45,14 @@ public record ResultView(String id, boolean done, List<Site> sites, String total
           s.message() == null ? "" : s.message()));
     }
     List<Chart> charts = new ArrayList<>();
-    v.result().strata().forEach((stratum, cells) -> charts.add(chart(t.get("stratum." + stratum), cells)));
+    v.result().strata().forEach((stratum, cells) -> charts.add(chart(title(stratum, t), cells)));
     return new ResultView(v.id(), v.done(), sites, v.result().total().toString(), v.result().sitesReporting(),
         v.result().sitesSuppressed(), v.result().sites(), charts);
+  }
+
+  /** A stratum's title from the texts; a report's table the texts do not name keeps its own name. */
+  private static String title(String stratum, Messages t) {
+    return t.has("stratum." + stratum) ? t.get("stratum." + stratum) : stratum;
   }
 
   private static Chart chart(String title, Map<String, Shown> cells) {
