@@ -27,6 +27,7 @@
       boxes.forEach(function (box) {
         var data = JSON.parse(box.getAttribute('data-chart'));
         box.setAttribute('data-drawn', 'true');
+        if (!data.series && data.labels.length > 8) { drawLong(box, data); return; }
         var chart = window.echarts.init(box, null, { renderer: 'svg' });
         chart.setOption({
           animation: false,
@@ -41,6 +42,20 @@
           }) : [{ type: 'bar', data: data.values, name: data.title }]
         });
       });
+    });
+  }
+
+  // A table of many cells (a registry report's): horizontal bars, one line per cell, every label shown.
+  function drawLong(box, data) {
+    box.style.height = Math.max(260, 22 * data.labels.length + 40) + 'px';
+    var chart = window.echarts.init(box, null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      tooltip: {},
+      grid: { left: 16, right: 24, top: 8, bottom: 24, containLabel: true },
+      yAxis: { type: 'category', data: data.labels, inverse: true, axisLabel: { interval: 0 } },
+      xAxis: { type: 'value' },
+      series: [{ type: 'bar', data: data.values, name: data.title }]
     });
   }
 
