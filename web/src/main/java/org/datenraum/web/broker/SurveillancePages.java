@@ -21,6 +21,7 @@ final class SurveillancePages {
 
   private final PortalKit kit;
   private final BrokerCalls calls;
+  private final SurveillanceCache cache = SurveillanceCache.forPortal();
 
   SurveillancePages(PortalKit kit, BrokerCalls calls) {
     this.kit = kit;
@@ -42,7 +43,7 @@ final class SurveillancePages {
           Map.of("sections", List.of(), "view", ""));
       return;
     }
-    Result<List<SurveillanceModel.Section>> sections = SurveillanceModel.of(view.value(), SignalConfig.defaults());
+    Result<List<SurveillanceModel.Section>> sections = cache.sections(view.value(), SignalConfig.defaults());
     if (!sections.isOk()) {
       throw PageProblem.invalid(sections.problem().text());
     }

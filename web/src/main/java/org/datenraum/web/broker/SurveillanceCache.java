@@ -1,0 +1,63 @@
+package org.datenraum.web.broker;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.datenraum.core.Result;
+import org.datenraum.federation.v1.SurveillanceView;
+import org.datenraum.surveillance.syndromic.SignalConfig;
+
+/**
+ * The surveillance page's evaluated sections, kept for the views evaluated last: keyed by the
+ * content of the broker's view (its range, sites and every series' counts, so a new round's data
+ * is a new key) and the signal method's configuration. A repeated view with the same content
+ * costs a lookup instead of the signal evaluation. Failures are not kept. Thread-safe; two
+ * first views of the same content at once may both evaluate.
+ */
+final class SurveillanceCache {
+
+  private record Key(SurveillanceView view, SignalConfig config) {}
+
+  private final int capacity;
+  private final BiFunction<SurveillanceView, SignalConfig, Result<List<SurveillanceModel.Section>>> evaluate;
+  private final Map<Key, List<SurveillanceModel.Section>> kept;
+
+  SurveillanceCache(int capacity,
+      BiFunction<SurveillanceView, SignalConfig, Result<List<SurveillanceModel.Section>>> evaluate) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity `" + capacity + "` keeps nothing: give at least 1.");
+    }
+    this.capacity = capacity;
+    this.evaluate = evaluate;
+    this.kept = new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  /** The cache the portal uses: the last eight views (ranges and rounds) through {@link SurveillanceModel}. */
+  static SurveillanceCache forPortal() {
+    return new SurveillanceCache(8, SurveillanceModel::of);
+  }
+
+  /** The sections of this view, evaluated now or taken from an earlier view of the same content. */
+  Result<List<SurveillanceModel.Section>> sections(SurveillanceView view, SignalConfig config) {
+    Key key = new Key(view, config);
+    synchronized (kept) {
+      List<SurveillanceModel.Section> found = kept.get(key);
+      if (found != null) {
+        return Result.ok(found);
+      }
+    }
+    Result<List<SurveillanceModel.Section>> r = evaluate.apply(view, config);
+    if (!r.isOk()) {
+      return r;
+    }
+    List<SurveillanceModel.Section> sections = List.copyOf(r.value());
+    synchronized (kept) {
+      kept.put(key, sections);
+      if (kept.size() > capacity) {
+        kept.remove(kept.keySet().iterator().next());
+      }
+    }
+    return Result.ok(sections);
+  }
+}
