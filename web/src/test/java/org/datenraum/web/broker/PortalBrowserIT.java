@@ -148,6 +148,26 @@ class PortalBrowserIT {
   }
 
   @Test
+  void aResearcherAsksForTheInventoryReportAndSeesItsTableAsLongBars() {
+    signIn(network.researcherKey());
+    page.click("nav a[href='/research/reports']");
+    A11y.check(page, "reports");
+    page.selectOption("#report", "emergency");
+    page.click("form[action='/research/reports'] button");
+    assertThat(page.locator("#p-month")).isVisible();
+    page.selectOption("#report", "inventory");
+    page.click("form[action='/research/reports'] button");
+    page.click("#report-form button[type=submit]");
+    assertThat(page.locator("#total[data-done=true]")).isVisible(
+        new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+    assertThat(page.locator(".chart svg")).hasCount(1);
+    assertThat(page.locator("caption", new Page.LocatorOptions().setHasText("resourceType"))).hasCount(1);
+    double height = page.locator(".chart").boundingBox().height;
+    assertThat(height).isGreaterThanOrEqualTo(22 * org.datenraum.node.InventoryReport.TYPES.size() + 40);
+    A11y.check(page, "report result");
+  }
+
+  @Test
   void anOperatorIssuesASiteKeyShownOnceAndRevokesIt() {
     signIn(network.operatorKey());
     assertThat(page).hasURL(network.portal() + "/operator/principals");
