@@ -104,6 +104,11 @@ class ImagingSourcesTest {
             new Attribute(ImagingCodes.STUDY_KEY, new Coding(ImagingCodes.STUDY_KEY, study))));
     assertThat(store.resourceJson(new ResourceKey("ImagingStudy", study)).orElseThrow())
         .doesNotContain("1.2.34.5.6789.1.2.34.5678912.34567891234567891234");
+    String finding = KEYED.pseudonym(PseudonymDomain.RESOURCE, "Observation/mii-exa-test-data-radiologische-beobachtung");
+    assertThat(store.resourceJson(new ResourceKey("Observation", finding)).orElseThrow())
+        .as("the MII series and SOP instance UID extensions")
+        .doesNotContain("1.2.34.5.6789.1.2.34.5678912.34567891234567891234")
+        .doesNotContain("1.2.34.5.6789.1.2.3.45678.9123456789123456789123456789");
     String report = KEYED.pseudonym(PseudonymDomain.RESOURCE, "DiagnosticReport/mii-exa-test-data-befundbericht");
     assertThat(store.facts().filter(f -> f.resourceId().equals(report)))
         .singleElement().satisfies(f -> {

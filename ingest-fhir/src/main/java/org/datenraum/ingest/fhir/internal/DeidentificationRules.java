@@ -25,6 +25,7 @@ final class DeidentificationRules {
       "Person.birthDate", "RelatedPerson.birthDate", "Practitioner.birthDate",
       "Location.position",
       "ImagingStudy.series.uid", "ImagingStudy.series.instance.uid",
+      "Extension.valueId", "Extension.valueOid", "Extension.valueUuid",
       "QuestionnaireResponse.item.answer.valueDate",
       "QuestionnaireResponse.item.answer.valueDateTime",
       "QuestionnaireResponse.item.answer.valueTime",
