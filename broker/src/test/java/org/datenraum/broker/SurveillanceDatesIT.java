@@ -71,6 +71,38 @@ class SurveillanceDatesIT {
   }
 
   @Test
+  void aRepeatedReadIsNotModifiedUntilNewCountsArrive() {
+    op.standing(StandingSurveillance.from(START)).orThrow();
+    BrokerClient site = BrokerClient.of(broker.localUri(), op.addSite("a").orThrow().key());
+    String round = op.startRound(THROUGH).orThrow().id();
+    site.poll(Duration.ofSeconds(1), false).orThrow();
+    assertThat(site.uploadDaily(round, counts(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 7))).status())
+        .isEqualTo(204);
+    BrokerClient researcher = BrokerClient.of(broker.localUri(), op.addResearcher("rki").orThrow().key());
+    var first = researcher.surveillance(null, null, null).orThrow();
+    assertThat(first.tag()).isNotBlank();
+    assertThat(first.view().last()).isEqualTo(LocalDate.of(2025, 5, 7));
+    var again = researcher.surveillance(null, null, first.tag());
+    assertThat(again.status()).isEqualTo(304);
+    assertThat(again.value().tag()).isEqualTo(first.tag());
+    var other = researcher.surveillance(LocalDate.of(2025, 5, 2), null, first.tag());
+    assertThat(other.status()).as("another range is another view").isEqualTo(200);
+    assertThat(other.value().view().first()).isEqualTo(LocalDate.of(2025, 5, 2));
+    assertThat(researcher.surveillance(null, null, null).orThrow().tag()).as("kept, not rebuilt")
+        .isEqualTo(first.tag());
+    assertThat(site.uploadDaily(round, counts(LocalDate.of(2025, 5, 8), LocalDate.of(2025, 5, 9))).status())
+        .isEqualTo(204);
+    var changed = researcher.surveillance(null, null, first.tag());
+    assertThat(changed.status()).isEqualTo(200);
+    assertThat(changed.value().tag()).isNotEqualTo(first.tag());
+    assertThat(changed.value().view().last()).isEqualTo(LocalDate.of(2025, 5, 9));
+    op.standing(new StandingSurveillance(START.plusDays(1), "06:00", "Europe/Berlin", 5))
+        .orThrow();
+    assertThat(researcher.surveillance(null, null, changed.value().tag()).status()).as("a new standing request")
+        .isEqualTo(200);
+  }
+
+  @Test
   void outOfRangeDatesInTheStandingRequestAndRoundsAreRefusedNotFailed() {
     for (String start : List.of("-999999999-01-01", "1900-01-01", "0000-01-01", "2030-01-01")) {
       var r = op.raw("PUT", "/v1/admin/surveillance", "{\"start\":\"" + start

@@ -124,6 +124,36 @@ public final class BrokerClient {
 
   /** The network's surveillance series of [from, to]; null bounds mean all days. */
   public Reply<SurveillanceView> surveillance(LocalDate from, LocalDate to) {
+    return call(get(surveillancePath(from, to)).timeout(Duration.ofMinutes(2)),
+        b -> WireJson.read(b, SurveillanceView.class));
+  }
+
+  /**
+   * As {@link #surveillance(LocalDate, LocalDate)} with the view's entity tag; when {@code held}
+   * (a tag from an earlier reply, or null) still names the current view, the reply is 304 with
+   * that tag and no view.
+   */
+  public Reply<TaggedView> surveillance(LocalDate from, LocalDate to, String held) {
+    HttpRequest.Builder request = get(surveillancePath(from, to)).timeout(Duration.ofMinutes(2));
+    if (held != null) {
+      request.header("If-None-Match", held);
+    }
+    HttpResponse<String> r = exchange(request.build());
+    String tag = r.headers().firstValue("ETag").orElse(null);
+    if (r.statusCode() == 304) {
+      return new Reply<>(304, new TaggedView(tag, null), null, null);
+    }
+    if (r.statusCode() / 100 == 2) {
+      return new Reply<>(r.statusCode(), new TaggedView(tag, WireJson.read(r.body(), SurveillanceView.class)), null,
+          null);
+    }
+    return new Reply<>(r.statusCode(), null, problem(r), null);
+  }
+
+  /** A surveillance view with its entity tag; the view is null when the broker answered 304. */
+  public record TaggedView(String tag, SurveillanceView view) {}
+
+  private static String surveillancePath(LocalDate from, LocalDate to) {
     StringBuilder q = new StringBuilder();
     if (from != null) {
       q.append("?from=").append(from);
@@ -131,8 +161,7 @@ public final class BrokerClient {
     if (to != null) {
       q.append(q.length() == 0 ? "?" : "&").append("to=").append(to);
     }
-    return call(get("/v1/surveillance" + q).timeout(Duration.ofMinutes(2)),
-        b -> WireJson.read(b, SurveillanceView.class));
+    return "/v1/surveillance" + q;
   }
 
   public Reply<RequestView> submit(Submission submission) {

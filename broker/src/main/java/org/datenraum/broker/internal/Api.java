@@ -22,7 +22,7 @@ import org.datenraum.federation.v1.WireJson;
 public final class Api {
 
   private static final Duration MAX_WAIT = Duration.ofSeconds(60);
-  private static final String JSON = "application/json; charset=utf-8";
+  static final String JSON = "application/json; charset=utf-8";
 
   private final Principals principals;
   private final RequestLedger ledger;

@@ -66,7 +66,13 @@ public final class SurveillanceApi {
     require(ctx, Set.of(Role.RESEARCHER, Role.ADMIN));
     LocalDate from = ctx.queryParam("from") == null ? null : date("from", ctx.queryParam("from"));
     LocalDate to = ctx.queryParam("to") == null ? null : date("to", ctx.queryParam("to"));
-    json(ctx, 200, ledger.view(from, to));
+    SurveillanceViews.Built view = ledger.viewJson(from, to, ctx.header("If-None-Match"));
+    ctx.header("ETag", view.tag());
+    if (view.json() == null) {
+      ctx.status(304);
+      return;
+    }
+    ctx.status(200).contentType(Api.JSON).result(view.json());
   }
 
   private Caller require(Context ctx, Set<Role> roles) {

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.SiteState;
@@ -42,6 +43,9 @@ public final class SurveillanceLedger {
   private final RequestLedger requests;
   private final Principals principals;
   private final AuditTable audit;
+  /** Bumped after every committed change of the stored cells or the standing request. */
+  private final AtomicLong version = new AtomicLong();
+  private final SurveillanceViews views = new SurveillanceViews(8);
 
   public SurveillanceLedger(Database db, Clock clock, RequestLedger requests, Principals principals,
       AuditTable audit) {
@@ -69,6 +73,7 @@ public final class SurveillanceLedger {
       audit.append(c, now(), admin.name(), "surveillance.standing", "", WireJson.write(s));
       return null;
     });
+    version.incrementAndGet();
   }
 
   /** Starts a round for the days through {@code through} (default: yesterday in the standing zone). */
@@ -134,6 +139,7 @@ public final class SurveillanceLedger {
           + " minimum-cell=" + counts.minimumCell());
       return null;
     });
+    version.incrementAndGet();
   }
 
   /** The round's open window; refuses with 404/409 when the site has no such open round. */
@@ -157,6 +163,19 @@ public final class SurveillanceLedger {
 
   private static ApiProblem dateRefused(String field, String detail) {
     return new ApiProblem(400, "Date out of range", "DR-5421", detail, field, null);
+  }
+
+  /**
+   * The view of {@link #view} as JSON with its tag, built once per version of the stored cells and
+   * the standing request, day (today bounds the view) and bounds asked; later reads of the same
+   * take the built one, and a reader that already holds its tag ({@code held}) gets no JSON. The version is read before the data, and bumped only after a change
+   * commits, so a kept view is never older than its tag.
+   */
+  SurveillanceViews.Built viewJson(LocalDate from, LocalDate to, String held) {
+    long v = version.get();
+    StandingSurveillance s = standing().orElse(null);
+    LocalDate today = s == null ? null : today(s);
+    return views.get(new SurveillanceViews.Key(v, today, from, to), s == null ? null : held, () -> WireJson.write(view(from, to)));
   }
 
   /**

@@ -4,10 +4,13 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.datenraum.core.Result;
+import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.Reply;
 import org.datenraum.federation.v1.SurveillanceView;
 import org.datenraum.surveillance.syndromic.SignalConfig;
@@ -22,6 +25,8 @@ final class SurveillancePages {
   private final PortalKit kit;
   private final BrokerCalls calls;
   private final SurveillanceCache cache = SurveillanceCache.forPortal();
+  /** The last view of each range asked, with its tag: the broker answers 304 while it is current. */
+  private final Map<List<LocalDate>, BrokerClient.TaggedView> held = new ConcurrentHashMap<>();
 
   SurveillancePages(PortalKit kit, BrokerCalls calls) {
     this.kit = kit;
@@ -36,18 +41,30 @@ final class SurveillancePages {
     User u = kit.user(ctx, Set.of(BrokerPortal.RESEARCHER, BrokerPortal.OPERATOR));
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
-    Reply<SurveillanceView> view = calls.reply(u, c -> c.surveillance(from, to));
+    List<LocalDate> range = Arrays.asList(from, to);
+    BrokerClient.TaggedView last = held.get(range);
+    Reply<BrokerClient.TaggedView> view = calls.reply(u, c -> c.surveillance(from, to, last == null ? null : last.tag()));
     PageView page = kit.page(ctx, "surveillance.title");
-    if (!view.isOk()) {
+    SurveillanceView v;
+    if (view.status() == 304 && last != null) {
+      v = last.view();
+    } else if (!view.isOk()) {
       kit.render(ctx, "broker/surveillance.jte", page.withNotice(view.problem().text()),
           Map.of("sections", List.of(), "view", ""));
       return;
+    } else {
+      v = view.value().view();
+      if (view.value().tag() != null) {
+        if (held.size() >= 8) {
+          held.clear();
+        }
+        held.put(range, view.value());
+      }
     }
-    Result<List<SurveillanceModel.Section>> sections = cache.sections(view.value(), SignalConfig.defaults());
+    Result<List<SurveillanceModel.Section>> sections = cache.sections(v, SignalConfig.defaults());
     if (!sections.isOk()) {
       throw PageProblem.invalid(sections.problem().text());
     }
-    SurveillanceView v = view.value();
     kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections.value(), "view",
         page.t().get("surveillance.range", v.first(), v.last(), v.sites().size(), v.standing().minimumCell())));
   }
