@@ -29,6 +29,7 @@ import org.datenraum.node.http.LocalRole;
 import org.datenraum.node.http.NodeHttp;
 import org.datenraum.node.http.NodeHttpConfig;
 import org.datenraum.store.quality.KnownSystems;
+import org.datenraum.web.A11y;
 import org.datenraum.web.Chromium;
 import org.datenraum.web.PortalNetwork;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,7 @@ class SiteAdminBrowserIT {
         assertThat(pending.locator(".sentence")).hasText("Patients with Diabetes mellitus, Typ 2 (E11).");
         assertThat(pending.locator("details pre")).containsText("\"code\" : \"E11\"");
         site.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("site-approvals.png")).setFullPage(true));
+        A11y.check(site, "site approvals");
         pending.locator("form[action$='/approve'] button").click();
         assertThat(site.locator(".notice")).containsText("Request `" + id + "` approved");
 
@@ -107,6 +109,12 @@ class SiteAdminBrowserIT {
         assertThat(site.locator("#patients")).hasText(String.valueOf(patients));
         assertThat(site.locator("#completeness tbody tr").first()).isVisible();
         site.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("site-data-quality.png")).setFullPage(true));
+        A11y.check(site, "site data");
+        for (String other : List.of("quarantine", "audit")) {
+          site.navigate("/site/" + other);
+          assertThat(site.locator("main h1")).isVisible();
+          A11y.check(site, "site " + other);
+        }
         siteContext.close();
         researcherContext.close();
       }
