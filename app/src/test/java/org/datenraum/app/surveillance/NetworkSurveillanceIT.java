@@ -280,6 +280,7 @@ class NetworkSurveillanceIT {
       network.locator(".chart[data-drawn]").first().scrollIntoViewIfNeeded();
       page.evaluate("window.scrollBy(0, -120)");
       page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("surveillance.png")));
+      assertThat(PageAxe.seriousViolations(page)).as("serious or critical accessibility violations").isEmpty();
     }
   }
 
