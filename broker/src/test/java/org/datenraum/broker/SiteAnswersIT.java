@@ -69,13 +69,17 @@ class SiteAnswersIT {
     assertThat(site.upload(id, new SiteResult(Count.of(40), tooMany)).status()).isEqualTo(400);
     assertThat(alice.request(id, Duration.ZERO).orThrow().done()).isFalse();
 
-    var ok = site.upload(id, new SiteResult(Count.of(40), Map.of("resourceType",
-        Map.of("Condition", Count.of(30), "Specimen", Count.suppressed()))));
+    Map<String, Count> cells = new java.util.LinkedHashMap<>();
+    cells.put("Specimen", Count.suppressed());
+    cells.put("Condition", Count.of(30));
+    var ok = site.upload(id, new SiteResult(Count.of(40), Map.of("resourceType", cells)));
     assertThat(ok.status()).isEqualTo(201);
     RequestView v = alice.request(id, Duration.ZERO).orThrow();
     assertThat(v.result().total().value()).isEqualTo(40);
     assertThat(v.result().strata().get("resourceType").get("Condition").value()).isEqualTo(30);
     assertThat(v.result().strata().get("resourceType").get("Specimen").value()).isNull();
+    assertThat(v.result().strata().get("resourceType").keySet()).as("the site's order, not the alphabet's")
+        .containsExactly("Specimen", "Condition");
   }
 
   @Test

@@ -16,7 +16,10 @@ import org.datenraum.privacy.NetworkDisclosure;
 
 /**
  * Adds the sites' protected answers and applies the network's rules: hidden small totals and
- * cells, and a breakdown under random labels only from enough large sites. Stateless.
+ * cells, and a breakdown under random labels only from enough large sites. Strata, tables and
+ * cells keep the order in which the sites give them (their domain order: age bands ascending,
+ * a report's own order), not the alphabet's, which would put {@code 100+} before {@code 20-29}.
+ * Stateless.
  */
 final class Merge {
 
@@ -65,10 +68,10 @@ final class Merge {
 
   private static Map<String, Map<String, Shown>> strata(NetworkDisclosure rules, Map<String, SiteResult> results,
       boolean showTotal) {
-    Map<String, Map<String, Long>> sums = new TreeMap<>();
+    Map<String, Map<String, Long>> sums = new LinkedHashMap<>();
     for (SiteResult r : results.values()) {
       r.strata().forEach((stratum, cells) -> cells.forEach((cell, count) -> {
-        Map<String, Long> s = sums.computeIfAbsent(stratum, k -> new TreeMap<>());
+        Map<String, Long> s = sums.computeIfAbsent(stratum, k -> new LinkedHashMap<>());
         s.merge(cell, count.isSuppressed() ? 0L : count.value(), Long::sum);
       }));
     }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A site's protected answer. Immutable.
+ * A site's protected answer, its strata and cells in the order the site gives them. Immutable.
  *
  * @param total  the cohort size
  * @param strata per requested stratum (e.g. {@code sex}), the count of each value (e.g. {@code female});
@@ -16,7 +16,8 @@ public record SiteResult(Count total, Map<String, Map<String, Count>> strata) {
     Fields.required(total, "total");
     Map<String, Map<String, Count>> copy = new LinkedHashMap<>();
     if (strata != null) {
-      strata.forEach((k, v) -> copy.put(k, Map.copyOf(Fields.required(v, "strata." + k))));
+      strata.forEach((k, v) -> copy.put(k, java.util.Collections.unmodifiableMap(
+          new LinkedHashMap<>(Fields.required(v, "strata." + k)))));
     }
     strata = java.util.Collections.unmodifiableMap(copy);
   }
