@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.DailySeries;
+import org.datenraum.federation.v1.Echo;
 import org.datenraum.federation.v1.SurveillanceRound;
 
 /**
@@ -46,21 +47,17 @@ final class DailyCountsCheck {
   private static void series(int i, DailySeries s) {
     String at = "$.series[" + i + "]";
     if (!SurveillanceMerge.AGE_ORDER.contains(s.ageGroup())) {
-      throw refused("DR-5422", at + ".ageGroup", "Age group `" + shorten(s.ageGroup()) + "` is not one of "
+      throw refused("DR-5422", at + ".ageGroup", "Age group `" + Echo.of(s.ageGroup()) + "` is not one of "
           + SurveillanceMerge.AGE_ORDER + ".");
     }
     if (!INDICATOR.matcher(s.indicator()).matches()) {
-      throw refused("DR-5422", at + ".indicator", "Indicator `" + shorten(s.indicator()) + "` must be 1 to 64 letters,"
+      throw refused("DR-5422", at + ".indicator", "Indicator `" + Echo.of(s.indicator()) + "` must be 1 to 64 letters,"
           + " digits or `_.:-`.");
     }
     if (s.label().length() > MAX_LABEL) {
       throw refused("DR-5422", at + ".label", "A label has at most " + MAX_LABEL + " characters, not "
           + s.label().length() + ".");
     }
-  }
-
-  private static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   private static ApiProblem refused(String code, String field, String detail) {

@@ -3,6 +3,7 @@ package org.datenraum.broker.internal;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.datenraum.federation.v1.Count;
+import org.datenraum.federation.v1.Echo;
 import org.datenraum.federation.v1.SiteResult;
 
 /**
@@ -28,7 +29,7 @@ final class ReportCheck {
     for (Map.Entry<String, Map<String, Count>> t : r.strata().entrySet()) {
       name(t.getKey(), "$.strata", "Table");
       if (t.getValue().size() > MAX_CELLS) {
-        throw ResultCheck.refused("$.strata." + shorten(t.getKey()), "Table `" + shorten(t.getKey()) + "` has "
+        throw ResultCheck.refused("$.strata." + Echo.of(t.getKey()), "Table `" + Echo.of(t.getKey()) + "` has "
             + t.getValue().size() + " cells; a report table has at most " + MAX_CELLS + ".");
       }
       for (String cell : t.getValue().keySet()) {
@@ -39,13 +40,8 @@ final class ReportCheck {
 
   private static void name(String name, String field, String what) {
     if (!NAME.matcher(name).matches()) {
-      throw ResultCheck.refused(field, what + " `" + shorten(name) + "` is not a report name: expected at most 80"
+      throw ResultCheck.refused(field, what + " `" + Echo.of(name) + "` is not a report name: expected at most 80"
           + " letters, digits, spaces or `._:+<>=/()%-`, starting with a letter or digit.");
     }
-  }
-
-  private static String shorten(String s) {
-    String printable = s.replaceAll("[^\\p{L}\\p{N} ._:+<>=/()%-]", "?");
-    return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
   }
 }

@@ -26,7 +26,7 @@ public record ReportQuery(String report, Map<String, String> parameters) {
 
   public ReportQuery {
     if (!NAME.matcher(Fields.text(report, "report")).matches()) {
-      throw Fields.invalid("report", "Report `" + shorten(report) + "` is not a report name: expected lower-case"
+      throw Fields.invalid("report", "Report `" + Echo.of(report) + "` is not a report name: expected lower-case"
           + " letters, digits and hyphens, such as `emergency`.");
     }
     Map<String, String> copy = new TreeMap<>();
@@ -61,7 +61,7 @@ public record ReportQuery(String report, Map<String, String> parameters) {
 
   private static String name(String key) {
     if (key == null || !NAME.matcher(key).matches()) {
-      throw Fields.invalid("parameters", "Parameter `" + shorten(key) + "` is not a parameter name: expected"
+      throw Fields.invalid("parameters", "Parameter `" + Echo.of(key) + "` is not a parameter name: expected"
           + " lower-case letters, digits and hyphens, such as `month`.");
     }
     return key;
@@ -73,9 +73,5 @@ public record ReportQuery(String report, Map<String, String> parameters) {
           + " letters, digits, spaces or `._:+/-`.");
     }
     return value;
-  }
-
-  private static String shorten(String s) {
-    return s == null ? "null" : s.length() > 40 ? s.substring(0, 40) + "..." : s;
   }
 }
