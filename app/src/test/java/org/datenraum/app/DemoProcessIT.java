@@ -83,10 +83,13 @@ class DemoProcessIT {
     }
 
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      Cli.Run clash = Cli.run("demo", "--dir", dir.toString(), "--patients", "20", "--port",
+      Path clashLog = tmp.resolve("clash.log");
+      Process clash = start(clashLog, "demo", "--dir", dir.toString(), "--patients", "20", "--port",
           String.valueOf(taken.getLocalPort()));
-      assertThat(clash.status()).isEqualTo(2);
-      assertThat(clash.err()).contains("`" + taken.getLocalPort() + "`").contains("in use");
+      assertThat(clash.waitFor(60, TimeUnit.SECONDS)).as("refused within 60 s").isTrue();
+      assertThat(clash.exitValue()).isEqualTo(2);
+      assertThat(Files.readString(clashLog)).contains("`" + taken.getLocalPort() + "`").contains("in use")
+          .doesNotContain("Failed to start").doesNotContain("\tat ");
     }
   }
 
