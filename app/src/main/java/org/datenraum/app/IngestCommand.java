@@ -14,6 +14,9 @@ import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.app.site.StoreLookups;
 import org.datenraum.ingest.fhir.FhirIngest;
 import org.datenraum.ingest.fhir.IngestReport;
+import org.datenraum.node.NodeDirectory;
+import org.datenraum.node.admin.QualityFile;
+import org.datenraum.store.quality.KnownSystems;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,6 +73,7 @@ final class IngestCommand implements Callable<Integer> {
           .load(paths, new StoreLookups(store), writer, bar::update);
       writer.close();
       bar.finish();
+      QualityFile.measure(new NodeDirectory(dir.root()), store, KnownSystems.DEFAULT, Clock.systemUTC().instant());
       return report;
     }
   }

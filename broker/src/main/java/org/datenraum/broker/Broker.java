@@ -29,6 +29,7 @@ import org.datenraum.broker.internal.SiteAuditHeads;
 import org.datenraum.broker.internal.SiteLabels;
 import org.datenraum.broker.internal.SurveillanceApi;
 import org.datenraum.broker.internal.SurveillanceLedger;
+import org.datenraum.broker.internal.SurveillancePrebuild;
 import org.datenraum.broker.internal.TlsConnector;
 import org.datenraum.federation.audit.AuditAnchor;
 import org.datenraum.federation.audit.AuditReport;
@@ -52,12 +53,12 @@ public final class Broker implements AutoCloseable {
   private final Database db;
   private final ScheduledExecutorService sweeper;
   private final Optional<Path> newOperatorKey;
-  private final RequestLedger ledger;
+  private final Runnable stopParts;
   private final String listening;
 
   private Broker(Javalin http, Database db, ScheduledExecutorService sweeper, Optional<Path> newOperatorKey,
-      RequestLedger ledger, String listening) {
-    this.ledger = ledger;
+      Runnable stopParts, String listening) {
+    this.stopParts = stopParts;
     this.listening = listening;
     this.http = http;
     this.db = db;
@@ -96,10 +97,17 @@ public final class Broker implements AutoCloseable {
       });
       new Api(principals, ledger, db).routes(app);
       SurveillanceLedger surveillance = new SurveillanceLedger(db, runtime.clock(), ledger, principals, audit);
+      SurveillancePrebuild prebuild = new SurveillancePrebuild(surveillance, pages::surveillanceBuilt);
+      surveillance.onChange(prebuild::refresh);
       new SurveillanceApi(principals, surveillance).routes(app);
       new AuditApi(principals, db, config.dataDir(), new SiteAuditHeads(db, runtime.clock())).routes(app);
       pages.routes(app, () -> selfUri(tls.isPresent(), config.host(), app.port()), tls.isPresent());
-      listen(app, config);
+      try {
+        listen(app, config);
+      } catch (RuntimeException e) {
+        prebuild.close();
+        throw e;
+      }
       ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "broker-expiry");
         t.setDaemon(true);
@@ -108,9 +116,14 @@ public final class Broker implements AutoCloseable {
       long every = runtime.sweepEvery().toMillis();
       sweeper.scheduleWithFixedDelay(() -> sweep(ledger), every, every, TimeUnit.MILLISECONDS);
       sweeper.scheduleWithFixedDelay(() -> dailyRound(surveillance), 0, every, TimeUnit.MILLISECONDS);
+      sweeper.scheduleWithFixedDelay(prebuild::refresh, 0, every, TimeUnit.MILLISECONDS);
       sweeper.scheduleWithFixedDelay(() -> anchor(audit), every, every, TimeUnit.MILLISECONDS);
       String scheme = tls.isPresent() ? "https" : "http";
-      Broker broker = new Broker(app, db, sweeper, keyFile, ledger,
+      Runnable stopParts = () -> {
+        prebuild.close();
+        ledger.close();
+      };
+      Broker broker = new Broker(app, db, sweeper, keyFile, stopParts,
           BindAddress.describe(scheme, config.host(), app.port()));
       LOG.info("broker listening on {}", broker.listening());
       return broker;
@@ -214,7 +227,7 @@ public final class Broker implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
-    ledger.close();
+    stopParts.run();
     http.stop();
     db.close();
   }

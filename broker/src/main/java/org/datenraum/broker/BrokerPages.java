@@ -22,4 +22,13 @@ public interface BrokerPages {
    * @param https whether the server speaks HTTPS
    */
   void routes(Javalin app, Supplier<URI> self, boolean https);
+
+  /**
+   * Receives the network's whole surveillance view (no bounds) that the broker built ahead of its
+   * readers after new data: its entity tag and JSON, exactly as {@code GET /v1/surveillance}
+   * answers them, so pages can prepare what they show from it before anyone asks. Called on the
+   * broker's own thread, never before {@link #routes}; the default ignores it.
+   */
+  default void surveillanceBuilt(String tag, byte[] json) {
+  }
 }

@@ -2,6 +2,7 @@ package org.datenraum.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,11 +13,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.DailySeries;
 import org.datenraum.federation.v1.StandingSurveillance;
 import org.datenraum.federation.v1.SurveillanceView;
+import org.datenraum.federation.v1.WireJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +105,54 @@ class SurveillanceDatesIT {
         .orThrow();
     assertThat(researcher.surveillance(null, null, changed.value().tag()).status()).as("a new standing request")
         .isEqualTo(200);
+  }
+
+  @Test
+  void newCountsAreBuiltIntoTheWholeViewAheadOfItsReadersAndHandedToThePages() throws Exception {
+    BlockingQueue<String[]> built = new LinkedBlockingQueue<>();
+    BrokerPages pages = new BrokerPages() {
+      @Override
+      public void routes(io.javalin.Javalin app, java.util.function.Supplier<java.net.URI> self, boolean https) {
+      }
+
+      @Override
+      public void surveillanceBuilt(String tag, byte[] json) {
+        built.add(new String[] {tag, new String(json, StandardCharsets.UTF_8)});
+      }
+    };
+    Path other = dir.resolve("with-pages");
+    try (Broker b = Broker.start(BrokerConfig.of(other, 0).withHost("127.0.0.1"), new BrokerConfig.Runtime(
+        Clock.fixed(Instant.parse("2025-07-01T03:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(10)), pages)) {
+      BrokerClient admin = BrokerClient.of(b.localUri(), Files.readString(other.resolve("operator.key")));
+      admin.standing(StandingSurveillance.from(START)).orThrow();
+      BrokerClient site = BrokerClient.of(b.localUri(), admin.addSite("a").orThrow().key());
+      String round = admin.startRound(THROUGH).orThrow().id();
+      site.poll(Duration.ofSeconds(1), false).orThrow();
+      site.uploadDaily(round, counts(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 7))).orThrow();
+      String[] view = awaitView(built, LocalDate.of(2025, 5, 7));
+      BrokerClient researcher = BrokerClient.of(b.localUri(), admin.addResearcher("rki").orThrow().key());
+      assertThat(researcher.surveillance(null, null, view[0]).status()).as("the pages hold the current view")
+          .isEqualTo(304);
+      var read = researcher.raw("GET", "/v1/surveillance", null);
+      assertThat(read.headers().firstValue("ETag")).contains(view[0]);
+      assertThat(read.body()).isEqualTo(view[1]);
+      site.uploadDaily(round, counts(LocalDate.of(2025, 5, 8), LocalDate.of(2025, 5, 9))).orThrow();
+      String[] next = awaitView(built, LocalDate.of(2025, 5, 9));
+      assertThat(next[0]).isNotEqualTo(view[0]);
+      assertThat(researcher.surveillance(null, null, next[0]).status()).isEqualTo(304);
+    }
+  }
+
+  /** The next view handed to the pages that reaches {@code last}; views of earlier states may come first. */
+  private static String[] awaitView(BlockingQueue<String[]> built, LocalDate last) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      String[] v = built.poll(200, TimeUnit.MILLISECONDS);
+      if (v != null && WireJson.read(v[1], SurveillanceView.class).last().equals(last)) {
+        return v;
+      }
+    }
+    throw new AssertionError("no view through " + last + " was handed to the pages within 20 s");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.datenraum.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,8 @@ import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
 import org.datenraum.core.QuarantineEntry;
 import org.datenraum.core.WriteBatch;
+import org.datenraum.store.quality.DataQuality;
+import org.datenraum.store.quality.QualityReport;
 
 /**
  * The research store of one site: pseudonymised patients, their resources and facts, and the
@@ -59,6 +62,14 @@ public interface SiteStore extends AutoCloseable {
    */
   default Stream<Fact> factsOfType(String resourceType) {
     return facts().filter(f -> f.resourceType().equals(resourceType));
+  }
+
+  /**
+   * The store's data quality, measured now. The default is one pass over {@link #facts()}
+   * ({@link DataQuality#measure}); a store with a database should count there, with the same result.
+   */
+  default QualityReport quality(Set<String> knownSystems, Instant now) {
+    return DataQuality.measure(this, knownSystems, now);
   }
 
   /** The de-identified JSON of a stored resource. */

@@ -46,6 +46,7 @@ public final class SurveillanceLedger {
   /** Bumped after every committed change of the stored cells or the standing request. */
   private final AtomicLong version = new AtomicLong();
   private final SurveillanceViews views = new SurveillanceViews(8);
+  private volatile Runnable changed = () -> { };
 
   public SurveillanceLedger(Database db, Clock clock, RequestLedger requests, Principals principals,
       AuditTable audit) {
@@ -54,6 +55,11 @@ public final class SurveillanceLedger {
     this.requests = requests;
     this.principals = principals;
     this.audit = audit;
+  }
+
+  /** Runs {@code then} after every committed change of the stored cells or the standing request. */
+  public void onChange(Runnable then) {
+    this.changed = java.util.Objects.requireNonNull(then, "then");
   }
 
   /** The standing request, if the operator has set one. */
@@ -74,6 +80,7 @@ public final class SurveillanceLedger {
       return null;
     });
     version.incrementAndGet();
+    changed.run();
   }
 
   /** Starts a round for the days through {@code through} (default: yesterday in the standing zone). */
@@ -140,6 +147,7 @@ public final class SurveillanceLedger {
       return null;
     });
     version.incrementAndGet();
+    changed.run();
   }
 
   /** The round's open window; refuses with 404/409 when the site has no such open round. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.datenraum.core.Problem;
 import org.datenraum.core.QuarantineEntry;
@@ -24,7 +25,6 @@ import org.datenraum.node.LocalState;
 import org.datenraum.node.NodeDirectory;
 import org.datenraum.node.internal.FileAuditLog;
 import org.datenraum.store.SiteStats;
-import org.datenraum.store.quality.DataQuality;
 import org.datenraum.store.quality.QualityReport;
 
 /**
@@ -40,8 +40,7 @@ public final class SiteAdmin {
   private final Supplier<Set<RequestType>> rules;
   private final Set<String> knownSystems;
   private final Clock clock;
-  private final java.util.concurrent.atomic.AtomicReference<Measured> measured =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<QualityFile.Measured> measured = new AtomicReference<>();
 
   /**
    * @param rules        the request types the running node approves without a person
@@ -104,23 +103,24 @@ public final class SiteAdmin {
   }
 
   /**
-   * The data quality of the store: measured at the first call, and again once the store's counts
-   * changed (a load); between loads the earlier measurement is returned with its time.
+   * The data quality of the store: the measurement a load kept ({@link QualityFile}) while the
+   * store's counts are still those it was measured at; otherwise measured now (counted by the
+   * store) and kept, so the next call reads it.
    */
   public Result<QualityReport> quality() {
     return store.read(s -> {
       SiteStats now = s.stats();
-      Measured m = measured.get();
-      if (m != null && m.stats().equals(now)) {
-        return m.report();
+      QualityFile.Measured m = measured.get();
+      if (m == null || !m.stats().equals(now)) {
+        m = QualityFile.read(dir).filter(kept -> kept.stats().equals(now)).orElse(null);
       }
-      QualityReport r = DataQuality.measure(s, knownSystems, clock.instant());
-      measured.set(new Measured(now, r));
-      return r;
+      if (m == null) {
+        m = QualityFile.measure(dir, s, knownSystems, clock.instant());
+      }
+      measured.set(m);
+      return m.report();
     });
   }
-
-  private record Measured(SiteStats stats, QualityReport report) {}
 
   /**
    * The quarantine grouped by reason (problem code), largest group first, each with page

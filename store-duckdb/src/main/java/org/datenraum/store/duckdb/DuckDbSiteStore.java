@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,9 @@ import org.datenraum.store.duckdb.internal.PatientNumbers;
 import org.datenraum.store.duckdb.internal.SelectedPatients;
 import org.datenraum.store.duckdb.internal.StoreConnections;
 import org.datenraum.store.duckdb.internal.StoreConnections.SqlFunction;
+import org.datenraum.store.duckdb.internal.QualityCounts;
 import org.datenraum.store.duckdb.internal.StoreFile;
+import org.datenraum.store.quality.QualityReport;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -297,6 +300,12 @@ public final class DuckDbSiteStore implements SiteStore {
       }
     }
     return pseudonymsByNumber;
+  }
+
+  /** Counted by the database ({@link QualityCounts}): the same figures as the pass over every fact, without decoding one. */
+  @Override
+  public QualityReport quality(Set<String> knownSystems, Instant now) {
+    return withConnection(c -> QualityCounts.measure(c, knownSystems, now));
   }
 
   @Override

@@ -31,6 +31,7 @@ public final class BrokerPortal implements BrokerPages {
 
   private final Clock clock;
   private final SecureRandom random;
+  private volatile SurveillancePages surveillance;
 
   private BrokerPortal(Clock clock, SecureRandom random) {
     this.clock = clock;
@@ -59,7 +60,17 @@ public final class BrokerPortal implements BrokerPages {
     new SavedPages(kit, calls, editor).routes(app);
     new ReportPages(kit, calls, clock).routes(app);
     new OperatorPages(kit, calls).routes(app);
-    new SurveillancePages(kit, calls).routes(app);
+    surveillance = new SurveillancePages(kit, calls);
+    surveillance.routes(app);
+  }
+
+  /** Prepares the surveillance page's default view (its sections evaluated) from the broker's new view. */
+  @Override
+  public void surveillanceBuilt(String tag, byte[] json) {
+    SurveillancePages pages = surveillance;
+    if (pages != null) {
+      pages.prepare(tag, json);
+    }
   }
 
   static List<NavLink> nav(User u) {

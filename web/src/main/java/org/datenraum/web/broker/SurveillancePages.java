@@ -2,6 +2,7 @@ package org.datenraum.web.broker;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import org.datenraum.core.Result;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.Reply;
 import org.datenraum.federation.v1.SurveillanceView;
+import org.datenraum.federation.v1.WireJson;
 import org.datenraum.surveillance.syndromic.SignalConfig;
 import org.datenraum.web.kit.PageProblem;
 import org.datenraum.web.kit.PageView;
@@ -27,6 +29,7 @@ final class SurveillancePages {
   private final SurveillanceCache cache = SurveillanceCache.forPortal();
   /** The last view of each range asked, with its tag: the broker answers 304 while it is current. */
   private final Map<List<LocalDate>, BrokerClient.TaggedView> held = new ConcurrentHashMap<>();
+  private static final List<LocalDate> WHOLE = Arrays.asList(null, null);
 
   SurveillancePages(PortalKit kit, BrokerCalls calls) {
     this.kit = kit;
@@ -35,6 +38,25 @@ final class SurveillancePages {
 
   void routes(Javalin app) {
     app.get("/surveillance", this::page);
+  }
+
+  /**
+   * Takes the broker's view of the whole range (no bounds) built ahead of its readers: keeps it
+   * with its tag and evaluates its sections, so the first page view after new data asks the broker
+   * with that tag (304) and finds the sections evaluated.
+   */
+  void prepare(String tag, byte[] json) {
+    SurveillanceView v = WireJson.read(new String(json, StandardCharsets.UTF_8), SurveillanceView.class);
+    if (cache.sections(v, SignalConfig.defaults()).isOk()) {
+      keep(WHOLE, new BrokerClient.TaggedView(tag, v));
+    }
+  }
+
+  private void keep(List<LocalDate> range, BrokerClient.TaggedView view) {
+    if (held.size() >= 8 && !held.containsKey(range)) {
+      held.clear();
+    }
+    held.put(range, view);
   }
 
   private void page(Context ctx) {
@@ -55,10 +77,7 @@ final class SurveillancePages {
     } else {
       v = view.value().view();
       if (view.value().tag() != null) {
-        if (held.size() >= 8) {
-          held.clear();
-        }
-        held.put(range, view.value());
+        keep(range, view.value());
       }
     }
     Result<List<SurveillanceModel.Section>> sections = cache.sections(v, SignalConfig.defaults());
