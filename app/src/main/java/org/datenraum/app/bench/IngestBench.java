@@ -45,9 +45,27 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--work", description = "Working directory (default: a new temporary one).")
   Path work;
 
+  @Option(names = "--changes", defaultValue = "0", description = "Instead of a fresh load: load"
+      + " this many changed or new resources, drawn from the corpus, into the store a former run"
+      + " left in --work, and update the feasibility index (default: 0, a fresh load).")
+  long changes;
+
+  @Option(names = "--day", defaultValue = "1",
+      description = "With --changes: the day, which seeds the draw and names the new ids (default: 1).")
+  int day;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (changes > 0) {
+      if (work == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--changes needs --work: the directory of a former run, holding its site and corpus.");
+      }
+      Path corpus = input != null ? input : work.resolve("corpus");
+      return new ChangesRun(new SiteDirectory(work.resolve("site")), corpus, out)
+          .run(changes, day, work.resolve("changes").resolve("day-" + day + ".ndjson"));
+    }
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dr-bench");
     Path corpus = input != null ? input : generate(dir.resolve("corpus"), out);
     Path site = dir.resolve("site");
@@ -63,8 +81,10 @@ public final class IngestBench implements Callable<Integer> {
     long started = System.nanoTime();
     IngestReport report;
     ProgressBar bar = ProgressBar.onStderr("resources", false);
+    BatchTimes times;
     try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC());
-        AsyncBatchWriter writer = new AsyncBatchWriter(store::write)) {
+        AsyncBatchWriter writer = new AsyncBatchWriter(
+            times = new BatchTimes(store::write, out))) {
       report = FhirIngest.of(sd.pseudonymizer())
           .load(List.of(corpus), new StoreLookups(store), writer, bar::update);
       writer.close();
@@ -87,6 +107,9 @@ public final class IngestBench implements Callable<Integer> {
     out.printf("ingest: heap pools peaked at %,d MiB in sum (garbage included), %,d MiB live after collections"
             + " (max heap %,d MiB)%n", heap.peakBytes() >> 20, heap.peakLiveBytes() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
+    if (!times.summary().isEmpty()) {
+      out.println("ingest: batch writes " + times.summary());
+    }
     out.printf("ingest: corpus %,d MiB on disk, store %,d MiB%n", size(corpus) >> 20,
         Files.size(sd.storeFile()) >> 20);
     out.printf("ingest: Java %s, JVM options %s%n", System.getProperty("java.version"),
@@ -131,7 +154,7 @@ public final class IngestBench implements Callable<Integer> {
     }
   }
 
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }

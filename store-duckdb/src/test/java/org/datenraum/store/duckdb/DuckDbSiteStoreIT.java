@@ -132,7 +132,7 @@ class DuckDbSiteStoreIT {
           return rs.getInt(1);
         }
       });
-      assertThat(version).isEqualTo(4);
+      assertThat(version).isEqualTo(5);
     }
   }
 }

@@ -127,13 +127,14 @@ class JsonDictionaryIT {
         try (var s = c.createStatement()) {
           s.execute("DROP TABLE json_dictionary");
           s.execute("DROP TABLE index_delta");
+          s.execute("DROP TABLE resource_key");
           return s.executeUpdate("DELETE FROM schema_version WHERE version >= 3");
         }
       });
     }
     List<ResourceRecord> later = encounters(20, 1_520, random);
     try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
-      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(4);
+      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(5);
       store.write(upserts(later));
       assertThat(dictionaries(store)).isEqualTo(1);
       assertThat(store.resourceJson(old.get(7).key())).contains(old.get(7).jsonText());

@@ -8,8 +8,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.Coding;
@@ -33,23 +36,38 @@ public final class BatchWriter {
   private final DuckDBConnection c;
   private final PatientNumbers numbers;
   private final JsonCodec codec;
-  private final WrittenKeys written;
   private final Clock clock;
+  private final int shardBits;
+  private KeyIndex keys;
+  private long probes;
 
-  public BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock)
-      throws SQLException {
+  public BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock) {
+    this(c, numbers, codec, clock, KeyFilter.DEFAULT_SHARD_BITS);
+  }
+
+  /** A writer whose key index keeps {@code 2^shardBits} shards in memory. */
+  BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock,
+      int shardBits) {
     this.c = c;
     this.numbers = numbers;
     this.codec = codec;
     this.clock = clock;
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM resource")) {
-      rs.next();
-      this.written = WrittenKeys.forStoreWith(rs.getLong(1));
-    }
+    this.shardBits = shardBits;
   }
 
+  /** Batches so far for which the database was asked which of their resources it holds. */
+  long probes() {
+    return probes;
+  }
+
+  /**
+   * Writes the batch. The key index is read at the first write, so that a store opened only to be
+   * read never holds it.
+   */
   public void write(WriteBatch batch) throws SQLException {
+    if (keys == null) {
+      keys = KeyIndex.open(c, shardBits);
+    }
     c.setAutoCommit(false);
     try {
       // The first statement opens the transaction; appenders alone would run outside of it.
@@ -59,9 +77,10 @@ public final class BatchWriter {
         delete(key, touched);
       }
       if (!batch.upserts().isEmpty()) {
-        if (written.stage(batch.upserts())) {
-          removeReplaced(batch, touched);
-        }
+        BitSet maybe = keys.stage(batch.upserts());
+        Set<ResourceKey> stored = maybe.isEmpty() ? Set.of()
+            : removeReplaced(batch.upserts(), maybe, touched);
+        keys.persist(c, batch.upserts(), stored);
         append(batch, touched);
       }
       appendLinks(batch.identifiers());
@@ -70,12 +89,12 @@ public final class BatchWriter {
       c.commit();
       numbers.commit();
       codec.commit();
-      written.commit();
+      keys.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       numbers.rollback();
       codec.rollback();
-      written.rollback();
+      keys.rollback();
       throw e;
     } finally {
       c.setAutoCommit(true);
@@ -111,36 +130,66 @@ public final class BatchWriter {
     update("DELETE FROM medication_code WHERE medication = ?", key.id());
   }
 
-  private void removeReplaced(WriteBatch batch, RoaringBitmap touched) throws SQLException {
+  /**
+   * Removes the stored versions of the batch's resources that the key index may hold, and returns
+   * the keys that were stored. Only those keys are looked up; facts are deleted by the patients
+   * of the stored versions, so that the scan skips the fact rows of all other patients.
+   */
+  private Set<ResourceKey> removeReplaced(List<ResourceRecord> upserts, BitSet maybe,
+      RoaringBitmap touched) throws SQLException {
+    probes++;
     try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE batch_key (type VARCHAR, id VARCHAR)");
     }
     try (DuckDBAppender a = c.createAppender("temp", "main", "batch_key")) {
-      for (ResourceRecord r : batch.upserts()) {
-        a.beginRow().append(r.key().type()).append(r.key().id()).endRow();
+      for (int i = maybe.nextSetBit(0); i >= 0; i = maybe.nextSetBit(i + 1)) {
+        ResourceKey k = upserts.get(i).key();
+        a.beginRow().append(k.type()).append(k.id()).endRow();
       }
     }
+    Set<ResourceKey> stored = new HashSet<>();
+    RoaringBitmap patients = new RoaringBitmap();
     try (Statement s = c.createStatement()) {
-      boolean existing = false;
-      try (ResultSet rs = s.executeQuery("SELECT DISTINCT r.patient FROM resource r"
+      try (ResultSet rs = s.executeQuery("SELECT r.type, r.id, r.patient FROM resource r"
           + " JOIN batch_key k ON r.id = k.id AND r.type = k.type")) {
         while (rs.next()) {
-          existing = true;
-          int patient = rs.getInt(1);
+          stored.add(new ResourceKey(rs.getString(1), rs.getString(2)));
+          int patient = rs.getInt(3);
           if (!rs.wasNull()) {
-            touched.add(patient);
+            patients.add(patient);
           }
         }
       }
-      if (existing) {
-        s.execute("DELETE FROM fact WHERE resource_id IN (SELECT id FROM batch_key)");
-        s.execute("DELETE FROM resource WHERE (type, id) IN (SELECT type, id FROM batch_key)");
-        s.execute("DELETE FROM patient WHERE pseudonym IN"
-            + " (SELECT id FROM batch_key WHERE type = 'Patient')");
-        s.execute("DELETE FROM medication_code WHERE medication IN"
-            + " (SELECT id FROM batch_key WHERE type = 'Medication')");
+      if (!stored.isEmpty()) {
+        touched.or(patients);
+        deleteStored(s, patients);
       }
     }
+    return stored;
+  }
+
+  private void deleteStored(Statement s, RoaringBitmap patients) throws SQLException {
+    if (!patients.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM fact WHERE patient IN"
+          + " (SELECT unnest(?::INTEGER[])) AND resource_id IN (SELECT id FROM batch_key)")) {
+        ps.setArray(1, c.createArrayOf("INTEGER", boxed(patients)));
+        ps.executeUpdate();
+      }
+    }
+    s.execute("DELETE FROM resource WHERE (type, id) IN (SELECT type, id FROM batch_key)");
+    s.execute("DELETE FROM patient WHERE pseudonym IN"
+        + " (SELECT id FROM batch_key WHERE type = 'Patient')");
+    s.execute("DELETE FROM medication_code WHERE medication IN"
+        + " (SELECT id FROM batch_key WHERE type = 'Medication')");
+  }
+
+  private static Integer[] boxed(RoaringBitmap b) {
+    Integer[] out = new Integer[b.getCardinality()];
+    int i = 0;
+    for (int v : b) {
+      out[i++] = v;
+    }
+    return out;
   }
 
   /**

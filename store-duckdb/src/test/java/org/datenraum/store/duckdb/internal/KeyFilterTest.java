@@ -1,0 +1,44 @@
+package org.datenraum.store.duckdb.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The key filter never says "absent" for an added hash and rarely "maybe" for another. */
+class KeyFilterTest {
+
+  @Test
+  void addedHashesAreAlwaysMaybeAndOthersAlmostNever() {
+    for (int shardBits : new int[] {0, 3, 12}) {
+      KeyFilter filter = new KeyFilter(shardBits);
+      long[] added = new Random(shardBits).longs(200_000).toArray();
+      for (long h : added) {
+        filter.add(h);
+      }
+      for (long h : added) {
+        assertThat(filter.mayContain(h)).as("added %d, %d shard bits", h, shardBits).isTrue();
+      }
+      int falseMaybes = 0;
+      Random other = new Random(1000 + shardBits);
+      for (int i = 0; i < 200_000; i++) {
+        falseMaybes += filter.mayContain(other.nextLong()) ? 1 : 0;
+      }
+      // 200,000 lookups against 200,000 keys of 32+shardBits bits: about 9 expected at 0 bits.
+      assertThat(falseMaybes).as("false maybes at %d shard bits", shardBits).isLessThan(40);
+      // keys sharing shard and low 32 bits are held once: about 5 pairs at 0 bits
+      assertThat(filter.size()).isBetween(199_950L, 200_000L);
+    }
+  }
+
+  @Test
+  void sameHashAddedTwiceIsHeldOnceAndDistinctLowBitsInOtherShardsAreApart() {
+    KeyFilter filter = new KeyFilter(1);
+    filter.add(5L);
+    filter.add(5L);
+    assertThat(filter.size()).isEqualTo(1);
+    // same low 32 bits, other shard (top bit set): not the same key
+    assertThat(filter.mayContain(5L | Long.MIN_VALUE)).isFalse();
+    assertThat(filter.mayContain(5L)).isTrue();
+  }
+}
