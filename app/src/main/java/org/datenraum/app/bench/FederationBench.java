@@ -55,8 +55,39 @@ public final class FederationBench implements Callable<Integer> {
       description = "Requests submitted for the throughput figure (default: ${DEFAULT-VALUE}).")
   int throughputRequests;
 
+  @Option(names = "--stores", split = ",", paramLabel = "SITE",
+      description = "Loaded site directories: run every node as a JVM process of its own, node i on store i mod k"
+          + " of the k given (opened read-only, shared), instead of in-memory sites in this JVM.")
+  List<Path> stores;
+
+  @Option(names = "--node-heap-mb", defaultValue = "384",
+      description = "Heap of each node process with --stores (default: ${DEFAULT-VALUE}).")
+  int nodeHeapMb;
+
+  @Option(names = "--start-parallel", defaultValue = "4",
+      description = "Node processes started at a time with --stores (default: ${DEFAULT-VALUE}).")
+  int startParallel;
+
   @Override
   public Integer call() throws Exception {
+    Submission diabetes = Submission.feasibility(WireJson.mapper().readTree(SyntheticSite.DIABETES_QUERY));
+    if (stores != null && !stores.isEmpty()) {
+      for (Path s : stores) {
+        if (!new org.datenraum.app.site.SiteDirectory(s).exists()) {
+          System.err.println(org.datenraum.app.site.SiteDirectory.noStore("bench federation", s));
+          return 2;
+        }
+      }
+      if (nodes < 1 || requests < 1 || nodeHeapMb < 64 || startParallel < 1) {
+        System.err.println("datenraum bench federation: DR-7652 --nodes `" + nodes + "`, --requests `" + requests
+            + "`, --start-parallel `" + startParallel + "` must be at least 1 and --node-heap-mb `" + nodeHeapMb
+            + "` at least 64: give larger values.");
+        return 2;
+      }
+      java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+      return new ProcessFederation(out, new ProcessFederation.Setup(stores, nodes, requests, nodeHeapMb,
+          startParallel)).run(diabetes);
+    }
     Path tmp = Files.createTempDirectory("datenraum-federation-bench");
     Broker broker = Broker.start(BrokerConfig.of(tmp.resolve("broker"), 0).withHost("127.0.0.1")
         .withQuota(new QuotaPolicy(1_000_000, 1_000_000)));
@@ -74,7 +105,7 @@ public final class FederationBench implements Callable<Integer> {
       for (int i = 0; i < concurrency; i++) {
         researchers.add(BrokerClient.of(broker.localUri(), op.addResearcher("r" + i).orThrow().key()));
       }
-      Submission q = Submission.feasibility(WireJson.mapper().readTree(SyntheticSite.DIABETES_QUERY));
+      Submission q = diabetes;
       for (int i = 0; i < 5; i++) {
         roundTrip(researchers.get(0), q);
       }

@@ -113,12 +113,7 @@ public final class QueryBench implements Callable<Integer> {
     }
     Arrays.sort(ms);
     out.printf("%-70s count %,9d  first %8.1f ms  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", q.name(), count,
-        cold, percentile(ms, 0.50), percentile(ms, 0.99), ms[ms.length - 1]);
-  }
-
-  /** Nearest-rank percentile. */
-  private static double percentile(double[] sorted, double p) {
-    return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
+        cold, Stats.percentile(ms, 0.50), Stats.percentile(ms, 0.99), ms[ms.length - 1]);
   }
 
   /**

@@ -82,6 +82,12 @@ public final class NodeCommand implements Callable<Integer> {
       description = "The address of this machine the local port listens on (default: ${DEFAULT-VALUE}).")
   String httpBind;
 
+  @Option(names = "--read-only-store",
+      description = "Open the site store read-only when the node starts and hold it until it stops: the feasibility"
+          + " index is ready before the first request and stays in memory. Several nodes and readers may share the"
+          + " store; no load can write it while the node runs.")
+  boolean readOnlyStore;
+
   @Option(names = "--require-consent",
       description = "Count only patients with a permitting broad consent (default: all but those who denied).")
   boolean requireConsent;
@@ -116,19 +122,41 @@ public final class NodeCommand implements Callable<Integer> {
         .withConsent(requireConsent ? ConsentPolicy.REQUIRE_PERMIT : ConsentPolicy.EXCLUDE_DENIED);
     var client = KeyFiles.client(broker, keyFile, tls.tls());
     NodeSiteData data = new NodeSiteData(dir, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), surveillanceMinCell);
-    SiteSessions sessions = SiteSessions.of(data, data.dailyPolicy(), Duration.ofMinutes(storeWaitMinutes),
-        STORE_RETRY);
     if (httpPort != null && (httpPort < 1 || httpPort > 65535)) {
       err.println("datenraum node: DR-7100 --http-port `" + httpPort + "` is not a port: give 1 to 65535.");
       return 2;
     }
+    HeldSiteData held = null;
+    if (readOnlyStore) {
+      Result<HeldSiteData> opened = HeldSiteData.tryOpen(data);
+      if (!opened.isOk()) {
+        err.println("datenraum node: " + opened.problem().text());
+        return 2;
+      }
+      held = opened.value();
+    }
+    try {
+      return run(data, held, terms.value(), config, client);
+    } finally {
+      if (held != null) {
+        held.close();
+      }
+    }
+  }
+
+  private Integer run(NodeSiteData data, HeldSiteData held, TermCodeMapping terms, NodeConfig config,
+      org.datenraum.federation.BrokerClient client) {
+    var err = spec.commandLine().getErr();
+    SiteDirectory dir = data.site();
+    SiteSessions sessions = SiteSessions.of(held == null ? data : held, data.dailyPolicy(),
+        Duration.ofMinutes(storeWaitMinutes), STORE_RETRY);
     showRequestLog();
     AtomicReference<Node> running = new AtomicReference<>();
     NodeHttp http;
     try {
       http = httpPort == null ? null : NodeHttp.start(new NodeHttpConfig(httpBind, httpPort),
           NodeKeysCommand.keys(site), NodeHttpWiring.routes(dir, SiteAdminWiring.admin(dir,
-              SiteAdminWiring.perReading(dir, Clock.systemUTC()), () -> running.get() == null ? Set.of()
+              held == null ? SiteAdminWiring.perReading(dir, Clock.systemUTC()) : SiteAdminWiring.held(held.store()), () -> running.get() == null ? Set.of()
                   : running.get().autoApproved()), "Datenraum · " + dir.root().getFileName()));
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("datenraum node: " + e.getMessage());
@@ -136,7 +164,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
     Node node;
     try {
-      node = Node.start(config, new NodeParts(sessions, terms.value(), client, new NodeDirectory(site),
+      node = Node.start(config, new NodeParts(sessions, terms, client, new NodeDirectory(site),
           Clock.systemUTC(), new SecureRandom()), sessions);
       running.set(node);
     } catch (RuntimeException e) {
@@ -146,7 +174,8 @@ public final class NodeCommand implements Callable<Integer> {
       throw e;
     }
     spec.commandLine().getOut().println("Node for " + dir.root() + " polling " + broker
-        + (http == null ? "" : "; local port on " + http.uri()) + "; stop with Ctrl-C.");
+        + (http == null ? "" : "; local port on " + http.uri()) + (held == null ? "" : "; " + held.summary())
+        + "; stop with Ctrl-C.");
     spec.commandLine().getOut().flush();
     UntilStopped.await("node", () -> {
       node.close();

@@ -38,7 +38,15 @@ record NodeSiteData(SiteDirectory site, Clock clock, ZoneId zone, int minimumCel
   }
 
   private SiteData over(DuckDbSiteStore store) {
-    Cohorts cohorts = Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store);
+    return over(store, DuckDbFeasibilityExecutor.of(store), true);
+  }
+
+  /**
+   * The site's data read from {@code store} through {@code executor}; closing it closes the store
+   * only if {@code closes}.
+   */
+  SiteData over(DuckDbSiteStore store, DuckDbFeasibilityExecutor executor, boolean closes) {
+    Cohorts cohorts = Cohorts.indexed(executor, store);
     DailyCountsSource daily = SiteDailyCounts.of(store, zone, minimumCell);
     SiteReports reports = SiteReportCatalog.over(store, clock);
     return new SiteData() {
@@ -59,7 +67,9 @@ record NodeSiteData(SiteDirectory site, Clock clock, ZoneId zone, int minimumCel
 
       @Override
       public void close() {
-        store.close();
+        if (closes) {
+          store.close();
+        }
       }
     };
   }

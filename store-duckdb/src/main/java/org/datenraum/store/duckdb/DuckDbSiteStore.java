@@ -56,12 +56,14 @@ public final class DuckDbSiteStore implements SiteStore {
   private final Map<Integer, String> pseudonymsByNumber = new HashMap<>();
   private final JsonCodec codec;
   private final BatchWriter writer;
+  private final boolean readOnly;
 
-  private DuckDbSiteStore(DuckDBConnection connection, JsonCodec codec, Clock clock)
+  private DuckDbSiteStore(DuckDBConnection connection, JsonCodec codec, Clock clock, boolean readOnly)
       throws SQLException {
     this.connection = connection;
     this.codec = codec;
-    this.writer = new BatchWriter(connection, numbers, codec, clock);
+    this.writer = readOnly ? null : new BatchWriter(connection, numbers, codec, clock);
+    this.readOnly = readOnly;
   }
 
   /**
@@ -84,7 +86,7 @@ public final class DuckDbSiteStore implements SiteStore {
       }
       Migrations.migrate(c);
       DuckDbSiteStore store =
-          new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock);
+          new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock, false);
       store.loadNumbers();
       return store;
     } catch (SQLException e) {
@@ -95,6 +97,45 @@ public final class DuckDbSiteStore implements SiteStore {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot open the site store at " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Opens an existing store for reading only. Several processes may hold one file read-only at
+   * once, but none may write it meanwhile; {@link #write} is refused. The schema must be the
+   * newest: a read-only opening cannot migrate it.
+   *
+   * @throws StoreLockedException when another process has the file open for writing
+   */
+  public static DuckDbSiteStore openReadOnly(Path file, Clock clock) {
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("there is no site store at `" + file + "`: load data with `datenraum ingest`"
+          + " first.", null);
+    }
+    java.util.Properties readOnly = new java.util.Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try {
+      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
+      try {
+        Migrations.requireNewest(c);
+        DuckDbSiteStore store =
+            new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock, true);
+        store.loadNumbers();
+        return store;
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      if (StoreLockedException.isLockConflict(e)) {
+        throw new StoreLockedException(file.toAbsolutePath(), e);
+      }
+      throw new StoreException("cannot open the site store at " + file + " read-only: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether this store was opened with {@link #openReadOnly}. */
+  public boolean readOnly() {
+    return readOnly;
   }
 
   private void loadNumbers() throws SQLException {
@@ -117,6 +158,9 @@ public final class DuckDbSiteStore implements SiteStore {
 
   @Override
   public synchronized void write(WriteBatch batch) {
+    if (readOnly) {
+      throw new IllegalStateException("the site store was opened read-only: open it with `open` to write a batch.");
+    }
     try {
       writer.write(batch);
       pseudonymsByNumber.clear();

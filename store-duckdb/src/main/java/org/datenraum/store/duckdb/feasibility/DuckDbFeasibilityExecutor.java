@@ -20,7 +20,8 @@ import org.datenraum.store.duckdb.internal.StoreConnections;
  * the store version (incremented by every committed write batch) with the version its index was
  * built at; when they differ, it loads the index saved at the current version, or updates the
  * index it holds (or the saved one) for the patients whose facts changed since, or rebuilds it
- * when there is none to start from, and saves it; and it drops its cached rows (and the
+ * when there is none to start from, and saves it (unless the store was opened read-only: then the
+ * index brought up to date stays in memory); and it drops its cached rows (and the
  * pseudonyms by patient number, which it loads at the first {@link #matching} call of a
  * version). Thread-safe (queries are serialised).
  */
@@ -31,6 +32,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
 
   private final StoreConnections.Access connection;
   private final long rowCacheBytes;
+  private final boolean readOnly;
   private long version = -1;
   private CodeIndex index;
   private PatientTable patients;
@@ -42,6 +44,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   private DuckDbFeasibilityExecutor(DuckDbSiteStore store, long rowCacheBytes) {
     this.connection = StoreConnections.of(store);
     this.rowCacheBytes = rowCacheBytes;
+    this.readOnly = store.readOnly();
   }
 
   public static DuckDbFeasibilityExecutor of(DuckDbSiteStore store) {
@@ -107,7 +110,9 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
       index = saved.get();
     } else {
       index = updatedOrRebuilt(c);
-      IndexStore.save(c, index, current);
+      if (!readOnly) {
+        IndexStore.save(c, index, current);
+      }
     }
     patients = PatientTable.load(c);
     rows = new RowCache(rowCacheBytes);

@@ -39,6 +39,24 @@ public final class Migrations {
     return SCRIPTS.size();
   }
 
+  /**
+   * Checks, without writing, that the schema is the newest this program knows, for a store opened
+   * read-only.
+   */
+  public static void requireNewest(Connection c) throws SQLException {
+    int current;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")) {
+      rs.next();
+      current = rs.getLong(1) == 0 ? 0 : current(c);
+    }
+    if (current != SCRIPTS.size()) {
+      throw new SQLException("the site store has schema version " + current + " where this program needs "
+          + SCRIPTS.size() + ": open it once for writing (e.g. `datenraum stats`) to migrate it, or update"
+          + " datenraum.");
+    }
+  }
+
   private static int current(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {

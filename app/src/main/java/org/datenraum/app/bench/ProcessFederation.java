@@ -1,0 +1,196 @@
+package org.datenraum.app.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.broker.Broker;
+import org.datenraum.broker.BrokerConfig;
+import org.datenraum.federation.BrokerClient;
+import org.datenraum.federation.v1.RequestView;
+import org.datenraum.federation.v1.SiteState;
+import org.datenraum.federation.v1.SiteStatus;
+import org.datenraum.federation.v1.Submission;
+import org.datenraum.privacy.QuotaPolicy;
+import org.datenraum.store.SiteStats;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
+import org.datenraum.store.duckdb.feasibility.IndexStats;
+
+/**
+ * The federation benchmark on loaded site stores: a broker in this JVM and every node a JVM
+ * process of its own ({@link NodeProcesses}), node {@code i} reading store {@code i mod k} of the
+ * {@code k} given (read-only, shared). Times submission to the merged answer of all sites and each
+ * site's answer (the broker's time of its result minus the request's creation).
+ */
+final class ProcessFederation {
+
+  /** What to run. */
+  record Setup(List<Path> stores, int nodes, int requests, int heapMb, int parallel) {}
+
+  /** A loaded store and its size. */
+  private record Store(Path file, long patients) {}
+
+  private final PrintWriter out;
+  private final Setup setup;
+
+  ProcessFederation(PrintWriter out, Setup setup) {
+    this.out = out;
+    this.setup = setup;
+  }
+
+  int run(Submission query) throws IOException, InterruptedException {
+    out.printf("load average %.2f before; %d cores%n", load(), Runtime.getRuntime().availableProcessors());
+    List<Store> stores = new ArrayList<>();
+    for (Path dir : setup.stores()) {
+      stores.add(prepare(dir));
+    }
+    Path tmp = Files.createTempDirectory("datenraum-federation-bench");
+    Broker broker = Broker.start(BrokerConfig.of(tmp.resolve("broker"), 0).withHost("127.0.0.1")
+        .withQuota(new QuotaPolicy(1_000_000, 1_000_000)));
+    int port = broker.localUri().getPort();
+    NodeProcesses nodes = null;
+    try {
+      BrokerClient op = BrokerClient.of(broker.localUri(), Files.readString(tmp.resolve("broker/operator.key")));
+      List<NodeProcesses.Planned> plans = new ArrayList<>();
+      Map<String, Store> storeOf = new LinkedHashMap<>();
+      for (int i = 0; i < setup.nodes(); i++) {
+        String site = String.format("site-%02d", i);
+        Store s = stores.get(i % stores.size());
+        plans.add(new NodeProcesses.Planned(site, op.addSite(site).orThrow().key(), s.file()));
+        storeOf.put(site, s);
+      }
+      long t0 = System.nanoTime();
+      nodes = NodeProcesses.start(tmp.resolve("nodes"), broker.localUri(), plans, setup.heapMb(), setup.parallel(), 900);
+      out.printf("%d node processes started and ready in %.1f s (%d at a time)%n", setup.nodes(),
+          (System.nanoTime() - t0) / 1e9, setup.parallel());
+      readiness(nodes.running(), storeOf);
+      BrokerClient researcher = BrokerClient.of(broker.localUri(), op.addResearcher("bench").orThrow().key());
+      Timed first = Timed.of(researcher, query);
+      out.printf("first request after the nodes started: %d ms to the merged answer (total %s)%n", first.ms(),
+          first.view().result().total());
+      for (int i = 0; i < 4; i++) {
+        Timed.of(researcher, query);
+      }
+      measure(researcher, query, storeOf);
+      memory(nodes.running(), storeOf);
+    } finally {
+      if (nodes != null) {
+        nodes.close();
+      }
+      broker.close();
+    }
+    boolean clean = (nodes == null || !nodes.anyAlive()) && portFree(port);
+    out.printf("stopped: %s node processes left, broker port %d %s; load average %.2f after%n",
+        nodes != null && nodes.anyAlive() ? "some" : "no", port, portFree(port) ? "free" : "STILL IN USE", load());
+    return clean ? 0 : 1;
+  }
+
+  /** Opens the store once for writing: its size, and its index saved at its version for the nodes to load. */
+  private Store prepare(Path dir) {
+    Path file = new SiteDirectory(dir).storeFile();
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, Clock.systemUTC())) {
+      SiteStats stats = store.stats();
+      long t0 = System.nanoTime();
+      IndexStats index = DuckDbFeasibilityExecutor.of(store).refresh();
+      out.printf("store %s: %,d patients, %,d facts; index %s in %.1f s%n", dir, stats.patients(), stats.facts(),
+          index.rebuilt() ? "built" : index.updated() ? "updated" : "loaded", (System.nanoTime() - t0) / 1e9);
+      return new Store(file, stats.patients());
+    }
+  }
+
+  private void readiness(List<NodeProcesses.Running> running, Map<String, Store> storeOf) {
+    Map<Long, List<Double>> bySize = new java.util.TreeMap<>();
+    for (NodeProcesses.Running r : running) {
+      bySize.computeIfAbsent(storeOf.get(r.plan().site()).patients(), k -> new ArrayList<>()).add(r.readySeconds());
+    }
+    bySize.forEach((patients, s) -> {
+      double[] v = s.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      out.printf("  node start to ready (JVM, store opened read-only, index loaded), %,d patients, %d nodes:"
+          + " median %.1f s, max %.1f s%n", patients, v.length, Stats.percentile(v, 0.5), v[v.length - 1]);
+    });
+  }
+
+  private void measure(BrokerClient researcher, Submission query, Map<String, Store> storeOf) {
+    double[] ms = new double[setup.requests()];
+    Map<String, List<Double>> perSite = new LinkedHashMap<>();
+    int incomplete = 0;
+    for (int i = 0; i < setup.requests(); i++) {
+      Timed t = Timed.of(researcher, query);
+      ms[i] = t.ms();
+      for (SiteState s : t.view().sites()) {
+        if (s.status() != SiteStatus.COMPLETED) {
+          incomplete++;
+        }
+        perSite.computeIfAbsent(s.site(), k -> new ArrayList<>())
+            .add(Duration.between(t.view().created(), s.updated()).toNanos() / 1e6);
+      }
+    }
+    java.util.Arrays.sort(ms);
+    out.printf("submit -> merged answer of %d sites, %d sequential requests: p50 %.0f ms, p95 %.0f ms, max %.0f ms"
+        + " (%d site answers not completed)%n", setup.nodes(), setup.requests(), Stats.percentile(ms, 0.5),
+        Stats.percentile(ms, 0.95), ms[ms.length - 1], incomplete);
+    Map<Long, List<Double>> medians = new java.util.TreeMap<>();
+    List<Double> all = new ArrayList<>();
+    perSite.forEach((site, v) -> {
+      double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      medians.computeIfAbsent(storeOf.get(site).patients(), k -> new ArrayList<>()).add(Stats.percentile(a, 0.5));
+      all.add(Stats.percentile(a, 0.5));
+    });
+    double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    out.printf("per-site answer time (broker: result stored - request created), median per site: fastest site %.0f ms,"
+        + " median site %.0f ms, slowest site %.0f ms%n", a[0], Stats.percentile(a, 0.5), a[a.length - 1]);
+    medians.forEach((patients, v) -> {
+      double[] m = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      out.printf("  sites of %,d patients (%d): medians %.0f..%.0f ms%n", patients, m.length, m[0], m[m.length - 1]);
+    });
+  }
+
+  private void memory(List<NodeProcesses.Running> running, Map<String, Store> storeOf) {
+    Map<Long, List<Long>> bySize = new java.util.TreeMap<>();
+    long total = 0;
+    for (NodeProcesses.Running r : running) {
+      long rss = NodeProcesses.residentBytes(r.process());
+      total += Math.max(0, rss);
+      bySize.computeIfAbsent(storeOf.get(r.plan().site()).patients(), k -> new ArrayList<>()).add(rss);
+    }
+    out.printf("node processes' resident memory: %,d MiB in all (heap limit %d MiB each)%n", total >> 20, setup.heapMb());
+    bySize.forEach((patients, v) -> out.printf("  sites of %,d patients: %,d..%,d MiB per process%n", patients,
+        v.stream().mapToLong(Long::longValue).min().orElse(-1) >> 20,
+        v.stream().mapToLong(Long::longValue).max().orElse(-1) >> 20));
+  }
+
+  private static boolean portFree(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  /** One request from submission to the merged answer of every site. */
+  record Timed(long ms, RequestView view) {
+    static Timed of(BrokerClient researcher, Submission q) {
+      long t0 = System.nanoTime();
+      RequestView v = researcher.submit(q).orThrow();
+      while (!v.done()) {
+        v = researcher.request(v.id(), Duration.ofSeconds(30)).orThrow();
+      }
+      return new Timed((System.nanoTime() - t0) / 1_000_000, v);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.datenraum.store.duckdb.feasibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.datenraum.query.plan.Plan;
+import org.datenraum.store.InMemoryFeasibilityExecutor;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.internal.StoreConnections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The index saved in the store is what a rebuild from the fact table gives, answers as the
+ * reference evaluator does when a later process loads it, and is never used once the store
+ * changed after it was saved; a store opened read-only is answered without writing to it.
+ */
+class PersistedIndexIT {
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final LocalDate DATE = LocalDate.of(2025, 6, 15);
+
+  @TempDir Path dir;
+
+  @Test
+  void aLoadedIndexEqualsARebuiltOneAndAnswersAsTheReference() {
+    Path file = dir.resolve("loaded.duckdb");
+    RandomFacts data = new RandomFacts(17);
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      store.write(data.initial(40, 300));
+      store.write(data.changes());
+      assertThat(DuckDbFeasibilityExecutor.of(store).refresh().rebuilt()).isTrue();
+    }
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      DuckDbFeasibilityExecutor loaded = DuckDbFeasibilityExecutor.of(store);
+      IndexStats stats = loaded.refresh();
+      assertThat(stats.rebuilt() || stats.updated()).as("loaded, not rebuilt").isFalse();
+      Map<IndexKey, RoaringBitmap> rebuilt = StoreConnections.of(store).withConnection(IndexStore::build).bitmaps();
+      Map<IndexKey, RoaringBitmap> saved = StoreConnections.of(store)
+          .withConnection(c -> IndexStore.load(c, stats.storeVersion()).orElseThrow()).bitmaps();
+      assertThat(saved).isEqualTo(rebuilt).hasSizeGreaterThan(20);
+      assertAnswersAsReference(store, loaded, new RandomPlans(170), 60);
+      assertThat(loaded.stats().rebuilt() || loaded.stats().updated()).isFalse();
+    }
+  }
+
+  @Test
+  void aStoreChangedAfterTheIndexWasSavedIsNeverAnsweredFromIt() {
+    Path file = dir.resolve("stale.duckdb");
+    RandomFacts data = new RandomFacts(23);
+    long savedAt;
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      store.write(data.initial(40, 300));
+      savedAt = DuckDbFeasibilityExecutor.of(store).refresh().storeVersion();
+    }
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      store.write(data.changes());
+      store.write(data.changes());
+    }
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
+      IndexStats stats = executor.refresh();
+      assertThat(stats.storeVersion()).isEqualTo(savedAt + 2);
+      assertThat(stats.updated()).as("brought up to date for the changed patients").isTrue();
+      Optional<CodeIndex> old = StoreConnections.of(store).withConnection(c -> IndexStore.load(c, savedAt));
+      assertThat(old).as("the index saved before the changes").isEmpty();
+      assertThat(StoreConnections.of(store).withConnection(c -> IndexStore.load(c, savedAt + 2)).orElseThrow()
+          .bitmaps()).isEqualTo(StoreConnections.of(store).withConnection(IndexStore::build).bitmaps());
+      assertAnswersAsReference(store, executor, new RandomPlans(230), 40);
+    }
+  }
+
+  @Test
+  void aReadOnlyStoreIsSharedAndAnsweredWithoutWritingToIt() {
+    Path file = dir.resolve("shared.duckdb");
+    RandomFacts data = new RandomFacts(29);
+    long savedAt;
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      store.write(data.initial(40, 300));
+      savedAt = DuckDbFeasibilityExecutor.of(store).refresh().storeVersion();
+      store.write(data.changes());
+    }
+    try (DuckDbSiteStore first = DuckDbSiteStore.openReadOnly(file, CLOCK);
+        DuckDbSiteStore second = DuckDbSiteStore.openReadOnly(file, CLOCK)) {
+      assertThat(first.readOnly()).isTrue();
+      assertThatThrownBy(() -> first.write(data.changes())).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("read-only");
+      DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(first);
+      IndexStats stats = executor.refresh();
+      assertThat(stats.storeVersion()).isEqualTo(savedAt + 1);
+      assertThat(stats.updated()).as("the stale saved index brought up to date in memory").isTrue();
+      assertAnswersAsReference(first, executor, new RandomPlans(290), 30);
+      assertAnswersAsReference(second, DuckDbFeasibilityExecutor.of(second), new RandomPlans(291), 10);
+      Optional<CodeIndex> saved = StoreConnections.of(second).withConnection(c -> IndexStore.load(c, savedAt));
+      assertThat(saved).as("the saved index left as it was").isPresent();
+    }
+  }
+
+  @Test
+  void aMissingStoreIsNotCreatedReadOnly() {
+    Path file = dir.resolve("absent.duckdb");
+    assertThatThrownBy(() -> DuckDbSiteStore.openReadOnly(file, CLOCK))
+        .hasMessageContaining("absent.duckdb").hasMessageContaining("datenraum ingest");
+    assertThat(file).doesNotExist();
+  }
+
+  private static void assertAnswersAsReference(DuckDbSiteStore store, DuckDbFeasibilityExecutor indexed,
+      RandomPlans plans, int count) {
+    InMemoryFeasibilityExecutor reference = InMemoryFeasibilityExecutor.of(store);
+    int informative = 0;
+    for (int i = 0; i < count; i++) {
+      Plan plan = plans.plan();
+      var expected = reference.matching(plan, DATE);
+      assertThat(indexed.matching(plan, DATE)).as("%s", plan).isEqualTo(expected);
+      informative += expected.isEmpty() ? 0 : 1;
+    }
+    assertThat(informative).as("plans selecting someone").isGreaterThan(count / 5);
+  }
+}
