@@ -1,7 +1,9 @@
 package org.datenraum.store;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -74,6 +76,27 @@ public interface SiteStore extends AutoCloseable {
 
   /** The de-identified JSON of a stored resource. */
   Optional<String> resourceJson(org.datenraum.core.ResourceKey key);
+
+  /**
+   * The de-identified JSON of those of these resources that are stored, by key. The default
+   * asks {@link #resourceJson(org.datenraum.core.ResourceKey)} per key; a database should read
+   * them at once.
+   */
+  default Map<org.datenraum.core.ResourceKey, String> resourceJson(Set<org.datenraum.core.ResourceKey> keys) {
+    Map<org.datenraum.core.ResourceKey, String> out = new HashMap<>();
+    keys.forEach(k -> resourceJson(k).ifPresent(j -> out.put(k, j)));
+    return out;
+  }
+
+  /**
+   * The patient pseudonyms linked to those of these identifier pseudonyms that are linked, by
+   * identifier. The default asks {@link #patientByIdentifier(String)} per identifier.
+   */
+  default Map<String, String> patientsByIdentifier(Set<String> identifierPseudonyms) {
+    Map<String, String> out = new HashMap<>();
+    identifierPseudonyms.forEach(i -> patientByIdentifier(i).ifPresent(p -> out.put(i, p)));
+    return out;
+  }
 
   /** All quarantined records, oldest first. */
   List<QuarantineEntry> quarantine();

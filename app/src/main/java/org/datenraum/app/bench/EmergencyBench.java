@@ -18,12 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.datenraum.app.emergency.CdaCommand;
 import org.datenraum.app.emergency.CdaHttpRoute;
 import org.datenraum.app.emergency.SiteVisitStore;
 import org.datenraum.app.report.EmergencyReportCommand;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.files.OwnerOnly;
-import org.datenraum.ingest.cda.BufferedVisitStore;
 import org.datenraum.ingest.cda.CdaImport;
 import org.datenraum.node.NodeDirectory;
 import org.datenraum.node.http.LocalKeys;
@@ -131,10 +131,14 @@ public final class EmergencyBench implements Callable<Integer> {
     CdaImport receiver = CdaImport.of(site.pseudonymizer());
     long t = System.nanoTime();
     int stored = 0;
-    try (DuckDbSiteStore store = site.openStore(Clock.systemUTC());
-        BufferedVisitStore visits = new BufferedVisitStore(new SiteVisitStore(store), 500)) {
-      for (Path f : files) {
-        stored += receiver.receive(f.toString(), Files.readAllBytes(f), visits).stored() ? 1 : 0;
+    try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
+      SiteVisitStore visits = new SiteVisitStore(store);
+      for (int from = 0; from < files.size(); from += CdaCommand.BATCH) {
+        List<CdaImport.Incoming> batch = new ArrayList<>();
+        for (Path f : files.subList(from, Math.min(files.size(), from + CdaCommand.BATCH))) {
+          batch.add(new CdaImport.Incoming(f.toString(), Files.readAllBytes(f)));
+        }
+        stored += (int) receiver.receiveAll(batch, visits).stream().filter(a -> a.stored()).count();
       }
     }
     check(stored, files.size());

@@ -9,11 +9,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.datenraum.app.IoErrors;
 import org.datenraum.app.site.SiteDirectory;
-import org.datenraum.ingest.cda.BufferedVisitStore;
 import org.datenraum.ingest.cda.CdaImport;
 import org.datenraum.ingest.cda.CdaIssue;
 import org.datenraum.ingest.cda.ImportAnswer;
@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 public final class CdaCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Documents written to the store in one transaction. */
-  static final int BATCH = 500;
+  /** Documents checked in parallel and written to the store in one transaction. */
+  public static final int BATCH = 500;
 
   @Spec CommandSpec spec;
 
@@ -54,20 +54,27 @@ public final class CdaCommand implements Callable<Integer> {
     CdaImport receiver = CdaImport.of(dir.pseudonymizer());
     boolean refused = false;
     boolean unreadable = false;
-    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), err);
-        BufferedVisitStore visits = new BufferedVisitStore(new SiteVisitStore(store), BATCH)) {
-      for (Path f : files) {
-        byte[] bytes;
-        try {
-          bytes = read(f, receiver.maxBytes() + 1);
-        } catch (IOException e) {
-          err.println("datenraum cda: `" + f + "` cannot be read: " + IoErrors.reason(e) + ".");
-          unreadable = true;
-          continue;
+    try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), err)) {
+      SiteVisitStore visits = new SiteVisitStore(store);
+      for (int from = 0; from < files.size(); from += BATCH) {
+        List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+        List<Path> read = new ArrayList<>();
+        List<CdaImport.Incoming> incoming = new ArrayList<>();
+        for (Path f : batch) {
+          try {
+            incoming.add(new CdaImport.Incoming(f.toString(), read(f, receiver.maxBytes() + 1)));
+            read.add(f);
+          } catch (IOException e) {
+            err.println("datenraum cda: `" + f + "` cannot be read: " + IoErrors.reason(e) + ".");
+            unreadable = true;
+          }
         }
-        ImportAnswer a = receiver.receive(f.toString(), bytes, visits);
-        refused |= !a.stored();
-        out.println(json ? toJson(f, a) : line(f, a));
+        List<ImportAnswer> answers = receiver.receiveAll(incoming, visits);
+        for (int i = 0; i < answers.size(); i++) {
+          ImportAnswer a = answers.get(i);
+          refused |= !a.stored();
+          out.println(json ? toJson(read.get(i), a) : line(read.get(i), a));
+        }
       }
     }
     return unreadable ? 2 : refused ? 1 : 0;

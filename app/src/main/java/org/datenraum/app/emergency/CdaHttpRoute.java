@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.core.ResourceKey;
 import org.datenraum.core.WriteBatch;
@@ -29,13 +31,13 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
 
   private final SiteDirectory site;
   private final StoreLease lease;
-  private final GroupCommit commits;
-  private volatile CdaImport receiver;
+  private final VisitStore store;
+  private volatile GroupCommit commits;
 
   private CdaHttpRoute(SiteDirectory site) {
     this.site = site;
     this.lease = new StoreLease(site, IDLE);
-    this.commits = new GroupCommit(new Leased(lease));
+    this.store = new Leased(lease);
   }
 
   public static CdaHttpRoute of(SiteDirectory site) {
@@ -47,14 +49,15 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
     routes.add(HandlerType.POST, PATH, LocalRole.SITE_IMPORT, this::receive);
   }
 
-  private void receive(Context ctx) {
+  private void receive(Context ctx) throws InterruptedException {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     if (!type.startsWith("text/xml") && !type.startsWith("application/xml")) {
       throw LocalProblem.of(415, "DR-7214", "The content type `" + ctx.contentType() + "` is not XML: post the CDA"
           + " document as `text/xml` or `application/xml`.");
     }
-    ImportAnswer a = receiver().receive("HTTP " + LocalRoutes.principal(ctx).name(), ctx.bodyAsBytes(), commits);
-    commits.awaitDurable();
+    GroupCommit commits = commits();
+    ImportAnswer a = commits.submit(commits.receiver().check("HTTP " + LocalRoutes.principal(ctx).name(),
+        ctx.bodyAsBytes()));
     ctx.status(a.status());
     if (a.location() != null) {
       ctx.header("Location", a.location());
@@ -63,18 +66,18 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
     ctx.result(a.operationOutcome());
   }
 
-  /** The receiver, made at the first document (compiling the CDA schema takes a moment). */
-  private CdaImport receiver() {
-    CdaImport r = receiver;
-    if (r == null) {
+  /** The receiver and its group commit, made at the first document (compiling the CDA schema takes a moment). */
+  private GroupCommit commits() {
+    GroupCommit c = commits;
+    if (c == null) {
       synchronized (this) {
-        if (receiver == null) {
-          receiver = CdaImport.of(site.pseudonymizer());
+        if (commits == null) {
+          commits = new GroupCommit(CdaImport.of(site.pseudonymizer()), store);
         }
-        r = receiver;
+        c = commits;
       }
     }
-    return r;
+    return c;
   }
 
   /** The receiver's store through the lease: each call holds the store only as long as it takes. */
@@ -93,6 +96,16 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
     @Override
     public boolean hasPatient(String pseudonym) {
       return lease.with(s -> s.hasPatient(pseudonym));
+    }
+
+    @Override
+    public Map<ResourceKey, String> resourceJson(Set<ResourceKey> keys) {
+      return lease.with(s -> s.resourceJson(keys));
+    }
+
+    @Override
+    public Map<String, String> patientsByIdentifier(Set<String> identifierPseudonyms) {
+      return lease.with(s -> s.patientsByIdentifier(identifierPseudonyms));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.datenraum.app.emergency;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.datenraum.core.ResourceKey;
 import org.datenraum.core.WriteBatch;
 import org.datenraum.ingest.cda.VisitStore;
@@ -22,6 +24,16 @@ public record SiteVisitStore(SiteStore store) implements VisitStore {
   @Override
   public boolean hasPatient(String pseudonym) {
     return store.hasPatient(pseudonym);
+  }
+
+  @Override
+  public Map<ResourceKey, String> resourceJson(Set<ResourceKey> keys) {
+    return store.resourceJson(keys);
+  }
+
+  @Override
+  public Map<String, String> patientsByIdentifier(Set<String> identifierPseudonyms) {
+    return store.patientsByIdentifier(identifierPseudonyms);
   }
 
   @Override

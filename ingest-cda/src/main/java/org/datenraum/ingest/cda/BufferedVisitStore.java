@@ -30,6 +30,8 @@ public final class BufferedVisitStore implements VisitStore, AutoCloseable {
   private final Set<ResourceKey> deletes = new LinkedHashSet<>();
   private final Map<String, String> identifiers = new HashMap<>();
   private final List<QuarantineEntry> quarantine = new ArrayList<>();
+  private final Map<ResourceKey, Optional<String>> readResources = new HashMap<>();
+  private final Map<String, Optional<String>> readIdentifiers = new HashMap<>();
   private int pending;
 
   /** Writes to {@code target} after every {@code documents} documents and at {@link #flush()}. */
@@ -47,13 +49,33 @@ public final class BufferedVisitStore implements VisitStore, AutoCloseable {
     if (r != null) {
       return Optional.of(r.jsonText());
     }
-    return deletes.contains(key) ? Optional.empty() : target.resourceJson(key);
+    if (deletes.contains(key)) {
+      return Optional.empty();
+    }
+    Optional<String> read = readResources.get(key);
+    return read != null ? read : target.resourceJson(key);
   }
 
   @Override
   public Optional<String> patientByIdentifier(String identifierPseudonym) {
     String p = identifiers.get(identifierPseudonym);
-    return p != null ? Optional.of(p) : target.patientByIdentifier(identifierPseudonym);
+    if (p != null) {
+      return Optional.of(p);
+    }
+    Optional<String> read = readIdentifiers.get(identifierPseudonym);
+    return read != null ? read : target.patientByIdentifier(identifierPseudonym);
+  }
+
+  /**
+   * Reads these resources and identifier links from the target at once (one query each in a
+   * database), so that the documents of a batch do not ask the target one by one. What was read
+   * is forgotten at the next {@link #flush()}.
+   */
+  public void prefetch(Set<ResourceKey> resources, Set<String> identifierPseudonyms) {
+    Map<ResourceKey, String> json = target.resourceJson(resources);
+    resources.forEach(k -> readResources.put(k, Optional.ofNullable(json.get(k))));
+    Map<String, String> patients = target.patientsByIdentifier(identifierPseudonyms);
+    identifierPseudonyms.forEach(i -> readIdentifiers.put(i, Optional.ofNullable(patients.get(i))));
   }
 
   @Override
@@ -85,6 +107,8 @@ public final class BufferedVisitStore implements VisitStore, AutoCloseable {
     deletes.clear();
     identifiers.clear();
     quarantine.clear();
+    readResources.clear();
+    readIdentifiers.clear();
     pending = 0;
   }
 

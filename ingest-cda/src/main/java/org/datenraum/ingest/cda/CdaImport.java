@@ -29,7 +29,8 @@ import org.w3c.dom.Element;
  * The receiver of AKTIN's emergency department CDA documents: checks a document (size, XML,
  * CDA schema, AKTIN's rules), pseudonymises it and stores the visit, replacing an older
  * document's facts for the same encounter; a refused document is quarantined and nothing stored
- * is touched. Thread-safe: documents are checked in parallel, stored one at a time.
+ * is touched. Thread-safe: documents are checked in parallel ({@link #check}), stored in groups
+ * one group at a time ({@link #store}), each group in one write.
  */
 public final class CdaImport {
 
@@ -67,50 +68,104 @@ public final class CdaImport {
   }
 
   /**
-   * Receives one document.
+   * Receives one document: checks it and stores it (or its refusal) in one write to {@code store}.
    *
    * @param source where it came from (a file name, {@code HTTP}), for the quarantine
    */
   public ImportAnswer receive(String source, byte[] document, VisitStore store) {
-    requireNonNull(source, "source");
     requireNonNull(store, "store");
+    return store(List.of(check(source, document)), store).get(0);
+  }
+
+  /**
+   * Receives documents as one group: checked in parallel (on the common pool), then stored in
+   * order as {@link #store} does. The answers are in the documents' order.
+   */
+  public List<ImportAnswer> receiveAll(List<Incoming> documents, VisitStore store) {
+    requireNonNull(store, "store");
+    List<CheckedDocument> checked = documents.parallelStream().map(d -> check(d.source(), d.bytes())).toList();
+    return store(checked, store);
+  }
+
+  /** A document to receive and where it came from. */
+  public record Incoming(String source, byte[] bytes) {
+    public Incoming {
+      requireNonNull(source, "source");
+      requireNonNull(bytes, "bytes");
+    }
+  }
+
+  /**
+   * Checks one document (size, XML, CDA schema, AKTIN's rules) and maps it to the visit's
+   * resources; touches no store. Thread-safe: documents are checked in parallel.
+   */
+  public CheckedDocument check(String source, byte[] document) {
+    requireNonNull(source, "source");
     if (document.length > maxBytes) {
-      return refuse(413, source, store, List.of(CdaIssue.invalid("DR-7212", "too-costly",
+      return CheckedDocument.refused(source, 413, List.of(CdaIssue.invalid("DR-7212", "too-costly",
           "The document has " + document.length + " bytes, more than the limit of " + maxBytes
               + ": send one encounter's document per request.", "/")));
     }
     SecureXml.Parsed parsed = SecureXml.parse(document);
     if (parsed.issue() != null) {
-      return refuse(422, source, store, List.of(parsed.issue()));
+      return CheckedDocument.refused(source, 422, List.of(parsed.issue()));
     }
     Document doc = parsed.document();
     Element root = doc.getDocumentElement();
     if (!"ClinicalDocument".equals(root.getLocalName()) || !Dom.HL7.equals(root.getNamespaceURI())) {
-      return refuse(422, source, store, List.of(CdaIssue.invalid("DR-7203", "structure",
+      return CheckedDocument.refused(source, 422, List.of(CdaIssue.invalid("DR-7203", "structure",
           "The document's root element is `" + root.getTagName() + "`, not a `ClinicalDocument`"
               + " in namespace `urn:hl7-org:v3`: send an HL7 CDA R2 document.", Dom.xpath(root))));
     }
     List<CdaIssue> issues = schema.validate(doc);
     if (!issues.isEmpty()) {
-      return refuse(422, source, store, issues);
+      return CheckedDocument.refused(source, 422, issues);
     }
     EdDocument ed = CdaReader.read(root, TEMPLATES);
     issues = BusinessRules.check(ed, TEMPLATES);
     if (!issues.isEmpty()) {
-      return refuse(422, source, store, issues);
+      return CheckedDocument.refused(source, 422, issues);
     }
-    return store(source, ed, store);
+    VisitMapper.Subjects s = mapper.subjects(ed);
+    return CheckedDocument.accepted(source, ed, s, mapper.visit(ed, s.fallbackPatient(), s.encounter()));
   }
 
-  private synchronized ImportAnswer store(String source, EdDocument ed, VisitStore store) {
-    VisitMapper.Subjects s = mapper.subjects(ed);
+  /**
+   * Stores checked documents in order, each answered as if it came alone after those before it
+   * (a second document of an encounter is an update, 200), in one write to {@code store}: what
+   * is stored is read at once beforehand, the visits (and the refused documents' quarantine
+   * entries) are written as one batch. When the write fails, no answer is given (the exception
+   * is thrown) and nothing of the group is stored. Calls are serialised.
+   */
+  public synchronized List<ImportAnswer> store(List<CheckedDocument> documents, VisitStore store) {
+    BufferedVisitStore group = new BufferedVisitStore(store, Integer.MAX_VALUE);
+    Set<ResourceKey> encounters = new HashSet<>();
+    Set<String> identifiers = new HashSet<>();
+    for (CheckedDocument d : documents) {
+      if (!d.refused()) {
+        encounters.add(new ResourceKey("Encounter", d.subjects().encounter()));
+        identifiers.add(d.subjects().identifier());
+      }
+    }
+    group.prefetch(encounters, identifiers);
+    List<ImportAnswer> answers = new ArrayList<>(documents.size());
+    for (CheckedDocument d : documents) {
+      answers.add(d.refused() ? refuse(d.status(), d.source(), group, d.issues()) : storeOne(d, group));
+    }
+    group.flush();
+    return answers;
+  }
+
+  private ImportAnswer storeOne(CheckedDocument d, VisitStore store) {
+    VisitMapper.Subjects s = d.subjects();
+    EdDocument ed = d.document();
     String patient = store.patientByIdentifier(s.identifier()).orElse(s.fallbackPatient());
     Optional<String> stored = store.resourceJson(new ResourceKey("Encounter", s.encounter()));
     Set<ResourceKey> old = new HashSet<>();
     if (stored.isPresent()) {
       ResourceJson.Stored before = ResourceJson.read(stored.get());
       if (!before.patient().equals(patient)) {
-        return refuse(409, source, store, List.of(new CdaIssue(new Problem(Problem.Category.CONFLICT,
+        return refuse(409, d.source(), store, List.of(new CdaIssue(new Problem(Problem.Category.CONFLICT,
             "DR-7213", "The encounter at `/cda:ClinicalDocument/cda:componentOf/cda:encompassingEncounter/cda:id`"
                 + " is stored for another patient: a document may not move an encounter to another"
                 + " patient; correct the patient identifier or the encounter identifier."),
@@ -122,7 +177,7 @@ public final class CdaImport {
     if (!store.hasPatient(patient) || patient.equals(s.fallbackPatient())) {
       upserts.add(mapper.patient(ed, patient));
     }
-    upserts.addAll(mapper.visit(ed, patient, s.encounter()));
+    upserts.addAll(patient.equals(s.fallbackPatient()) ? d.visit() : mapper.visit(ed, patient, s.encounter()));
     upserts.forEach(r -> old.remove(r.key()));
     store.write(new WriteBatch(upserts, List.copyOf(old), Map.of(s.identifier(), patient), List.of()));
     return new ImportAnswer(stored.isPresent() ? 200 : 201, LOCATION + s.encounter(), List.of());

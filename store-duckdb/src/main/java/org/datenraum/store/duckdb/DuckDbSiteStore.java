@@ -31,6 +31,7 @@ import org.datenraum.store.SiteStore;
 import org.datenraum.store.duckdb.internal.BatchWriter;
 import org.datenraum.store.duckdb.internal.FactCodec;
 import org.datenraum.store.duckdb.internal.JsonCodec;
+import org.datenraum.store.duckdb.internal.KeyedReads;
 import org.datenraum.store.duckdb.internal.Migrations;
 import org.datenraum.store.duckdb.internal.PatientNumbers;
 import org.datenraum.store.duckdb.internal.SelectedPatients;
@@ -186,6 +187,17 @@ public final class DuckDbSiteStore implements SiteStore {
         }
       }
     });
+  }
+
+  @Override
+  public Map<String, String> patientsByIdentifier(Set<String> identifierPseudonyms) {
+    return identifierPseudonyms.isEmpty() ? Map.of()
+        : withConnection(c -> KeyedReads.patientsByIdentifier(c, identifierPseudonyms));
+  }
+
+  @Override
+  public Map<org.datenraum.core.ResourceKey, String> resourceJson(Set<org.datenraum.core.ResourceKey> keys) {
+    return keys.isEmpty() ? Map.of() : withConnection(c -> KeyedReads.resourceJson(c, codec, keys));
   }
 
   @Override

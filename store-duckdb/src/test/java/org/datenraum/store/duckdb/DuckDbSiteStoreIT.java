@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
@@ -90,6 +91,38 @@ class DuckDbSiteStoreIT {
       assertThat(reopened.resourceJson(new ResourceKey("Observation", "o1")))
           .contains("{\"resourceType\":\"Observation\"}");
       assertThat(reopened.resourceJson(new ResourceKey("Observation", "o2"))).isEmpty();
+    }
+  }
+
+  @Test
+  void readsManyKeysAtOnceAsOneByOne() {
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(dir.resolve("keys.duckdb"), CLOCK)) {
+      List<ResourceRecord> records = new java.util.ArrayList<>(List.of(patient("p1")));
+      Map<String, String> links = new java.util.HashMap<>();
+      for (int i = 0; i < 1_200; i += 2) {
+        records.add(observation("o" + i, "p1", i));
+        links.put("id-" + i, "p1");
+      }
+      store.write(new WriteBatch(records, List.of(), links, List.of()));
+      java.util.Set<ResourceKey> keys = new java.util.HashSet<>(List.of(new ResourceKey("Patient", "p1"),
+          new ResourceKey("Patient", "p9")));
+      java.util.Set<String> identifiers = new java.util.HashSet<>();
+      for (int i = 0; i < 1_200; i++) {
+        keys.add(new ResourceKey("Observation", "o" + i));
+        identifiers.add("id-" + i);
+      }
+      Map<ResourceKey, String> json = store.resourceJson(keys);
+      assertThat(json).hasSize(601);
+      for (String id : List.of("o0", "o1", "o998", "o999", "o1198", "o1199")) {
+        ResourceKey k = new ResourceKey("Observation", id);
+        assertThat(Optional.ofNullable(json.get(k))).isEqualTo(store.resourceJson(k));
+      }
+      assertThat(json.get(new ResourceKey("Patient", "p1"))).isEqualTo("{}");
+      Map<String, String> patients = store.patientsByIdentifier(identifiers);
+      assertThat(patients).hasSize(600);
+      for (String i : List.of("id-0", "id-1", "id-1198", "id-1199")) {
+        assertThat(Optional.ofNullable(patients.get(i))).isEqualTo(store.patientByIdentifier(i));
+      }
     }
   }
 

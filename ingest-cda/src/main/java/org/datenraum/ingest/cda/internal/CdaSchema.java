@@ -20,7 +20,7 @@ import org.xml.sax.SAXParseException;
 /**
  * The CDA R2 schema with HL7's SDTC extensions, compiled once from this module's resources.
  * Validation reports every schema error with the XPath of the element it was found in.
- * Immutable and thread-safe.
+ * Thread-safe: the compiled schema is shared, each thread validates with its own validator.
  */
 public final class CdaSchema {
 
@@ -29,9 +29,12 @@ public final class CdaSchema {
   private static final String CURRENT_NODE = "http://apache.org/xml/properties/dom/current-element-node";
 
   private final Schema schema;
+  /** A validator per thread: making one costs about as much as validating a document. */
+  private final ThreadLocal<Validator> validators;
 
   private CdaSchema(Schema schema) {
     this.schema = schema;
+    this.validators = ThreadLocal.withInitial(schema::newValidator);
   }
 
   /** Compiles the schema shipped in this module. */
@@ -53,7 +56,7 @@ public final class CdaSchema {
 
   /** The schema errors of the document, empty when it is valid. */
   public List<CdaIssue> validate(Document document) {
-    Validator v = schema.newValidator();
+    Validator v = validators.get();
     List<CdaIssue> issues = new ArrayList<>();
     try {
       v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -64,6 +67,8 @@ public final class CdaSchema {
       if (issues.isEmpty()) {
         issues.add(issue(e.getMessage(), "/"));
       }
+    } finally {
+      v.setErrorHandler(null);
     }
     return issues;
   }
