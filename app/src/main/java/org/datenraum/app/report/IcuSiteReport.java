@@ -50,7 +50,7 @@ public final class IcuSiteReport implements SiteReport {
       IcuReport.eachStay(DuckDbIcuFacts.of(store), period[0], period[1],
           p -> BroadConsent.counted(consent, BroadConsent.researchPermitted(
               consents.getOrDefault(p.pseudonym(), List.of()).stream())),
-          (stay, result) -> cells.add(stay.encounter(), result));
+          (stay, result) -> cells.add(stay.id(), result));
       return new ReportCells(cells.population(), cells.tables());
     });
   }

@@ -10,19 +10,27 @@ import java.time.ZoneOffset;
 import java.util.OptionalInt;
 
 /**
- * One intensive care stay: the patient with their selected facts, the ICU encounter's pseudonym
- * and its period. Immutable.
+ * One intensive care stay: the patient with their selected facts, the ICU encounter's pseudonym,
+ * its period and the stay's own id (the encounter's pseudonym; for a second and later stay on ICU
+ * locations within one encounter that pseudonym with {@code /n}). Immutable.
  */
-public record IcuStay(PatientFacts patient, String encounter, Instant start, Instant end) {
+public record IcuStay(PatientFacts patient, String encounter, Instant start, Instant end,
+    String id) {
 
   public IcuStay {
     requireNonNull(patient, "patient");
     requireNonNull(encounter, "encounter");
+    requireNonNull(id, "id");
     requireNonNull(start, "start");
     requireNonNull(end, "end");
     if (end.isBefore(start)) {
       throw new IllegalArgumentException("a stay ends before it starts");
     }
+  }
+
+  /** A stay named by its encounter. */
+  public IcuStay(PatientFacts patient, String encounter, Instant start, Instant end) {
+    this(patient, encounter, start, end, encounter);
   }
 
   /**

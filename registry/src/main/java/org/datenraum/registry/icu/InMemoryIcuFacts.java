@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
 
@@ -19,6 +20,15 @@ public final class InMemoryIcuFacts implements IcuFacts {
 
   /** The selected facts of these patients, grouped by patient (facts of others are ignored). */
   public static InMemoryIcuFacts of(List<PatientRecord> patients, List<Fact> facts) {
+    return of(patients, facts, Map.of());
+  }
+
+  /**
+   * As {@link #of(List, List)}, with the type codes of the known Locations keyed by their
+   * reference ({@code Location/id}).
+   */
+  public static InMemoryIcuFacts of(List<PatientRecord> patients, List<Fact> facts,
+      Map<String, List<Coding>> locations) {
     Map<String, List<Fact>> byPatient = new LinkedHashMap<>();
     for (PatientRecord p : patients) {
       byPatient.put(p.pseudonym(), new ArrayList<>());
@@ -33,7 +43,7 @@ public final class InMemoryIcuFacts implements IcuFacts {
     for (PatientRecord p : patients) {
       List<Fact> list = byPatient.get(p.pseudonym());
       if (list.stream().anyMatch(f -> f.resourceType().equals("Encounter"))) {
-        out.add(new PatientFacts(p, list));
+        out.add(PatientFacts.referring(p, list, locations));
       }
     }
     return new InMemoryIcuFacts(out);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.CodeSystems;
 import org.datenraum.core.Coding;
@@ -52,6 +53,17 @@ final class Stays {
     return this;
   }
 
+  /**
+   * A location entry of an encounter referring to {@code Location/location}, from
+   * {@code fromHour} for {@code hours} hours (an open end when null).
+   */
+  Stays located(String encounter, String location, double fromHour, Double hours) {
+    facts.add(new Fact(patient.pseudonym(), encounter, "Encounter", encounter,
+        new Coding(IcuStays.REFERENCE, "Location/" + location), at(fromHour),
+        hours == null ? null : at(fromHour + hours), null, "finished", List.of()));
+    return this;
+  }
+
   Stays observe(String loinc, double hour, double value, String unit) {
     return observe(new Coding(CodeSystems.LOINC, loinc), hour, value, unit);
   }
@@ -96,6 +108,10 @@ final class Stays {
 
   PatientFacts patient() {
     return new PatientFacts(patient, facts);
+  }
+
+  PatientFacts patient(Map<String, List<Coding>> locations) {
+    return new PatientFacts(patient, facts, locations);
   }
 
   List<Fact> facts() {

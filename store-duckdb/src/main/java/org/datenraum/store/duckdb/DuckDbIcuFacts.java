@@ -32,7 +32,9 @@ import org.datenraum.store.duckdb.internal.FactCodec;
  * The facts the intensive care indicators read, from a DuckDB site store's fact table: only
  * patients with an Encounter fact that may mark an ICU stay (a Fachabteilungsschlüssel attribute
  * starting {@code 36}, the Kontaktart {@code intensivstationaer}, the RoleCode {@code ICU} or
- * {@code PEDICU}; the registry decides exactly), and of them only the facts
+ * {@code PEDICU}, {@code PEDNICU}, or a location entry referring to a Location with such a type;
+ * the registry decides exactly, with every Location's type codes read when the report runs, so
+ * that Locations and Encounters may arrive in any order), and of them only the facts
  * {@link IcuFactSelection} names, with numeric values. The many hourly Observation and
  * MedicationAdministration facts are read as numbers only (code and unit as indexes into lists
  * read once, times as epoch milliseconds), since the JDBC driver's strings cost more than the rest
@@ -42,11 +44,20 @@ import org.datenraum.store.duckdb.internal.FactCodec;
  */
 public final class DuckDbIcuFacts implements IcuFacts {
 
+  /** Every Location's type codes, keyed by the reference {@code Location/id}. */
+  private static final String LOCATIONS = """
+      SELECT 'Location/' || m.medication AS ref, m.system, m.code FROM medication_code m
+      WHERE m.medication IN (SELECT id FROM resource WHERE type = 'Location')""";
+
   private static final String ICU_PATIENTS = """
       SELECT DISTINCT patient FROM fact
-      WHERE resource_type = 'Encounter' AND (code IN ('intensivstationaer', 'ICU', 'PEDICU')
+      WHERE resource_type = 'Encounter' AND (code IN ('intensivstationaer', 'ICU', 'PEDICU', 'PEDNICU')
         OR attributes LIKE '%Fachabteilungsschluessel%|36%'
-        OR attributes LIKE '%v3-RoleCode|ICU%' OR attributes LIKE '%v3-RoleCode|PEDICU%')""";
+        OR attributes LIKE '%v3-RoleCode|ICU%' OR attributes LIKE '%v3-RoleCode|PEDICU%'
+        OR attributes LIKE '%v3-RoleCode|PEDNICU%'
+        OR system = 'urn:datenraum:reference' AND code IN (SELECT l.ref FROM (""" + LOCATIONS + """
+       ) l WHERE l.code IN ('ICU', 'PEDICU', 'PEDNICU')
+            OR l.system LIKE '%Fachabteilungsschluessel%' AND l.code LIKE '36%'))""";
 
   private static final String FEW = """
       SELECT f.patient, f.encounter, f.resource_type, f.resource_id, f.system, f.code,
@@ -90,6 +101,7 @@ public final class DuckDbIcuFacts implements IcuFacts {
         return null;
       }
       Map<Integer, List<Fact>> few = few(c, patients);
+      Map<String, List<Coding>> locations = locations(c);
       List<String> units = units(c);
       List<Fact> kinds = kinds();
       try (PreparedStatement s = c.prepareStatement(MANY.formatted(values(kinds), ICU_PATIENTS))) {
@@ -100,31 +112,31 @@ public final class DuckDbIcuFacts implements IcuFacts {
           while (rs.next()) {
             int patient = rs.getInt(1);
             if (patient != current && current >= 0) {
-              emit(sink, patients.get(current), few.remove(current), facts);
+              emit(sink, patients.get(current), few.remove(current), facts, locations);
               facts = new ArrayList<>();
             }
             current = patient;
             facts.add(many(rs, patients.get(patient).pseudonym(), kinds, units));
           }
           if (current >= 0) {
-            emit(sink, patients.get(current), few.remove(current), facts);
+            emit(sink, patients.get(current), few.remove(current), facts, locations);
           }
         }
       }
-      few.forEach((p, list) -> emit(sink, patients.get(p), list, List.of()));
+      few.forEach((p, list) -> emit(sink, patients.get(p), list, List.of(), locations));
       return null;
     });
   }
 
   private static void emit(Consumer<PatientFacts> sink, PatientRecord p, List<Fact> few,
-      List<Fact> many) {
+      List<Fact> many, Map<String, List<Coding>> locations) {
     if (few == null) {
       return; // every patient of ICU_PATIENTS has Encounter facts among the few
     }
     List<Fact> all = new ArrayList<>(few.size() + many.size());
     all.addAll(few);
     all.addAll(many);
-    sink.accept(new PatientFacts(p, all));
+    sink.accept(PatientFacts.referring(p, all, locations));
   }
 
   private static Map<Integer, List<Fact>> few(Connection c, Map<Integer, PatientRecord> patients)
@@ -134,6 +146,17 @@ public final class DuckDbIcuFacts implements IcuFacts {
       while (rs.next()) {
         int p = rs.getInt(1);
         out.computeIfAbsent(p, k -> new ArrayList<>()).add(fact(rs, patients.get(p).pseudonym()));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, List<Coding>> locations(Connection c) throws SQLException {
+    Map<String, List<Coding>> out = new HashMap<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LOCATIONS)) {
+      while (rs.next()) {
+        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(new Coding(rs.getString(2), rs.getString(3)));
       }
     }
     return out;

@@ -123,6 +123,56 @@ class DuckDbIcuFactsIT {
     }
   }
 
+  private static final String ROLE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
+
+  private static ResourceRecord location(String id, String code) {
+    return new ResourceRecord(new ResourceKey("Location", id), null, null, List.of(), "{}", null,
+        List.of(new Coding(ROLE, code)));
+  }
+
+  /** A patient on a general department for 200 h, 60 h of them (20-80 h) on Location/its. */
+  private List<ResourceRecord> locatedPatient() {
+    PatientRecord p = new PatientRecord("located", YearMonth.of(1960, 1), Sex.MALE, false);
+    patients.add(p);
+    fact("located", "Encounter", new Coding(ACT, "IMP"), 0, 200.0, null,
+        List.of(new Attribute("serviceType", new Coding(DEPARTMENT, "0100"))));
+    fact("located", "Encounter", new Coding("urn:datenraum:reference", "Location/its"), 20, 80.0,
+        null, List.of(new Attribute("serviceType", new Coding(DEPARTMENT, "0100"))));
+    return List.of(new ResourceRecord(new ResourceKey("Patient", "located"), "located", null,
+        List.of(), "{}", p, List.of()), new ResourceRecord(new ResourceKey("Encounter",
+        "located-enc"), "located", "located-enc", List.copyOf(facts), "{}", null, List.of()));
+  }
+
+  private static Object stays(DuckDbSiteStore store) {
+    return IcuReport.of(DuckDbIcuFacts.of(store), null, null).tree().get("stays");
+  }
+
+  @Test
+  void aStayOnAnIcuLocationWhicheverArrivesFirst() {
+    List<ResourceRecord> encounter = locatedPatient();
+    WriteBatch locationFirst = new WriteBatch(List.of(location("its", "ICU")), List.of(), Map.of(),
+        List.of());
+    WriteBatch encounterNext = new WriteBatch(encounter, List.of(), Map.of(), List.of());
+    try (DuckDbSiteStore before = DuckDbSiteStore.open(dir.resolve("a.duckdb"), CLOCK);
+        DuckDbSiteStore after = DuckDbSiteStore.open(dir.resolve("b.duckdb"), CLOCK)) {
+      before.write(locationFirst);
+      before.write(encounterNext);
+      after.write(encounterNext);
+      assertThat(stays(after)).as("the Location is not known yet").isEqualTo(0);
+      after.write(locationFirst);
+      assertThat(stays(before)).isEqualTo(1);
+      assertThat(IcuReport.of(DuckDbIcuFacts.of(after), null, null).tree())
+          .isEqualTo(IcuReport.of(DuckDbIcuFacts.of(before), null, null).tree())
+          .containsEntry("icuHours", 60);
+      assertThat(IcuReport.of(InMemoryIcuFacts.of(patients, facts,
+          Map.of("Location/its", List.of(new Coding(ROLE, "ICU")))), null, null).tree())
+          .isEqualTo(IcuReport.of(DuckDbIcuFacts.of(before), null, null).tree());
+
+      after.write(new WriteBatch(List.of(location("its", "HU")), List.of(), Map.of(), List.of()));
+      assertThat(stays(after)).as("the Location was replaced by a ward").isEqualTo(0);
+    }
+  }
+
   /**
    * The facts as the store hands them: hourly Observations and MedicationAdministrations by
    * their code, time and value only.

@@ -161,7 +161,8 @@ public final class EntryMapper {
       medication = study.codes();
     }
     List<Coding> codes = type.equals("Medication") ? MedicationCodes.ownCodes(r)
-        : type.equals("ResearchStudy") ? StudyCodes.ofStudy(r) : List.of();
+        : type.equals("ResearchStudy") ? StudyCodes.ofStudy(r)
+        : type.equals("Location") ? MedicationCodes.locationTypes(r) : List.of();
     String encounter = type.equals("Encounter") ? pseudoId : encounterOf(r, e.fullUrls());
     Problem finding = type.equals("Observation") ? ImagingKeys.findingProblem(r) : null;
     if (finding != null) {

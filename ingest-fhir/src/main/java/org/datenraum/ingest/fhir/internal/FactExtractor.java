@@ -70,6 +70,7 @@ public final class FactExtractor {
         for (JsonNode t : r.path("type")) {
           out.codes(t, period, List.of());
         }
+        locations(r, period, out);
       }
       case "DiagnosticReport" -> out.codes(r.path("code"), TimeSpan.of(r, "issued"), List.of());
       case "ImagingStudy" -> imaging(r, out);
@@ -89,6 +90,21 @@ public final class FactExtractor {
     all.addAll(derived);
     all.sort(AttributeWalker.ORDER);
     return List.copyOf(all);
+  }
+
+  /**
+   * One fact per {@code location} entry that references a Location: coded with the reference,
+   * timed by the entry's {@code period}, else the encounter's.
+   */
+  private static void locations(JsonNode r, TimeSpan period, Out out) throws TimeSpan.BadTime {
+    for (JsonNode entry : r.path("location")) {
+      String ref = entry.path("location").path("reference").asText("");
+      if (ref.startsWith("Location/")) {
+        TimeSpan at = entry.has("period")
+            ? TimeSpan.period("location.period", entry.path("period")) : period;
+        out.each(List.of(new Coding(AttributeWalker.REFERENCE_SYSTEM, ref)), at, List.of());
+      }
+    }
   }
 
   private static void observation(JsonNode r, Out out) throws TimeSpan.BadTime, ValueReader.BadValue {

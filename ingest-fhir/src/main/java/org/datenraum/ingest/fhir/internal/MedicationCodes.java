@@ -8,7 +8,10 @@ import java.util.function.Function;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Problem;
 
-/** The medication codes of a MedicationAdministration, -Statement or -Request. */
+/**
+ * The medication codes of a MedicationAdministration, -Statement or -Request, and the codes a
+ * Medication or Location record keeps for resources that refer to it.
+ */
 final class MedicationCodes {
 
   /** Codes found, or the problem why they cannot be found (yet). */
@@ -54,6 +57,15 @@ final class MedicationCodes {
     List<Coding> codes = codings(medication.path("code"));
     for (JsonNode ingredient : medication.path("ingredient")) {
       codes.addAll(codings(ingredient.path("itemCodeableConcept")));
+    }
+    return codes;
+  }
+
+  /** A Location's codes: the codings of its {@code type}s (the kind of unit, e.g. an ICU). */
+  static List<Coding> locationTypes(JsonNode location) {
+    List<Coding> codes = new ArrayList<>();
+    for (JsonNode type : location.path("type")) {
+      codes.addAll(codings(type));
     }
     return codes;
   }

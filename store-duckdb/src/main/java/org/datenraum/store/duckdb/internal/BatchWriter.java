@@ -180,7 +180,7 @@ public final class BatchWriter {
     s.execute("DELETE FROM patient WHERE pseudonym IN"
         + " (SELECT id FROM batch_key WHERE type = 'Patient')");
     s.execute("DELETE FROM medication_code WHERE medication IN"
-        + " (SELECT id FROM batch_key WHERE type = 'Medication')");
+        + " (SELECT id FROM batch_key WHERE type IN ('Medication', 'ResearchStudy', 'Location'))");
   }
 
   private static Integer[] boxed(RoaringBitmap b) {
