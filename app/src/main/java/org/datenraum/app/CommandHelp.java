@@ -108,6 +108,7 @@ final class CommandHelp {
     m.put("bench icu", "bench icu --stays 10000 --days 10");
     m.put("bench dicom", "bench dicom --files 10000");
     m.put("bench biosamples", "bench biosamples --site /tmp/site --runs 50");
+    m.put("bench portal", "bench portal --dir /tmp/bench-portal --repeat 10");
     m.put("broker", "broker --data /tmp/broker --port 8080");
     m.put("admin", "admin list --broker http://127.0.0.1:8080 --key-file /tmp/broker/operator.key");
     m.put("admin add-site", "admin add-site beispielburg --broker http://127.0.0.1:8080 --key-file"

@@ -22,14 +22,14 @@ import org.datenraum.store.duckdb.DuckDbSiteStore;
  * The demo's three hospitals: generated as FHIR and loaded into their own site stores, or reused
  * when an earlier run loaded them with the same size and seed.
  */
-final class DemoSites {
+public final class DemoSites {
 
   static final List<String> NAMES = List.of("Universitätsklinikum Musterstadt", "Klinikum Beispielburg",
       "Universitätsmedizin Nordhafen");
-  static final List<String> ACCOUNTS = List.of("musterstadt", "beispielburg", "nordhafen");
+  public static final List<String> ACCOUNTS = List.of("musterstadt", "beispielburg", "nordhafen");
 
   /** Years of data each hospital gets, from {@link GeneratorConfig#DEFAULT_START}. */
-  static final int YEARS = 2;
+  public static final int YEARS = 2;
 
   /** Written after all sites loaded; a run with the same content reuses the stores. */
   private static final String LOADED = "demo-sites.properties";
@@ -44,7 +44,7 @@ final class DemoSites {
     return out;
   }
 
-  static List<DemoSite> prepare(Path dir, long patients, long seed, PrintWriter out) throws IOException {
+  public static List<DemoSite> prepare(Path dir, long patients, long seed, PrintWriter out) throws IOException {
     List<DemoSite> sites = of(dir);
     String wanted = "patients=" + patients + "\nseed=" + seed + "\n";
     Path marker = dir.resolve(LOADED);

@@ -22,6 +22,7 @@ import org.datenraum.broker.internal.AuditTable;
 import org.datenraum.broker.internal.BindAddress;
 import org.datenraum.broker.internal.Database;
 import org.datenraum.broker.internal.HttpErrors;
+import org.datenraum.broker.internal.PageSessionTable;
 import org.datenraum.broker.internal.RequestLog;
 import org.datenraum.broker.internal.Principals;
 import org.datenraum.broker.internal.RequestLedger;
@@ -101,7 +102,8 @@ public final class Broker implements AutoCloseable {
       surveillance.onChange(prebuild::refresh);
       new SurveillanceApi(principals, surveillance).routes(app);
       new AuditApi(principals, db, config.dataDir(), new SiteAuditHeads(db, runtime.clock())).routes(app);
-      pages.routes(app, () -> selfUri(tls.isPresent(), config.host(), app.port()), tls.isPresent());
+      pages.routes(app, () -> selfUri(tls.isPresent(), config.host(), app.port()), tls.isPresent(),
+          new PageSessionTable(db));
       try {
         listen(app, config);
       } catch (RuntimeException e) {

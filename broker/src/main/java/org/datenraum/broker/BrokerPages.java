@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 public interface BrokerPages {
 
   /** No pages: the API only. */
-  BrokerPages NONE = (app, self, https) -> { };
+  BrokerPages NONE = (app, self, https, sessions) -> { };
 
   /**
    * Registers the pages' routes; called before the server starts.
@@ -20,8 +20,9 @@ public interface BrokerPages {
    * @param app   the broker's server
    * @param self  the broker's own address, known once it listens
    * @param https whether the server speaks HTTPS
+   * @param sessions where the pages keep their signed-in sessions (the broker's database)
    */
-  void routes(Javalin app, Supplier<URI> self, boolean https);
+  void routes(Javalin app, Supplier<URI> self, boolean https, PageSessions sessions);
 
   /**
    * Receives the network's whole surveillance view (no bounds) that the broker built ahead of its

@@ -42,7 +42,7 @@ class MigrationsIT {
     }
     broker = Broker.start(BrokerConfig.of(dir, 0).withHost("127.0.0.1"));
     try (Connection c = connect()) {
-      assertThat(versions(c)).containsExactly(1, 2, 3, 4);
+      assertThat(versions(c)).containsExactly(1, 2, 3, 4, 5);
       assertThat(single(c, "SELECT type FROM request WHERE id = 'r-1'")).isEqualTo("stratified");
     }
     BrokerClient alice = BrokerClient.of(broker.localUri(), "drk_alice-before-migrations");

@@ -112,7 +112,8 @@ class SurveillanceDatesIT {
     BlockingQueue<String[]> built = new LinkedBlockingQueue<>();
     BrokerPages pages = new BrokerPages() {
       @Override
-      public void routes(io.javalin.Javalin app, java.util.function.Supplier<java.net.URI> self, boolean https) {
+      public void routes(io.javalin.Javalin app, java.util.function.Supplier<java.net.URI> self, boolean https,
+          PageSessions sessions) {
       }
 
       @Override

@@ -60,6 +60,7 @@ public final class DemoNetwork implements AutoCloseable {
   private final List<DemoLocalPort> localPorts = new ArrayList<>();
   private BrokerClient researcher;
   private String researcherKey;
+  private String surveillanceRound;
 
   private DemoNetwork(Broker broker) {
     this.broker = broker;
@@ -110,7 +111,7 @@ public final class DemoNetwork implements AutoCloseable {
       if (serving != null) {
         operator.standing(new StandingSurveillance(serving.surveillanceFrom(), "06:00", ZONE.getId(), MIN_CELL))
             .orThrow();
-        operator.startRound(serving.surveillanceThrough()).orThrow();
+        n.surveillanceRound = operator.startRound(serving.surveillanceThrough()).orThrow().id();
       }
       return n;
     } catch (RuntimeException e) {
@@ -172,6 +173,11 @@ public final class DemoNetwork implements AutoCloseable {
   /** The nodes' local ports with their site admin keys, when started with them. */
   public List<DemoLocalPort> localPorts() {
     return List.copyOf(localPorts);
+  }
+
+  /** The id of the surveillance round started with the network, when started with {@link Serving}. */
+  public String surveillanceRound() {
+    return surveillanceRound;
   }
 
   /** The researcher's key. */

@@ -20,7 +20,7 @@ public final class Migrations {
 
   /** The migrations, in order. */
   static final List<String> SCRIPTS = List.of("V1__broker.sql", "V2__request_type.sql", "V3__site_audit_head.sql",
-      "V4__saved_query.sql");
+      "V4__saved_query.sql", "V5__page_session.sql");
 
   private Migrations() {}
 

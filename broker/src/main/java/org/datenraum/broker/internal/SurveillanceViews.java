@@ -5,13 +5,15 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
  * The surveillance views built last, as JSON with an entity tag: keyed by the ledger's version,
  * the day and the bounds asked. The tag names this broker process (a restart starts new tags) and
- * the key, so a tag a client holds matches only while nothing changed. Thread-safe; two first
- * reads of the same key at once may both build.
+ * the key, so a tag a client holds matches only while nothing changed. Thread-safe; a read of a
+ * key that is being built waits for that build instead of building it again.
  */
 final class SurveillanceViews {
 
@@ -23,7 +25,7 @@ final class SurveillanceViews {
 
   private final String epoch = UUID.randomUUID().toString().substring(0, 8);
   private final int capacity;
-  private final Map<Key, Built> kept = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<Key, CompletableFuture<Built>> kept = new LinkedHashMap<>(16, 0.75f, true);
 
   SurveillanceViews(int capacity) {
     this.capacity = capacity;
@@ -42,19 +44,38 @@ final class SurveillanceViews {
     if (tag(key).equals(held)) {
       return new Built(held, null);
     }
+    CompletableFuture<Built> mine = new CompletableFuture<>();
+    CompletableFuture<Built> found;
     synchronized (kept) {
-      Built found = kept.get(key);
-      if (found != null) {
-        return found;
+      found = kept.get(key);
+      if (found == null) {
+        kept.put(key, mine);
+        if (kept.size() > capacity) {
+          kept.remove(kept.keySet().iterator().next());
+        }
       }
     }
-    Built b = new Built(tag(key), build.get().getBytes(StandardCharsets.UTF_8));
-    synchronized (kept) {
-      kept.put(key, b);
-      if (kept.size() > capacity) {
-        kept.remove(kept.keySet().iterator().next());
-      }
+    if (found != null) {
+      return await(found);
     }
-    return b;
+    try {
+      Built b = new Built(tag(key), build.get().getBytes(StandardCharsets.UTF_8));
+      mine.complete(b);
+      return b;
+    } catch (RuntimeException e) {
+      synchronized (kept) {
+        kept.remove(key, mine);
+      }
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private static Built await(CompletableFuture<Built> building) {
+    try {
+      return building.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 }

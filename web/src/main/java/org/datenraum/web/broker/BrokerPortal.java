@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.datenraum.broker.BrokerPages;
+import org.datenraum.broker.PageSessions;
 import org.datenraum.query.terms.TermTree;
 import org.datenraum.web.kit.Access;
 import org.datenraum.web.kit.NavLink;
@@ -24,6 +25,8 @@ public final class BrokerPortal implements BrokerPages {
 
   /** The portal's own texts. */
   public static final String BUNDLE = "org.datenraum.web.broker.messages";
+  /** The labels of result and report cells and tables. */
+  public static final String LABELS = "org.datenraum.web.broker.labels";
   /** The surveillance page's texts. */
   public static final String SURVEILLANCE_BUNDLE = "org.datenraum.web.broker.surveillance";
   static final String RESEARCHER = "researcher";
@@ -43,12 +46,12 @@ public final class BrokerPortal implements BrokerPages {
   }
 
   @Override
-  public void routes(Javalin app, Supplier<URI> self, boolean https) {
+  public void routes(Javalin app, Supplier<URI> self, boolean https, PageSessions sessions) {
     BrokerCalls calls = new BrokerCalls(self);
     Access access = new Access(calls::signIn, BrokerPortal::nav, BrokerPortal::home);
-    PortalKit kit = new PortalKit(new PortalKit.Config("Datenraum", List.of(PortalKit.BUNDLE, BUNDLE, SURVEILLANCE_BUNDLE),
+    PortalKit kit = new PortalKit(new PortalKit.Config("Datenraum", List.of(PortalKit.BUNDLE, LABELS, BUNDLE, SURVEILLANCE_BUNDLE),
         path -> !path.startsWith("/v1/") && !path.equals("/v1"), https),
-        access, new Sessions(clock, random, Sessions.IDLE));
+        access, new Sessions(clock, random, Sessions.IDLE, sessions));
     calls.onRevoked(kit::forget);
     kit.install(app);
     app.get("/", ctx -> ctx.redirect(kit.session(ctx).user().map(BrokerPortal::home).orElse("/signin"),

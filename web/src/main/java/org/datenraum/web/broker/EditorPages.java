@@ -19,6 +19,7 @@ import org.datenraum.query.ccdl.CcdlWriter;
 import org.datenraum.query.terms.TermTree;
 import org.datenraum.web.kit.PageView;
 import org.datenraum.web.kit.PortalKit;
+import org.datenraum.web.kit.Messages;
 import org.datenraum.web.research.CriterionInput;
 import org.datenraum.web.research.Draft;
 import org.datenraum.web.research.DraftCodec;
@@ -103,9 +104,10 @@ final class EditorPages {
     kit.user(ctx, BrokerPortal.researcher());
     Draft before = draft(ctx, ctx.formParam("q"));
     UploadedFile f = ctx.uploadedFile("file");
+    Messages t = kit.messages(ctx);
     Result<CcdlQuery> parsed = f == null
-        ? Result.fail(Problem.invalid("DR-7025", "No file was chosen: choose a CCDL JSON file to upload."))
-        : UploadCheck.check(read(f));
+        ? Result.fail(Problem.invalid("DR-7025", t.get("upload.noFile")))
+        : UploadCheck.check(read(f), t);
     if (!parsed.isOk()) {
       show(ctx, kit.page(ctx, "editor.title").withError(parsed.problem().text()), before, 400);
       return;

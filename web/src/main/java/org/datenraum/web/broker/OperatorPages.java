@@ -93,7 +93,7 @@ final class OperatorPages {
     var verified = calls.reply(u, c -> c.verifyAudit());
     page = verified.isOk()
         ? page.withNotice(page.t().get("audit.intact", verified.value().path("entries").asLong()))
-        : page.withError(page.t().get("audit.broken", verified.problem().text()));
+        : page.withError(page.t().get("audit.broken", page.t().problem(verified.problem().text())));
     kit.render(ctx, "broker/audit.jte", page, Map.of("audit", entries));
   }
 

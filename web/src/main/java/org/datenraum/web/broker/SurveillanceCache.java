@@ -3,6 +3,7 @@ package org.datenraum.web.broker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.datenraum.core.Result;
 import org.datenraum.federation.v1.SurveillanceView;
@@ -21,7 +22,7 @@ final class SurveillanceCache {
 
   private final int capacity;
   private final BiFunction<SurveillanceView, SignalConfig, Result<List<SurveillanceModel.Section>>> evaluate;
-  private final Map<Key, List<SurveillanceModel.Section>> kept;
+  private final Map<Key, CompletableFuture<Result<List<SurveillanceModel.Section>>>> kept;
 
   SurveillanceCache(int capacity,
       BiFunction<SurveillanceView, SignalConfig, Result<List<SurveillanceModel.Section>>> evaluate) {
@@ -41,23 +42,39 @@ final class SurveillanceCache {
   /** The sections of this view, evaluated now or taken from an earlier view of the same content. */
   Result<List<SurveillanceModel.Section>> sections(SurveillanceView view, SignalConfig config) {
     Key key = new Key(view, config);
+    CompletableFuture<Result<List<SurveillanceModel.Section>>> mine = new CompletableFuture<>();
+    CompletableFuture<Result<List<SurveillanceModel.Section>>> found;
     synchronized (kept) {
-      List<SurveillanceModel.Section> found = kept.get(key);
-      if (found != null) {
-        return Result.ok(found);
+      found = kept.get(key);
+      if (found == null) {
+        kept.put(key, mine);
+        if (kept.size() > capacity) {
+          kept.remove(kept.keySet().iterator().next());
+        }
       }
     }
-    Result<List<SurveillanceModel.Section>> r = evaluate.apply(view, config);
+    if (found != null) {
+      return found.join();
+    }
+    Result<List<SurveillanceModel.Section>> r;
+    try {
+      r = evaluate.apply(view, config);
+      r = r.isOk() ? Result.ok(List.copyOf(r.value())) : r;
+    } catch (RuntimeException e) {
+      forget(key, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
     if (!r.isOk()) {
-      return r;
+      forget(key, mine);
     }
-    List<SurveillanceModel.Section> sections = List.copyOf(r.value());
+    mine.complete(r);
+    return r;
+  }
+
+  private void forget(Key key, CompletableFuture<Result<List<SurveillanceModel.Section>>> entry) {
     synchronized (kept) {
-      kept.put(key, sections);
-      if (kept.size() > capacity) {
-        kept.remove(kept.keySet().iterator().next());
-      }
+      kept.remove(key, entry);
     }
-    return Result.ok(sections);
   }
 }

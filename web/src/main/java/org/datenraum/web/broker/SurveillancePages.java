@@ -71,7 +71,8 @@ final class SurveillancePages {
     if (view.status() == 304 && last != null) {
       v = last.view();
     } else if (!view.isOk()) {
-      kit.render(ctx, "broker/surveillance.jte", page.withNotice(view.problem().text()),
+      kit.render(ctx, "broker/surveillance.jte", page.withNotice(view.status() == 404
+          ? page.t().get("surveillance.noStanding") : view.problem().text()),
           Map.of("sections", List.of(), "view", ""));
       return;
     } else {

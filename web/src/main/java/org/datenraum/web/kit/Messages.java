@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The page texts of one language, from message bundles ({@code NAME.properties} German,
@@ -19,6 +21,9 @@ public final class Messages {
   public static final String ENGLISH = "en";
   /** The languages the pages speak. */
   public static final List<String> LANGUAGES = List.of(GERMAN, ENGLISH);
+
+  private static final Pattern CODE = Pattern.compile("(DR-\\d{4})\\b");
+  private static final Pattern QUOTED = Pattern.compile("`[^`\n]{1,200}`");
 
   private final String lang;
   private final List<ResourceBundle> bundles;
@@ -60,6 +65,32 @@ public final class Messages {
   /** The text of the key with {@code {0}}, {@code {1}}, ... replaced (MessageFormat). */
   public String get(String key, Object... args) {
     return new MessageFormat(get(key), lang.equals(GERMAN) ? Locale.GERMAN : Locale.ENGLISH).format(args);
+  }
+
+  /**
+   * A problem's message ({@code DR-xxxx ...}) in this language: the texts' {@code problem.DR-xxxx}
+   * (or {@code problem.DR-xxxx.plain} when the message quotes no value) with {@code {0}} the
+   * message after its code and {@code {1}}, {@code {2}}, ... the values it quotes in backticks. A
+   * message without a code, or whose code the texts do not word, is returned as it is.
+   */
+  public String problem(String message) {
+    Matcher m = CODE.matcher(message);
+    if (!m.lookingAt()) {
+      return message;
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(message.substring(m.end()).strip());
+    Matcher v = QUOTED.matcher(message);
+    while (v.find()) {
+      args.add(v.group());
+    }
+    String key = "problem." + m.group(1);
+    if (args.size() == 1 && has(key + ".plain")) {
+      key = key + ".plain";
+    } else if (!has(key)) {
+      return message;
+    }
+    return get(key, args.toArray());
   }
 
   /** Whether some bundle has the key. */

@@ -37,17 +37,17 @@ public record PageView(String title, Messages t, String brand, Optional<User> us
     errors = List.copyOf(errors);
   }
 
-  /** The same page with a message of refusal added. */
+  /** The same page with a message of refusal added (a problem's message in the page's language, {@link Messages#problem}). */
   public PageView withError(String message) {
     List<String> e = new java.util.ArrayList<>(errors);
-    e.add(message);
+    e.add(t.problem(message));
     return new PageView(title, t, brand, user, csrf, path, langBase, nav, notices, e);
   }
 
-  /** The same page with a message of success added. */
+  /** The same page with a message of success added (a problem's message in the page's language). */
   public PageView withNotice(String message) {
     List<String> n = new java.util.ArrayList<>(notices);
-    n.add(message);
+    n.add(t.problem(message));
     return new PageView(title, t, brand, user, csrf, path, langBase, nav, n, errors);
   }
 

@@ -45,7 +45,7 @@ public record ResultView(String id, boolean done, List<Site> sites, String total
           s.message() == null ? "" : s.message()));
     }
     List<Chart> charts = new ArrayList<>();
-    v.result().strata().forEach((stratum, cells) -> charts.add(chart(title(stratum, t), cells)));
+    v.result().strata().forEach((stratum, cells) -> charts.add(chart(title(stratum, t), labelled(stratum, cells, t))));
     return new ResultView(v.id(), v.done(), sites, v.result().total().toString(), v.result().sitesReporting(),
         v.result().sitesSuppressed(), v.result().sites(), charts);
   }
@@ -53,6 +53,19 @@ public record ResultView(String id, boolean done, List<Site> sites, String total
   /** A stratum's title from the texts; a report's table the texts do not name keeps its own name. */
   private static String title(String stratum, Messages t) {
     return t.has("stratum." + stratum) ? t.get("stratum." + stratum) : stratum;
+  }
+
+  /**
+   * The cells under their labels in the texts ({@code cell.TABLE.CELL}, the label catalogue), in
+   * their order; a cell without a label keeps its name.
+   */
+  static Map<String, Shown> labelled(String table, Map<String, Shown> cells, Messages t) {
+    Map<String, Shown> out = new LinkedHashMap<>();
+    cells.forEach((cell, shown) -> {
+      String key = "cell." + table + "." + cell;
+      out.put(t.has(key) ? t.get(key) : cell, shown);
+    });
+    return out;
   }
 
   private static Chart chart(String title, Map<String, Shown> cells) {

@@ -7,6 +7,7 @@ import org.datenraum.query.ccdl.CcdlParser;
 import org.datenraum.query.ccdl.CcdlQuery;
 import org.datenraum.query.ccdl.Criterion;
 import org.datenraum.query.mapping.Mappings;
+import org.datenraum.web.kit.Messages;
 
 /**
  * Checks an uploaded file before it replaces the editor's query: it must be CCDL, and every
@@ -16,15 +17,15 @@ public final class UploadCheck {
 
   private UploadCheck() {}
 
-  public static Result<CcdlQuery> check(String text) {
+  /** The uploaded text as a query the sites can answer, or the problem worded in the texts' language. */
+  public static Result<CcdlQuery> check(String text, Messages t) {
     if (text == null || text.isBlank()) {
-      return Result.fail(Problem.invalid("DR-7025", "The uploaded file is empty or larger than 500 kB: upload a CCDL"
-          + " JSON file as the editor's download gives it."));
+      return Result.fail(Problem.invalid("DR-7025", t.get("upload.empty")));
     }
     Result<CcdlQuery> parsed = CcdlParser.parse(text);
     if (!parsed.isOk()) {
-      return Result.fail(Problem.invalid("DR-7025", "The uploaded file is not a CCDL query (" + parsed.problem().text()
-          + "); nothing was changed."));
+      return Result.fail(Problem.invalid("DR-7025", t.get("upload.notCcdl", parsed.problem().code(),
+          parsed.problem().text())));
     }
     CcdlQuery q = parsed.value();
     for (List<List<Criterion>> groups : List.of(q.inclusion(), q.exclusion())) {
@@ -32,8 +33,8 @@ public final class UploadCheck {
         for (Criterion c : g) {
           for (var code : c.termCodes()) {
             if (Mappings.builtIn().resolve(c.context(), code).isEmpty()) {
-              return Result.fail(Problem.invalid("DR-7026", "The uploaded query names `" + code.code() + "` in context `"
-                  + c.context().code() + "`, which the sites' mapping does not know: pick the term from the tree."));
+              return Result.fail(Problem.invalid("DR-7026", t.get("upload.unknownCode", code.code(),
+                  c.context().code())));
             }
           }
         }

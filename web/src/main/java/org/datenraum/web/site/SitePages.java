@@ -6,7 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.datenraum.core.Result;
+import org.datenraum.federation.v1.RequestDocument;
+import org.datenraum.federation.v1.RequestType;
+import org.datenraum.query.ccdl.CcdlParser;
+import org.datenraum.query.ccdl.CcdlQuery;
+import org.datenraum.query.terms.TermTree;
+import org.datenraum.web.kit.Messages;
+import org.datenraum.web.research.QuerySentence;
 import org.datenraum.node.LocalRequest;
 import org.datenraum.node.admin.QuarantineGroup;
 import org.datenraum.node.admin.RequestText;
@@ -51,9 +59,9 @@ final class SitePages {
 
   private void approvals(Context ctx, PageView page) {
     signedIn(ctx);
-    List<PendingView> pending = admin.awaiting().stream().map(SitePages::pending).toList();
-    List<RecentView> recent = admin.all().stream().limit(RECENT).map(SitePages::recent).toList();
-    List<String> rules = admin.autoApproved().stream().map(t -> t.wire()).sorted().toList();
+    List<PendingView> pending = admin.awaiting().stream().map(r -> pending(r, page.t())).toList();
+    List<RecentView> recent = admin.all().stream().limit(RECENT).map(r -> recent(r, page.t())).toList();
+    List<String> rules = admin.autoApproved().stream().map(t -> page.t().get("type." + t.wire())).sorted().toList();
     kit.render(ctx, "site/approvals.jte", page, Map.of("pending", pending, "recent", recent, "rules", rules));
   }
 
@@ -113,15 +121,32 @@ final class SitePages {
     throw PageProblem.invalid("DR-7143 page `" + text + "` is not a page number: give 0 or more.");
   }
 
-  private static PendingView pending(LocalRequest r) {
+  private static PendingView pending(LocalRequest r, Messages t) {
     var d = r.request();
-    return new PendingView(d.id(), d.type().wire(), d.researcher(), d.created(), d.expires(),
-        RequestText.readable(d), RequestText.json(d));
+    return new PendingView(d.id(), t.get("type." + d.type().wire()), d.researcher(), d.created(), d.expires(),
+        readable(d, t), RequestText.json(d));
   }
 
-  private static RecentView recent(LocalRequest r) {
+  /** The request in words of the page's language: the query's sentence and strata, or what kind of request it is. */
+  static String readable(RequestDocument d, Messages t) {
+    if (d.type() != RequestType.FEASIBILITY && d.type() != RequestType.STRATIFIED) {
+      return t.get("site.approvals.other", t.get("type." + d.type().wire()));
+    }
+    Result<CcdlQuery> q = CcdlParser.read(d.query());
+    if (!q.isOk()) {
+      return t.get("site.approvals.invalid", q.problem().code());
+    }
+    String text = QuerySentence.of(q.value(), t, TermTree.builtIn());
+    if (!d.stratify().isEmpty()) {
+      text += " " + t.get("site.approvals.strata", d.stratify().stream().map(s -> t.get("stratum." + s.wire()))
+          .collect(Collectors.joining(", ")));
+    }
+    return text;
+  }
+
+  private static RecentView recent(LocalRequest r, Messages t) {
     var d = r.request();
-    return new RecentView(d.id(), d.type().wire(), d.researcher(), r.state().name().toLowerCase(Locale.ROOT)
-        .replace('_', '-'), r.updated(), r.note());
+    return new RecentView(d.id(), t.get("type." + d.type().wire()), d.researcher(), r.state().name()
+        .toLowerCase(Locale.ROOT).replace('_', '-'), r.updated(), r.note());
   }
 }

@@ -17,6 +17,7 @@ import org.datenraum.node.http.LocalPrincipal;
 import org.datenraum.node.http.LocalRole;
 import org.datenraum.node.http.LocalRoutes;
 import org.datenraum.node.http.NodeHttpRoutes;
+import org.datenraum.web.broker.BrokerPortal;
 import org.datenraum.web.kit.Access;
 import org.datenraum.web.kit.NavLink;
 import org.datenraum.web.kit.PageProblem;
@@ -52,7 +53,7 @@ public final class SitePortal implements NodeHttpRoutes {
   public void register(LocalRoutes routes) {
     LocalKeys keys = routes.keys();
     Access access = new Access(key -> signIn(keys, key), u -> nav(), u -> "/site/approvals");
-    PortalKit kit = new PortalKit(new PortalKit.Config(brand, List.of(PortalKit.BUNDLE, BUNDLE), SitePortal::page,
+    PortalKit kit = new PortalKit(new PortalKit.Config(brand, List.of(PortalKit.BUNDLE, BrokerPortal.LABELS, BrokerPortal.BUNDLE, BUNDLE), SitePortal::page,
         false), access, new Sessions(clock, random, Sessions.IDLE));
     Javalin app = routes.server();
     kit.install(app);

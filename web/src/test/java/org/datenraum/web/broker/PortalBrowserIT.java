@@ -161,7 +161,7 @@ class PortalBrowserIT {
     assertThat(page.locator("#total[data-done=true]")).isVisible(
         new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
     assertThat(page.locator(".chart svg")).hasCount(1);
-    assertThat(page.locator("caption", new Page.LocatorOptions().setHasText("resourceType"))).hasCount(1);
+    assertThat(page.locator("caption", new Page.LocatorOptions().setHasText("Ressourcentyp"))).hasCount(1);
     double height = page.locator(".chart").boundingBox().height;
     assertThat(height).isGreaterThanOrEqualTo(22 * org.datenraum.node.InventoryReport.TYPES.size() + 40);
     A11y.check(page, "report result");

@@ -15,6 +15,7 @@ import org.datenraum.federation.v1.ReportQuery;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.RequestView;
 import org.datenraum.node.InventoryReport;
+import org.datenraum.web.EnglishLeaks;
 import org.datenraum.web.PortalNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +77,7 @@ class ReportPageIT {
     }
     assertThat(status).contains("data-done=\"true\"").contains("data-status=\"completed\"").contains("mitte");
     v = api.request(id, Duration.ZERO).orThrow();
-    int table = status.indexOf("<caption>resourceType</caption>");
+    int table = status.indexOf("<caption>Resource type</caption>");
     assertThat(table).isPositive();
     Map<String, String> shown = new LinkedHashMap<>();
     Matcher row = ROW.matcher(status.substring(table));
@@ -89,6 +90,12 @@ class ReportPageIT {
     assertThat(shown).isEqualTo(merged);
     assertThat(status).contains("id=\"total\" data-done=\"true\">" + v.result().total().toString()
         .replace("<", "&lt;") + "<");
+    String german = b.get("/research/requests/" + id + "/status?lang=de").body();
+    assertThat(german).contains("<caption>Ressourcentyp</caption>")
+        .contains("<th scope=\"row\">Diagnose (Condition)</th><td>" + merged.get("Condition") + "</td>")
+        .contains("<th scope=\"row\">andere</th><td>" + merged.get("other").replace("<", "&lt;") + "</td>")
+        .contains("fertig");
+    EnglishLeaks.assertNone(german);
   }
 
   @Test
@@ -99,7 +106,7 @@ class ReportPageIT {
     HttpResponse<String> month = b.post("/research/reports/submit",
         Map.of("_csrf", b.csrf, "report", "emergency", "p.month", "2026-13"));
     assertThat(month.statusCode()).isEqualTo(400);
-    assertThat(month.body()).contains("DR-7063").contains("2026-13").contains("YYYY-MM")
+    assertThat(month.body()).contains("DR-7063").contains("2026-13").contains("kein gültiger Wert").contains("2026-11")
         .contains("value=\"2026-13\"");
     HttpResponse<String> missing = b.post("/research/reports/submit", Map.of("_csrf", b.csrf, "report", "emergency"));
     assertThat(missing.body()).contains("DR-7062").contains("month");

@@ -18,6 +18,7 @@ import org.datenraum.query.ccdl.CcdlParser;
 import org.datenraum.query.ccdl.CcdlQuery;
 import org.datenraum.query.ccdl.Criterion;
 import org.datenraum.query.ccdl.TermCode;
+import org.datenraum.web.EnglishLeaks;
 import org.datenraum.web.research.Draft;
 import org.datenraum.web.research.DraftCodec;
 import org.junit.jupiter.api.AfterAll;
@@ -97,7 +98,8 @@ class ResearcherRefusalsIT {
       HttpResponse<String> r = b.upload("/research/query/upload", Map.of("_csrf", b.csrf, "q", E11), "q.json",
           c[0].getBytes(StandardCharsets.UTF_8));
       assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
-      assertThat(r.body()).as(c[0]).contains(c[1]).contains("value=\"" + E11 + "\"");
+      assertThat(r.body()).as(c[0]).contains(c[1]).contains("value=\"" + E11 + "\"").contains("Die hochgeladene");
+      EnglishLeaks.assertNone(r.body());
     }
     HttpResponse<String> good = b.upload("/research/query/upload", Map.of("_csrf", b.csrf, "q", ""), "q.json",
         ("{\"inclusionCriteria\":[[{\"context\":{\"system\":\"fdpg.mii.cds\",\"code\":\"Diagnose\"},"
@@ -115,7 +117,8 @@ class ResearcherRefusalsIT {
     Browserless b = signedIn(alice);
     HttpResponse<String> r = b.get("/research/requests/" + id);
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.body()).contains("No request `" + id + "` of yours").doesNotContain("klinikum-a");
+    assertThat(r.body()).contains("DR-5404 Der Broker findet `" + id + "` nicht").doesNotContain("klinikum-a");
+    EnglishLeaks.assertNone(r.body());
     assertThat(b.get("/research/requests/" + id + "/status").statusCode()).isEqualTo(404);
     assertThat(b.get("/research/requests").body()).doesNotContain(id);
   }
@@ -146,8 +149,18 @@ class ResearcherRefusalsIT {
     assertThat(operator.revoke("carol").status()).isEqualTo(204);
     HttpResponse<String> r = b.get("/research/requests");
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(r.body()).contains("DR-7012");
+    assertThat(r.body()).contains("DR-7012 Ihr Schlüssel wird nicht mehr angenommen");
+    EnglishLeaks.assertNone(r.body());
     assertThat(b.get("/research/requests").statusCode()).as("the session ended").isEqualTo(303);
-    assertThat(b.signIn(carol).body()).contains("DR-7010");
+    String refused = b.signIn(carol).body();
+    assertThat(refused).contains("DR-7010 Der Schlüssel ist unbekannt oder widerrufen");
+    EnglishLeaks.assertNone(refused);
+    String site = b.signIn(operator.addSite("klinikum-b").orThrow().key()).body();
+    assertThat(site).contains("DR-7011 `klinikum-b` ist der Schlüssel eines Standorts");
+    EnglishLeaks.assertNone(site);
+    Browserless english = new Browserless(broker.localUri());
+    english.get("/signin?lang=en");
+    assertThat(english.post("/signin", Map.of("_csrf", english.csrf, "key", carol)).body())
+        .contains("DR-7010 The key is unknown or revoked");
   }
 }

@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.datenraum.core.Problem;
 import org.datenraum.core.Result;
@@ -71,6 +76,35 @@ class SurveillanceCacheTest {
     assertThat(failing.sections(view(400, 1), CONFIG).isOk()).isFalse();
     assertThat(failures).hasValue(2);
     assertThatThrownBy(() -> new SurveillanceCache(0, SurveillanceModel::of)).hasMessageContaining("`0`");
+  }
+
+  @Test
+  void aViewAskedWhileItsContentIsBeingEvaluatedWaitsForThatEvaluation() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger runs = new AtomicInteger();
+    SurveillanceCache slow = new SurveillanceCache(2, (v, c) -> {
+      runs.incrementAndGet();
+      started.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return SurveillanceModel.of(v, c);
+    });
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      Future<Result<List<SurveillanceModel.Section>>> ahead = two.submit(() -> slow.sections(view(400, 7), CONFIG));
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<Result<List<SurveillanceModel.Section>>> reader = two.submit(() -> slow.sections(view(400, 7), CONFIG));
+      Thread.sleep(300);
+      release.countDown();
+      assertThat(reader.get(10, TimeUnit.SECONDS).value()).isSameAs(ahead.get(10, TimeUnit.SECONDS).value());
+      assertThat(runs).hasValue(1);
+    } finally {
+      two.shutdownNow();
+    }
   }
 
   /** One site's influenza-like illness series for {@code days} days, counts drawn from {@code seed}. */

@@ -81,7 +81,7 @@ class SiteAdminBrowserIT {
         }
         var pending = site.locator("section.pending[data-request='" + id + "']");
         assertThat(pending).isVisible();
-        assertThat(pending.locator(".sentence")).hasText("Patients with Diabetes mellitus, Typ 2 (E11).");
+        assertThat(pending.locator(".sentence")).hasText("Patients with Diabetes mellitus, Typ 2.");
         assertThat(pending.locator("details pre")).containsText("\"code\" : \"E11\"");
         site.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("site-approvals.png")).setFullPage(true));
         A11y.check(site, "site approvals");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.datenraum.node.Decision;
 import org.datenraum.web.broker.Browserless;
+import org.datenraum.web.EnglishLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +29,14 @@ class SitePagesIT {
       assertThat(in.statusCode()).isEqualTo(303);
       assertThat(in.headers().firstValue("Location").orElseThrow()).endsWith("/site/approvals");
       String page = b.get("/site/approvals?lang=en").body();
-      assertThat(page).contains("req-waiting").contains("Patients with Diabetes mellitus, Typ 2 (E11).")
-          .contains("\"termCodes\" : [").contains("Approved without a person:").contains("stratified")
+      assertThat(page).contains("req-waiting").contains("Patients with Diabetes mellitus, Typ 2.")
+          .contains("\"termCodes\" : [").contains("Approved without a person:").contains("Stratified")
           .contains("req-done").contains("answered");
+
+      String german = b.get("/site/approvals?lang=de").body();
+      assertThat(german).contains("Patienten mit Diabetes mellitus, Typ 2.").contains("Machbarkeit")
+          .contains("Stratifiziert");
+      EnglishLeaks.assertNone(german);
 
       HttpResponse<String> forged = b.post("/site/approvals/req-waiting/approve", Map.of());
       assertThat(forged.statusCode()).isEqualTo(403);
@@ -43,7 +49,7 @@ class SitePagesIT {
 
       HttpResponse<String> approved = b.post("/site/approvals/req-waiting/approve", Map.of("_csrf", b.csrf));
       assertThat(approved.statusCode()).isEqualTo(200);
-      assertThat(approved.body()).contains("Request `req-waiting` approved");
+      assertThat(approved.body()).contains("Anfrage `req-waiting` freigegeben");
       assertThat(site.dir.takeDecision("req-waiting")).contains(new Decision(true, "dora", null));
       HttpResponse<String> unknown = b.post("/site/approvals/req-nothing/approve", Map.of("_csrf", b.csrf));
       assertThat(unknown.statusCode()).isEqualTo(404);
