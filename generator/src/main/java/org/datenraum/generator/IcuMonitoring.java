@@ -28,7 +28,7 @@ final class IcuMonitoring {
   private final SplittableRandom rng;
   private final boolean septic;
   private final boolean ards;
-  private final double pbw;
+  private TidalVolume tidalVolume;
   private int againFrom = -1;
   private int againTo = -1;
   private String again;
@@ -43,7 +43,6 @@ final class IcuMonitoring {
     this.septic = c.workup().panels().contains("sepsis");
     boolean respiratory = c.presentation().icd().startsWith("J") || c.key().equals("COVID");
     this.ards = ventilated && respiratory && rng.nextDouble() < 0.33;
-    this.pbw = (p.male ? 50 : 45.5) + 0.91 * (p.heightCm - 152.4);
   }
 
   /**
@@ -83,6 +82,22 @@ final class IcuMonitoring {
     }
   }
 
+  /**
+   * The tidal volume of the stay's invasive ventilations (also a re-intubation's), fixed at the
+   * first call; {@code u} a uniform draw that places its target (see {@link TidalVolume}).
+   */
+  TidalVolume tidalVolume(double u) {
+    if (tidalVolume == null) {
+      tidalVolume = TidalVolume.of(p, ards, u, rng);
+    }
+    return tidalVolume;
+  }
+
+  /** One hour's tidal volume setting, mL (after {@link #tidalVolume(double)}). */
+  double tidalVolumeHour() {
+    return tidalVolume.hour(rng);
+  }
+
   /** The hour's values; {@code onVent} while the first ventilation runs. */
   void hour(int h, long t, double sys, double dia, boolean onVent, double progress) {
     double acute = Math.exp(-h / 36.0);
@@ -91,7 +106,7 @@ final class IcuMonitoring {
     if (reintubated) {
       ObservationRecords.ventSetting(p, unit, again, t, VentSetting.FIO2, 40 + rng.nextInt(20));
       ObservationRecords.ventSetting(p, unit, again, t, VentSetting.TIDAL_VOLUME,
-          Math.round(pbw * (6 + 2 * rng.nextDouble()) / 10) * 10.0);
+          tidalVolume(rng.nextDouble()).hour(rng));
     }
     if (h % 4 == 3) {
       double perHour = Math.max(5, 70 - (septic ? 45 : 25) * acute + 20 * rng.nextGaussian());

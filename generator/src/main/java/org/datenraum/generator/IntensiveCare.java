@@ -43,8 +43,7 @@ final class IntensiveCare {
       sufentanilOrder = CareRecords.request(p, unit, start + ventFrom * HOUR, sufentanil, 24);
     }
     IcuMonitoring monitoring = IcuMonitoring.begin(p, c, unit, start, hours, ventFrom, ventTo);
-    double pbw = (p.male ? 50 : 45.5) + 0.91 * (p.heightCm - 152.4);
-    double vtPerKg = 6 + 2 * p.rng.nextDouble();
+    monitoring.tidalVolume(p.rng.nextDouble());
     for (int h = 0; h < hours; h++) {
       long t = start + h * HOUR + 5 * 60;
       double acute = Math.exp(-h / 36.0);
@@ -62,7 +61,7 @@ final class IntensiveCare {
       double progress = onVent ? (h - ventFrom) / (double) Math.max(1, ventTo - ventFrom) : 0.5;
       monitoring.hour(h, t, sys, dia, onVent, progress);
       if (onVent) {
-        ventilatorHour(p, unit, ventilation, t, progress, pbw * vtPerKg);
+        ventilatorHour(p, unit, ventilation, t, progress, monitoring.tidalVolumeHour());
         boolean sedated = progress < 0.85;
         if (sedated) {
           double depth = 1 - progress;
@@ -97,11 +96,10 @@ final class IntensiveCare {
       double progress, double tidalVolume) {
     double fio2 = Draw.clamp(70 - 40 * progress + 4 * p.rng.nextGaussian(), 21, 100);
     double peep = Draw.clamp(Math.round(11 - 6 * progress + 0.6 * p.rng.nextGaussian()), 4, 18);
-    double vt = Math.round(tidalVolume / 10) * 10.0;
     int mode = progress < 0.6 ? 0 : progress < 0.9 ? 1 : 2;
     ObservationRecords.ventMode(p, unit, ventilation, t, MODES[mode][0], MODES[mode][1]);
     ObservationRecords.ventSetting(p, unit, ventilation, t, VentSetting.FIO2, Math.round(fio2));
     ObservationRecords.ventSetting(p, unit, ventilation, t, VentSetting.PEEP, peep);
-    ObservationRecords.ventSetting(p, unit, ventilation, t, VentSetting.TIDAL_VOLUME, vt);
+    ObservationRecords.ventSetting(p, unit, ventilation, t, VentSetting.TIDAL_VOLUME, tidalVolume);
   }
 }

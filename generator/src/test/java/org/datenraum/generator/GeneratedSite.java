@@ -43,6 +43,22 @@ final class GeneratedSite {
     }
   }
 
+  /** Every resource of a type whose line contains one of {@code needles}, parsed. */
+  void eachContaining(String type, List<String> needles, Consumer<JsonNode> action) {
+    try (BufferedReader r = Files.newBufferedReader(dir.resolve(type + ".ndjson"))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        for (String needle : needles) {
+          if (line.contains(needle)) {
+            action.accept(JSON.readTree(line));
+            break;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   List<String> lines(String type) throws IOException {
     return new ArrayList<>(Files.readAllLines(dir.resolve(type + ".ndjson")));
   }
