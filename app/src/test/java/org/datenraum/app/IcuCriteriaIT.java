@@ -22,10 +22,15 @@ class IcuCriteriaIT {
   }
 
   private static String procedure(String patient, String category, String start, String end) {
-    return "{\"resourceType\":\"Procedure\",\"id\":\"proc-" + patient + "\",\"status\":\"completed\","
+    return procedure("proc-" + patient, patient, category, "243147009", start, end);
+  }
+
+  private static String procedure(String id, String patient, String category, String code,
+      String start, String end) {
+    return "{\"resourceType\":\"Procedure\",\"id\":\"" + id + "\",\"status\":\"completed\","
         + "\"subject\":{\"reference\":\"Patient/" + patient + "\"},\"category\":{\"coding\":[{"
         + "\"system\":\"http://snomed.info/sct\",\"code\":\"" + category + "\"}]},\"code\":{"
-        + "\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"243147009\"}]},"
+        + "\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + code + "\"}]},"
         + "\"performedPeriod\":{\"start\":\"" + start + "\",\"end\":\"" + end + "\"}}";
   }
 
@@ -51,6 +56,39 @@ class IcuCriteriaIT {
       Files.writeString(days, Files.readString(query).replace("\"value\": 96", "\"value\": 4")
           .replace("\"code\": \"h\"", "\"code\": \"d\""));
       assertThat(site.count(days)).isEqualTo(2);
+    }
+  }
+
+  /**
+   * "Invasively ventilated > 96 h" on bridged episodes: two 50 h invasive Procedures 10 h apart
+   * are one episode of 110 h, 20 h apart two of 50 h; a 120 h non-invasive ventilation is no
+   * invasive episode. Per Procedure, the answer differs.
+   */
+  @Test
+  void invasiveEpisodesLongerThan96Hours() throws Exception {
+    Path fhir = Files.createDirectories(tmp.resolve("episodes"));
+    String v = "40617009";
+    Files.writeString(fhir.resolve("episodes.ndjson"), String.join("\n",
+        patient("bridged"), patient("apart"), patient("single"), patient("niv"),
+        procedure("b1", "bridged", v, "243147009", "2025-01-01T00:00:00Z", "2025-01-03T02:00:00Z"),
+        procedure("b2", "bridged", v, "243147009", "2025-01-03T12:00:00Z", "2025-01-05T14:00:00Z"),
+        procedure("a1", "apart", v, "243147009", "2025-01-01T00:00:00Z", "2025-01-03T02:00:00Z"),
+        procedure("a2", "apart", v, "243147009", "2025-01-03T22:00:00Z", "2025-01-06T00:00:00Z"),
+        procedure("s1", "single", v, "243147009", "2025-01-01T00:00:00Z", "2025-01-05T04:00:00Z"),
+        procedure("n1", "niv", v, "428311008", "2025-01-01T00:00:00Z", "2025-01-06T00:00:00Z"))
+        + "\n");
+    try (LoadedSite site = LoadedSite.load(tmp.resolve("episode-site"), fhir)) {
+      Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples/queries");
+      // episodes: bridged 110 h, single 100 h; apart 50 h + 50 h; niv is not invasive
+      assertThat(site.count(examples.resolve("invasive-ventilation-episode-over-96h.json")))
+          .isEqualTo(2);
+      // per Procedure: single 100 h and the 120 h non-invasive one
+      assertThat(site.count(examples.resolve("ventilated-over-96h.json"))).isEqualTo(2);
+      Path over105 = tmp.resolve("episode-over-105h.json");
+      Files.writeString(over105, Files.readString(
+          examples.resolve("invasive-ventilation-episode-over-96h.json"))
+          .replace("\"value\": 96", "\"value\": 105"));
+      assertThat(site.count(over105)).as("only the bridged episode").isEqualTo(1);
     }
   }
 }

@@ -65,6 +65,9 @@ final class CriterionCompiler {
     if (entry instanceof MappingEntry.PatientAge) {
       return PatientFilters.age(c.valueFilter(), path);
     }
+    if (entry instanceof MappingEntry.VentilationEpisode) {
+      return PatientFilters.ventilationEpisode(c, window(c), path);
+    }
     return new PatientPredicate.HasFact(facts.pattern(c, code, (MappingEntry.Facts) entry, path));
   }
 

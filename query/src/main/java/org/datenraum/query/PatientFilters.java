@@ -6,12 +6,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.datenraum.core.Sex;
+import org.datenraum.query.ccdl.Criterion;
 import org.datenraum.query.ccdl.Filter;
 import org.datenraum.query.ccdl.TermCode;
 import org.datenraum.query.plan.NumberTest;
+import org.datenraum.query.eval.Units;
 import org.datenraum.query.plan.PatientPredicate;
+import org.datenraum.query.plan.TimeWindow;
 
-/** Gender and age criteria, which read the patient record instead of facts. */
+/**
+ * Gender and age criteria, which read the patient record instead of facts, and the invasive
+ * ventilation episode, which reads all of a patient's ventilation Procedures at once.
+ */
 final class PatientFilters {
 
   private static final Map<String, Sex> SEX_CODES = Map.ofEntries(
@@ -59,6 +65,46 @@ final class PatientFilters {
     }
     throw CriterionCompiler.invalid("DR-2021", "Age criterion at " + path
         + " needs a `quantity-comparator` or `quantity-range` value filter, e.g. `gt` 18 `a`.");
+  }
+
+  /**
+   * An invasive ventilation episode criterion: its value filter compares the length in any UCUM
+   * unit of time (hours without a unit); without a filter any episode matches.
+   */
+  static PatientPredicate ventilationEpisode(Criterion c, TimeWindow window, String path) {
+    if (!c.attributeFilters().isEmpty() || c.timeRelation() != null) {
+      throw CriterionCompiler.invalid("DR-7304", "The ventilation episode criterion at " + path
+          + " takes no attribute filters or time relations: give only a value filter on its"
+          + " length and a time restriction.");
+    }
+    Filter f = c.valueFilter();
+    if (f == null) {
+      return new PatientPredicate.VentilationEpisode(new NumberTest.Between(0, Double.MAX_VALUE),
+          window);
+    }
+    if (f instanceof Filter.Comparison cmp) {
+      return new PatientPredicate.VentilationEpisode(new NumberTest.Compare(cmp.comparator(),
+          hours(cmp.value(), cmp.unit(), path)), window);
+    }
+    if (f instanceof Filter.Range r) {
+      return new PatientPredicate.VentilationEpisode(new NumberTest.Between(
+          hours(r.minValue(), r.unit(), path), hours(r.maxValue(), r.unit(), path)), window);
+    }
+    throw CriterionCompiler.invalid("DR-7303", "The ventilation episode criterion at " + path
+        + " needs a `quantity-comparator` or `quantity-range` value filter on its length, e.g."
+        + " `gt` 96 `h`.");
+  }
+
+  private static double hours(double value, String unit, String path) {
+    if (unit == null) {
+      return value;
+    }
+    java.util.OptionalDouble h = Units.convert(value, unit, "h");
+    if (h.isEmpty()) {
+      throw CriterionCompiler.invalid("DR-7303", "Unit `" + unit + "` at " + path
+          + ".valueFilter.unit is no unit of time: give the episode's length in h, d or min.");
+    }
+    return h.getAsDouble();
   }
 
   private static ChronoUnit unit(String unit, String path) {

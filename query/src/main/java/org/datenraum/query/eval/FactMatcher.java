@@ -97,6 +97,11 @@ final class FactMatcher {
     return false;
   }
 
+  /** The patient's facts, none when unknown. */
+  List<Fact> factsOf(String patient) {
+    return byPatient.getOrDefault(patient, List.of());
+  }
+
   private List<Fact> sameResource(Fact f) {
     return byResource.getOrDefault(resourceKey(f.resourceType(), f.resourceId()), List.of()).stream()
         .filter(g -> g.patient().equals(f.patient()))

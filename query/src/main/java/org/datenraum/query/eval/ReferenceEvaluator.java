@@ -12,6 +12,7 @@ import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
 import org.datenraum.query.plan.PatientPredicate;
 import org.datenraum.query.plan.Plan;
+import org.datenraum.query.plan.VentilationEpisodes;
 
 /**
  * The straightforward evaluation of a {@link Plan} over facts in memory, patient by patient and
@@ -80,6 +81,9 @@ public final class ReferenceEvaluator {
     }
     if (q instanceof PatientPredicate.AgeIs age) {
       return p.birth() != null && age.test().test(age.unit().between(p.birth().atDay(1), date));
+    }
+    if (q instanceof PatientPredicate.VentilationEpisode episode) {
+      return VentilationEpisodes.any(VentilationEpisodes.of(matcher.factsOf(p.pseudonym())), episode);
     }
     return ((PatientPredicate.AnyOf) q).predicates().stream().anyMatch(r -> holds(r, p, date));
   }

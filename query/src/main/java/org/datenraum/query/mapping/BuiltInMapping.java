@@ -64,8 +64,11 @@ final class BuiltInMapping implements TermCodeMapping {
     }
     Map<String, MappingEntry> keys = new HashMap<>();
     for (JsonNode k : root.get("patientKeys")) {
-      MappingEntry e = k.get("target").asText().equals("sex")
-          ? new MappingEntry.PatientSex() : new MappingEntry.PatientAge();
+      MappingEntry e = switch (k.get("target").asText()) {
+        case "sex" -> new MappingEntry.PatientSex();
+        case "ventilation-episode" -> new MappingEntry.VentilationEpisode();
+        default -> new MappingEntry.PatientAge();
+      };
       keys.put(key(k.get("context").asText()) + "|" + k.get("system").asText() + "|" + k.get("code").asText(), e);
     }
     return new BuiltInMapping(contexts, List.copyOf(names), keys, CombinedConsent.of(root.get("combinedConsent")));

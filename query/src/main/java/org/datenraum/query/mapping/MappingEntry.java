@@ -19,6 +19,12 @@ public sealed interface MappingEntry {
   record PatientAge() implements MappingEntry {}
 
   /**
+   * The code is an invasive ventilation episode (ventilation Procedures bridged across gaps under
+   * 14 h); the value filter compares its length.
+   */
+  record VentilationEpisode() implements MappingEntry {}
+
+  /**
    * The code is found in facts.
    *
    * @param resourceTypes  resource types of the facts (empty: any)

@@ -35,6 +35,17 @@ public sealed interface PatientPredicate {
     }
   }
 
+  /**
+   * The patient has an invasive ventilation episode ({@link VentilationEpisodes}) whose length in
+   * hours passes the test and whose period overlaps the window.
+   */
+  record VentilationEpisode(NumberTest hours, TimeWindow window) implements PatientPredicate {
+    public VentilationEpisode {
+      requireNonNull(hours, "hours");
+      requireNonNull(window, "window");
+    }
+  }
+
   /** Any of the predicates holds (synonym term codes of one criterion). */
   record AnyOf(List<PatientPredicate> predicates) implements PatientPredicate {
     public AnyOf {

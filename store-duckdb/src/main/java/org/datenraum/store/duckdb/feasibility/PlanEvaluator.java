@@ -20,12 +20,14 @@ final class PlanEvaluator {
   private final PatientTable patients;
   private final PatternEvaluator facts;
   private final LocalDate date;
+  private final Connection connection;
   private final Map<PatientPredicate, RoaringBitmap> done = new HashMap<>();
 
   PlanEvaluator(PatientTable patients, CodeIndex index, RowCache cache, Connection c, LocalDate date) {
     this.patients = patients;
     this.facts = new PatternEvaluator(index, cache, c);
     this.date = date;
+    this.connection = c;
   }
 
   RoaringBitmap cohort(Plan plan) throws SQLException {
@@ -74,6 +76,9 @@ final class PlanEvaluator {
     }
     if (p instanceof PatientPredicate.AgeIs age) {
       return patients.age(age, date);
+    }
+    if (p instanceof PatientPredicate.VentilationEpisode episode) {
+      return VentilationEpisodeScan.patients(connection, episode);
     }
     RoaringBitmap out = new RoaringBitmap();
     for (PatientPredicate q : ((PatientPredicate.AnyOf) p).predicates()) {
