@@ -197,7 +197,10 @@ public final class DuckDbSiteStore implements SiteStore {
 
   @Override
   public Map<org.datenraum.core.ResourceKey, String> resourceJson(Set<org.datenraum.core.ResourceKey> keys) {
-    return keys.isEmpty() ? Map.of() : withConnection(c -> KeyedReads.resourceJson(c, codec, keys));
+    return keys.isEmpty() ? Map.of() : withConnection(c -> {
+      Set<org.datenraum.core.ResourceKey> maybe = writer == null ? keys : writer.mayHold(keys);
+      return maybe.isEmpty() ? Map.of() : KeyedReads.resourceJson(c, codec, maybe);
+    });
   }
 
   @Override

@@ -96,7 +96,8 @@ class DuckDbSiteStoreIT {
 
   @Test
   void readsManyKeysAtOnceAsOneByOne() {
-    try (DuckDbSiteStore store = DuckDbSiteStore.open(dir.resolve("keys.duckdb"), CLOCK)) {
+    Path file = dir.resolve("keys.duckdb");
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
       List<ResourceRecord> records = new java.util.ArrayList<>(List.of(patient("p1")));
       Map<String, String> links = new java.util.HashMap<>();
       for (int i = 0; i < 1_200; i += 2) {
@@ -104,6 +105,8 @@ class DuckDbSiteStoreIT {
         links.put("id-" + i, "p1");
       }
       store.write(new WriteBatch(records, List.of(), links, List.of()));
+    }
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
       java.util.Set<ResourceKey> keys = new java.util.HashSet<>(List.of(new ResourceKey("Patient", "p1"),
           new ResourceKey("Patient", "p9")));
       java.util.Set<String> identifiers = new java.util.HashSet<>();

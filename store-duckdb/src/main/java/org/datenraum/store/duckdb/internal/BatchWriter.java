@@ -61,6 +61,17 @@ public final class BatchWriter {
   }
 
   /**
+   * Those of the keys that may be stored, by the key index (read now if no batch was written
+   * yet); the others certainly are not, so a reader need not look for them.
+   */
+  public Set<ResourceKey> mayHold(Set<ResourceKey> candidates) throws SQLException {
+    if (keys == null) {
+      keys = KeyIndex.open(c, shardBits);
+    }
+    return keys.mayHold(candidates);
+  }
+
+  /**
    * Writes the batch. The key index is read at the first write, so that a store opened only to be
    * read never holds it.
    */

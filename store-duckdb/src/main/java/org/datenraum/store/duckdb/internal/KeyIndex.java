@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.datenraum.core.ResourceKey;
@@ -105,6 +106,17 @@ final class KeyIndex {
     if (freshSize > 0) {
       write(c, fresh, freshSize);
     }
+  }
+
+  /** Those of the keys that may be stored; the others certainly are not. */
+  Set<ResourceKey> mayHold(Set<ResourceKey> keys) {
+    Set<ResourceKey> out = new HashSet<>();
+    for (ResourceKey k : keys) {
+      if (filter.mayContain(hash(k))) {
+        out.add(k);
+      }
+    }
+    return out;
   }
 
   void commit() {
