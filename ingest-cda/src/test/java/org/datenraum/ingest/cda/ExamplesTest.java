@@ -2,6 +2,7 @@ package org.datenraum.ingest.cda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -28,7 +29,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * Every valid example imports as a new encounter, and its facts carry what the test reads from
- * the document itself with XPath: admission, complaints, triage levels, diagnoses, vital signs.
+ * the document itself with XPath: admission, complaints, triage levels, diagnoses, vital signs;
+ * the 2026 transition version's medications (ATC code, route, time of administration), injuries
+ * (cause, mechanism) and causes of intoxication.
  */
 class ExamplesTest {
 
@@ -77,6 +80,60 @@ class ExamplesTest {
       assertEquals(visit.patient(), f.patient());
       assertFalse(f.patient().contains(string(doc, "//cda:patientRole/cda:id/@extension")));
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "episodenzusammenfassung-notaufnahmeregister-transitionsversion-2026-beispiel-storyboard01.xml",
+      "episodenzusammenfassung-notaufnahmeregister-transitionsversion-2026-beispiel-storyboard02.xml",
+      "maximalbeispiel-v2026_1_2.xml",
+      "test-medication-effectivetime-variations.xml"})
+  void theTransitionVersionsMedicationsInjuriesAndIntoxicationsAreFacts(String file) throws Exception {
+    InMemoryVisitStore store = new InMemoryVisitStore();
+    assertEquals(201, Cda.send(store, file).status());
+    Document doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(Cda.bytes(file)));
+    String drugs = "//cda:section[cda:code/@code='29549-3']/cda:entry/cda:substanceAdministration";
+    List<Fact> medications = Cda.facts(store, "MedicationStatement");
+    assertEquals(sorted(strings(doc, drugs + "/cda:consumable/cda:manufacturedProduct/cda:manufacturedMaterial/cda:code/@code")),
+        sorted(medications.stream().map(f -> f.code().code()).toList()), "medications");
+    assertTrue(medications.stream().allMatch(f -> f.code().system().equals(CodeSystems.ATC_WHO)));
+    assertEquals(sorted(strings(doc, drugs + "/cda:routeCode/@code")), sorted(attributes(medications, "dosage.route")));
+    assertEquals(sorted(strings(doc, "//cda:observation[cda:code/@code='69543-7' or cda:code/@code='11373-8']/cda:value/@code")),
+        sorted(values(store, "69543-7", "11373-8")), "injury");
+    assertEquals(sorted(strings(doc, "//cda:observation[cda:code/@code='69543-7']/cda:value/cda:qualifier"
+        + "[cda:name/@code='67496-0']/cda:value/@code")),
+        sorted(attributes(Cda.facts(store, "Observation").stream().filter(f -> f.code().code().equals("69543-7")).toList(),
+            "mechanism")), "mechanism of injury");
+    assertEquals(sorted(strings(doc, "//cda:observation[cda:code/@code='88068-2']/cda:value/@code")),
+        sorted(values(store, "88068-2")), "intoxication");
+    assertTrue(!medications.isEmpty() || !values(store, "69543-7", "11373-8", "88068-2").isEmpty(),
+        "every example has at least one of them");
+
+    Instant admission = ts(string(doc, "//cda:encompassingEncounter/cda:effectiveTime/cda:low/@value"));
+    NodeList entries = (NodeList) xpath().evaluate(drugs, doc, XPathConstants.NODESET);
+    for (int i = 0; i < entries.getLength(); i++) {
+      String t = "cda:entryRelationship/cda:substanceAdministration/cda:effectiveTime";
+      String start = xpath().evaluate("(" + t + "/@value | " + t + "/cda:low/@value | " + t + "/cda:phase/cda:low/@value | "
+          + t + "/cda:comp/@value)[1]", entries.item(i));
+      String atc = xpath().evaluate("cda:consumable/cda:manufacturedProduct/cda:manufacturedMaterial/cda:code/@code",
+          entries.item(i));
+      Instant expected = start.isEmpty() ? admission : ts(start);
+      assertEquals(expected, medications.stream().filter(f -> f.code().code().equals(atc)).findFirst().orElseThrow()
+          .start(), "time of " + atc);
+    }
+  }
+
+  private static List<String> attributes(List<Fact> facts, String key) {
+    return facts.stream().flatMap(f -> f.attributes().stream()).filter(a -> a.key().equals(key))
+        .map(a -> a.value().code()).toList();
+  }
+
+  private static List<String> values(InMemoryVisitStore store, String... loinc) {
+    List<String> codes = List.of(loinc);
+    return Cda.facts(store, "Observation").stream()
+        .filter(f -> f.code().system().equals(CodeSystems.LOINC) && codes.contains(f.code().code()))
+        .map(f -> f.codedValue().code()).toList();
   }
 
   private static List<String> values(InMemoryVisitStore store, String loinc) {

@@ -61,7 +61,10 @@ final class BodyWalker {
     String cs = code == null ? null : code.system();
     String vs = value == null ? null : value.system();
     String scale = triageScale(code, vs);
-    if (scale != null && value != null) {
+    Entry transition = TransitionEntries.read(e, section, code, value, negated);
+    if (transition != null) {
+      out.add(transition);
+    } else if (scale != null && value != null) {
       add(Kind.TRIAGE, code, new Code(scale, value.code(), null, value.xpath()), time(e), negated);
     } else if (CodeSystemUrls.OID_CEDIS.equals(vs)) {
       add(Kind.COMPLAINT, code, value, time(e), negated);
@@ -119,7 +122,7 @@ final class BodyWalker {
   }
 
   /** The element's own time (a point, or the start of an interval), else its nearest statement ancestor's. */
-  private static Timed time(Element e) {
+  static Timed time(Element e) {
     for (Element at = e; at != null; at = Dom.parent(at)) {
       Element t = child(at, "effectiveTime");
       Timed own = CdaReader.timed(t);

@@ -34,7 +34,16 @@ public record EdDocument(Header header, List<Entry> entries) {
   /** What an entry is about. */
   public enum Kind {
     COMPLAINT, TRIAGE, REFERRAL, TRANSPORT, VITAL, DIAGNOSIS, DIAGNOSTIC, ISOLATION,
-    ISOLATION_REASON, PATHOGEN, TRANSFER
+    ISOLATION_REASON, PATHOGEN, TRANSFER, MEDICATION, INJURY, INTOXICATION
+  }
+
+  /** A coded detail of an entry under a fact attribute's key (a medication's route, an injury's mechanism). */
+  public record Qualifier(String key, Code code) {
+
+    public Qualifier {
+      requireNonNull(key, "key");
+      requireNonNull(code, "code");
+    }
   }
 
   /**
@@ -46,12 +55,21 @@ public record EdDocument(Header header, List<Entry> entries) {
    * @param measure  its numeric value, or null
    * @param time     when, or null
    * @param flags    negated (did not happen, absent), leading (the leading diagnosis)
+   * @param status   the statement's own status where the fact keeps it (a medication's), or null
+   * @param qualifiers coded details kept as the fact's attributes
    */
-  public record Entry(Kind kind, Code code, Code value, Measure measure, Timed time, Set<Flag> flags) {
+  public record Entry(Kind kind, Code code, Code value, Measure measure, Timed time, Set<Flag> flags,
+      String status, List<Qualifier> qualifiers) {
 
     public Entry {
       requireNonNull(kind, "kind");
       flags = Set.copyOf(flags);
+      qualifiers = List.copyOf(qualifiers);
+    }
+
+    /** An entry without status and qualifiers. */
+    public Entry(Kind kind, Code code, Code value, Measure measure, Timed time, Set<Flag> flags) {
+      this(kind, code, value, measure, time, flags, null, List.of());
     }
 
     public boolean negated() {

@@ -45,7 +45,31 @@ record FactSpec(String type, Coding code, Instant start, FactValue value, String
           List.of(new Attribute("verificationStatus",
               new Coding(VERIFICATION, e.negated() ? "refuted" : "confirmed"))));
       case TRANSFER -> null;
+      case MEDICATION -> new FactSpec("MedicationStatement", VisitMapper.coding(e.code()), at, null,
+          medicationStatus(e), attributes(e));
+      case INJURY -> new FactSpec("Observation", VisitMapper.coding(e.code()), at,
+          coded(VisitMapper.coding(e.value())), "final", attributes(e));
+      case INTOXICATION -> observation("88068-2", at, coded(VisitMapper.coding(e.value())));
     };
+  }
+
+  /** FHIR MedicationStatement's status for the CDA statusCode (a negated statement: not taken). */
+  private static String medicationStatus(Entry e) {
+    if (e.negated()) {
+      return "not-taken";
+    }
+    return switch (e.status() == null ? "" : e.status()) {
+      case "active" -> "active";
+      case "completed" -> "completed";
+      case "aborted" -> "stopped";
+      case "suspended", "held" -> "on-hold";
+      case "cancelled" -> "not-taken";
+      default -> "unknown";
+    };
+  }
+
+  private static List<Attribute> attributes(Entry e) {
+    return e.qualifiers().stream().map(q -> new Attribute(q.key(), VisitMapper.coding(q.code()))).toList();
   }
 
   private static FactSpec diagnosis(Entry e, Instant at) {
