@@ -102,8 +102,8 @@ public final class Broker implements AutoCloseable {
       surveillance.onChange(prebuild::refresh);
       new SurveillanceApi(principals, surveillance).routes(app);
       new AuditApi(principals, db, config.dataDir(), new SiteAuditHeads(db, runtime.clock())).routes(app);
-      pages.routes(app, () -> selfUri(tls.isPresent(), config.host(), app.port()), tls.isPresent(),
-          new PageSessionTable(db));
+      pages.routes(app, () -> selfUri(tls.isPresent(), config.host(), app.port()),
+          config.endpoint().tls().map(BrokerTls::selfClientContext), new PageSessionTable(db));
       try {
         listen(app, config);
       } catch (RuntimeException e) {

@@ -2,7 +2,9 @@ package org.datenraum.broker;
 
 import io.javalin.Javalin;
 import java.net.URI;
+import java.util.Optional;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * Pages served beside the API on the broker's server (the portal). They reach the broker through
@@ -12,17 +14,18 @@ import java.util.function.Supplier;
 public interface BrokerPages {
 
   /** No pages: the API only. */
-  BrokerPages NONE = (app, self, https, sessions) -> { };
+  BrokerPages NONE = (app, self, selfTls, sessions) -> { };
 
   /**
    * Registers the pages' routes; called before the server starts.
    *
    * @param app   the broker's server
    * @param self  the broker's own address, known once it listens
-   * @param https whether the server speaks HTTPS
+   * @param selfTls with HTTPS, the TLS context for the pages' calls of the broker's own API
+   *                (it trusts the broker's own certificate); empty with plain HTTP
    * @param sessions where the pages keep their signed-in sessions (the broker's database)
    */
-  void routes(Javalin app, Supplier<URI> self, boolean https, PageSessions sessions);
+  void routes(Javalin app, Supplier<URI> self, Optional<SSLContext> selfTls, PageSessions sessions);
 
   /**
    * Receives the network's whole surveillance view (no bounds) that the broker built ahead of its

@@ -36,6 +36,21 @@ public record BrokerTls(KeyStoreFile keystore, Optional<KeyStoreFile> clientTrus
     return new BrokerTls(keystore, Optional.of(clients), true);
   }
 
+  /**
+   * The TLS context the broker's own pages call its API with: they trust exactly the broker's own
+   * certificate ({@link SelfTrust}) and present the broker's key when client certificates are
+   * required (the truststore must then accept the broker's certificate too).
+   */
+  public SSLContext selfClientContext() {
+    try {
+      SSLContext c = SSLContext.getInstance("TLS");
+      c.init(keystore.keyManagers(), new javax.net.ssl.TrustManager[] {SelfTrust.of(keystore.load())}, null);
+      return c;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK offers no TLS context", e);
+    }
+  }
+
   /** A TLS context with the broker's key and, for mutual TLS, the trusted client certificates. */
   public SSLContext sslContext() {
     try {

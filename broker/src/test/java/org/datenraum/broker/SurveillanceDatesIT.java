@@ -112,8 +112,8 @@ class SurveillanceDatesIT {
     BlockingQueue<String[]> built = new LinkedBlockingQueue<>();
     BrokerPages pages = new BrokerPages() {
       @Override
-      public void routes(io.javalin.Javalin app, java.util.function.Supplier<java.net.URI> self, boolean https,
-          PageSessions sessions) {
+      public void routes(io.javalin.Javalin app, java.util.function.Supplier<java.net.URI> self,
+          java.util.Optional<javax.net.ssl.SSLContext> selfTls, PageSessions sessions) {
       }
 
       @Override

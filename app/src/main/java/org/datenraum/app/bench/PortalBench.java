@@ -179,8 +179,9 @@ public final class PortalBench implements Callable<Integer> {
     }
 
     @Override
-    public void routes(Javalin app, Supplier<URI> self, boolean https, PageSessions sessions) {
-      portal.routes(app, self, https, sessions);
+    public void routes(Javalin app, Supplier<URI> self, java.util.Optional<javax.net.ssl.SSLContext> selfTls,
+        PageSessions sessions) {
+      portal.routes(app, self, selfTls, sessions);
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class BrokerCommand implements Callable<Integer> {
 
   @Option(names = "--portal", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Serve the portal's pages for researchers and the operator beside /v1 (default: on;"
-          + " --no-portal for the API only). Not served with --keystore.")
+          + " --no-portal for the API only); over HTTPS too with --keystore.")
   boolean portal;
 
   @Override
@@ -75,7 +75,7 @@ public final class BrokerCommand implements Callable<Integer> {
     }
     Broker broker;
     try {
-      broker = Broker.start(config, BrokerConfig.Runtime.system(), pages(tls.isPresent()));
+      broker = Broker.start(config, BrokerConfig.Runtime.system(), pages());
     } catch (RuntimeException e) {
       String why = IoErrors.listenFailure(e);
       if (why == null) {
@@ -90,20 +90,15 @@ public final class BrokerCommand implements Callable<Integer> {
     broker.newOperatorKey().ifPresent(k -> out.println("Wrote the operator key to " + k
         + " (readable by you only): use it with `datenraum admin --key-file " + k + "`."));
     out.println("Broker listening on " + broker.listening() + (clientAuth ? " (client certificates required)" : "")
-        + "; API at /v1, description at /v1/openapi.json" + (portal && tls.isEmpty()
+        + "; API at /v1, description at /v1/openapi.json" + (portal
         ? "; portal at " + broker.listening() + "/ (sign in with a researcher's or the operator's key)." : "."));
     out.flush();
     UntilStopped.await("broker", broker::close);
     return 0;
   }
 
-  private BrokerPages pages(boolean https) {
+  private BrokerPages pages() {
     if (!portal) {
-      return BrokerPages.NONE;
-    }
-    if (https) {
-      spec.commandLine().getErr().println("datenraum broker: the portal is not served over HTTPS yet (--keystore):"
-          + " the API only.");
       return BrokerPages.NONE;
     }
     return BrokerPortal.of(Clock.systemUTC(), new SecureRandom());

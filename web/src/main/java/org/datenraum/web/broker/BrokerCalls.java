@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.datenraum.core.Problem;
 import org.datenraum.core.Result;
 import org.datenraum.federation.BrokerClient;
@@ -23,11 +24,14 @@ import org.datenraum.web.kit.User;
 final class BrokerCalls {
 
   private final Supplier<URI> self;
+  private final SSLContext tls;
   private final Map<String, BrokerClient> clients = new ConcurrentHashMap<>();
   private volatile Consumer<User> revoked = u -> { };
 
-  BrokerCalls(Supplier<URI> self) {
+  /** @param tls with HTTPS, the context that trusts the broker's own certificate; null with plain HTTP */
+  BrokerCalls(Supplier<URI> self, SSLContext tls) {
     this.self = self;
+    this.tls = tls;
   }
 
   void onRevoked(Consumer<User> then) {
@@ -38,7 +42,7 @@ final class BrokerCalls {
   Result<User> signIn(String key) {
     Reply<Principal> me;
     try {
-      me = BrokerClient.of(self.get(), key).me();
+      me = BrokerClient.of(self.get(), key, tls).me();
     } catch (UncheckedIOException e) {
       return Result.fail(Problem.invalid("DR-7013", "The broker's API does not answer the portal (" + e.getMessage()
           + "): ask the operator to check the broker."));
@@ -59,7 +63,7 @@ final class BrokerCalls {
   <T> T call(User user, Function<BrokerClient, Reply<T>> what) {
     Reply<T> r;
     try {
-      r = what.apply(clients.computeIfAbsent(user.credential(), k -> BrokerClient.of(self.get(), k)));
+      r = what.apply(clients.computeIfAbsent(user.credential(), k -> BrokerClient.of(self.get(), k, tls)));
     } catch (UncheckedIOException e) {
       throw new PageProblem(503, "DR-7013 The broker's API does not answer the portal: try again shortly.");
     }
@@ -78,7 +82,7 @@ final class BrokerCalls {
   /** As {@link #call}, but a refusal is returned as the reply for the page to show in place. */
   <T> Reply<T> reply(User user, Function<BrokerClient, Reply<T>> what) {
     try {
-      Reply<T> r = what.apply(clients.computeIfAbsent(user.credential(), k -> BrokerClient.of(self.get(), k)));
+      Reply<T> r = what.apply(clients.computeIfAbsent(user.credential(), k -> BrokerClient.of(self.get(), k, tls)));
       if (r.status() == 401) {
         call(user, c -> r);
       }

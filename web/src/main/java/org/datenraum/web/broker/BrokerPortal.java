@@ -6,6 +6,8 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.datenraum.broker.BrokerPages;
@@ -46,8 +48,9 @@ public final class BrokerPortal implements BrokerPages {
   }
 
   @Override
-  public void routes(Javalin app, Supplier<URI> self, boolean https, PageSessions sessions) {
-    BrokerCalls calls = new BrokerCalls(self);
+  public void routes(Javalin app, Supplier<URI> self, Optional<SSLContext> selfTls, PageSessions sessions) {
+    BrokerCalls calls = new BrokerCalls(self, selfTls.orElse(null));
+    boolean https = selfTls.isPresent();
     Access access = new Access(calls::signIn, BrokerPortal::nav, BrokerPortal::home);
     PortalKit kit = new PortalKit(new PortalKit.Config("Datenraum", List.of(PortalKit.BUNDLE, LABELS, BUNDLE, SURVEILLANCE_BUNDLE),
         path -> !path.startsWith("/v1/") && !path.equals("/v1"), https),

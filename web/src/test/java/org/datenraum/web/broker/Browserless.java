@@ -19,12 +19,19 @@ public final class Browserless {
   private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
   private final URI base;
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http;
   final Map<String, String> cookies = new LinkedHashMap<>();
   public String csrf;
 
   public Browserless(URI base) {
+    this(base, null);
+  }
+
+  /** Over HTTPS, trusting the given context (null: the JDK's defaults). */
+  public Browserless(URI base, javax.net.ssl.SSLContext tls) {
     this.base = base;
+    HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+    this.http = (tls == null ? b : b.sslContext(tls)).build();
   }
 
   public HttpResponse<String> get(String path) {
