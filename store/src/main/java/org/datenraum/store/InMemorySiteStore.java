@@ -55,8 +55,13 @@ public final class InMemorySiteStore implements SiteStore {
 
   @Override
   public synchronized List<Coding> medicationCodes(String medicationId) {
-    ResourceRecord r = resources.get(new ResourceKey("Medication", medicationId));
-    return r == null ? List.of() : r.codes();
+    for (String type : List.of("Medication", "ResearchStudy", "Substance")) {
+      ResourceRecord r = resources.get(new ResourceKey(type, medicationId));
+      if (r != null) {
+        return r.codes();
+      }
+    }
+    return List.of();
   }
 
   @Override

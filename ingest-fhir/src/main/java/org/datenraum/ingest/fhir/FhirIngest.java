@@ -176,22 +176,45 @@ public final class FhirIngest {
       }
     }
 
+    /** Maps the entries again, round after round, while a round resolves any; the rest. */
+    private List<Outcome.Defer> settle(List<Outcome.Defer> waiting) {
+      boolean resolved = true;
+      while (resolved && !waiting.isEmpty()) {
+        resolved = false;
+        List<Outcome.Defer> still = new java.util.ArrayList<>();
+        for (Outcome.Defer d : waiting) {
+          Outcome again = mapper.map(d.entry());
+          if (again instanceof Outcome.Defer later) {
+            still.add(later);
+          } else {
+            resolved = true;
+            accept(again);
+          }
+        }
+        waiting = still;
+      }
+      return waiting;
+    }
+
     void progress() {
       progress.update(bytesDone + filePosition, bytesTotal, mapped);
     }
 
+    /**
+     * Maps the deferred entries again until a round resolves none (an aliquot may wait for a
+     * parent that itself waited for its patient), then once more without waiting for additives,
+     * and quarantines what still waits.
+     */
     void finish() {
       chunks.flush();
-      for (Outcome.Defer d : chunks.deferred()) {
-        Outcome again = mapper.map(d.entry());
-        if (again instanceof Outcome.Defer still) {
-          RawEntry e = still.entry();
-          accept(new Outcome.Reject(new QuarantineEntry(e.file(), e.location(),
-              e.resource().path("resourceType").asText(null), e.resource().path("id").asText(null),
-              still.ifStillMissing())));
-        } else {
-          accept(again);
-        }
+      List<Outcome.Defer> waiting = settle(new java.util.ArrayList<>(chunks.deferred()));
+      mapper.endOfLoad();
+      waiting = settle(waiting);
+      for (Outcome.Defer still : waiting) {
+        RawEntry e = still.entry();
+        accept(new Outcome.Reject(new QuarantineEntry(e.file(), e.location(),
+            e.resource().path("resourceType").asText(null), e.resource().path("id").asText(null),
+            still.ifStillMissing())));
       }
       chunks.deferred().clear();
       WriteBatch last = batch.drain();

@@ -19,6 +19,12 @@ public interface Lookups {
   /** Whether a resource with this type and pseudonymous id was loaded before. */
   boolean hasResource(org.datenraum.core.ResourceKey key);
 
+  /**
+   * The patient pseudonym of a resource loaded before (a Specimen's or a product's), empty if it
+   * is not stored or names no patient.
+   */
+  Optional<String> patientOf(org.datenraum.core.ResourceKey key);
+
   /** Lookups that know nothing, for a first load into an empty store. */
   static Lookups none() {
     return new Lookups() {
@@ -40,6 +46,11 @@ public interface Lookups {
       @Override
       public boolean hasResource(org.datenraum.core.ResourceKey key) {
         return false;
+      }
+
+      @Override
+      public Optional<String> patientOf(org.datenraum.core.ResourceKey key) {
+        return Optional.empty();
       }
     };
   }

@@ -76,6 +76,10 @@ final class BaseResources {
           + "\"status\":\"completed\"," + SUBJECT + ",\"questionnaire\":\"https://example.org/Questionnaire/v\","
           + "\"authored\":\"2023-05-05\",\"item\":[{\"linkId\":\"q1\",\"answer\":[{\"valueCoding\":"
           + "{\"system\":\"http://loinc.org\",\"code\":\"LA33-6\"}}]}]}"),
+      Map.entry("BiologicallyDerivedProduct", "{\"resourceType\":\"BiologicallyDerivedProduct\",\"id\":\"b1\","
+          + "\"productCategory\":\"cells\",\"productCode\":" + coding("http://snomed.info/sct", "119361006")
+          + ",\"quantity\":2,\"collection\":{\"source\":{\"reference\":\"Patient/p1\"},\"collectedDateTime\":"
+          + "\"2023-02-02\"},\"storage\":[{\"temperature\":-80,\"scale\":\"celsius\"}]}"),
       Map.entry("ResearchSubject", "{\"resourceType\":\"ResearchSubject\",\"id\":\"rs1\",\"status\":\"on-study\","
           + "\"individual\":{\"reference\":\"Patient/p1\"},\"study\":{\"reference\":\"ResearchStudy/st1\"},"
           + "\"period\":{\"start\":\"2024-01-01\"},\"assignedArm\":\"A\"}"),

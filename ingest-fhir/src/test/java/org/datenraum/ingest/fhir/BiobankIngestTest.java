@@ -85,6 +85,34 @@ class BiobankIngestTest {
   }
 
   @Test
+  void aSpecimenCodedOnlyWithASampleLocatorKindAlsoHasTheKindsSnomedType() throws IOException {
+    String kinds = "https://fhir.bbmri.de/CodeSystem/SampleMaterialType";
+    Path f = write("Specimen.ndjson",
+        specimen("kind-only", "p1", "{\"coding\":[{\"system\":\"" + kinds + "\",\"code\":\"blood-serum\"}]}", ""),
+        specimen("both", "p1", "{\"coding\":[{\"system\":\"" + kinds + "\",\"code\":\"blood-serum\"},{\"system\":\""
+            + SCT + "\",\"code\":\"119364003\"}]}", ""),
+        specimen("no-snomed-kind", "p1", "{\"coding\":[{\"system\":\"" + kinds + "\",\"code\":\"derivative-other\"}]}", ""),
+        specimen("ffpe-tumour", "p1", "{\"coding\":[{\"system\":\"" + kinds + "\",\"code\":\"tumor-tissue-ffpe\"}]}", ""));
+    InMemorySiteStore store = Loads.fresh();
+
+    Loads.load(store, write("Patient.ndjson", Fhir.patient("p1", "1960-01-01")), f);
+
+    Map<String, List<Coding>> codes = store.facts().filter(x -> x.resourceType().equals("Specimen"))
+        .collect(Collectors.groupingBy(Fact::resourceId, Collectors.mapping(Fact::code, Collectors.toList())));
+    Coding serum = new Coding(SCT, "119364003");
+    assertThat(codes.get(pseudo("kind-only"))).containsExactlyInAnyOrder(new Coding(kinds, "blood-serum"), serum);
+    assertThat(codes.get(pseudo("both"))).containsExactlyInAnyOrder(new Coding(kinds, "blood-serum"), serum);
+    assertThat(codes.get(pseudo("no-snomed-kind"))).containsExactly(new Coding(kinds, "derivative-other"));
+    // 441652008: formalin-fixed paraffin-embedded tissue specimen
+    assertThat(codes.get(pseudo("ffpe-tumour"))).containsExactlyInAnyOrder(
+        new Coding(kinds, "tumor-tissue-ffpe"), new Coding(SCT, "441652008"));
+  }
+
+  private static String pseudo(String specimen) {
+    return Loads.pseudonymizer().pseudonym(org.datenraum.privacy.PseudonymDomain.RESOURCE, "Specimen/" + specimen);
+  }
+
+  @Test
   void badSpecimensAndAnswersAreQuarantinedWithReasonAndTheRestLoads() throws IOException {
     String serum = "{\"coding\":[{\"system\":\"" + SCT + "\",\"code\":\"119364003\"}]}";
     Path f = write("Specimen.ndjson",

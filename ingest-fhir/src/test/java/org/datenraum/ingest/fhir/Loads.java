@@ -52,5 +52,10 @@ final class Loads {
     public boolean hasResource(org.datenraum.core.ResourceKey key) {
       return store.resourceJson(key).isPresent();
     }
+
+    @Override
+    public java.util.Optional<String> patientOf(org.datenraum.core.ResourceKey key) {
+      return store.resourceJson(key).flatMap(org.datenraum.ingest.fhir.StoredPatient::of);
+    }
   }
 }

@@ -111,6 +111,39 @@ class SpecimenCriteriaTest {
   }
 
   @Test
+  void productsAreCriteriaByCodeQuantityStorageAndAdditive() {
+    String category = "http://hl7.org/fhir/product-category";
+    for (String p : List.of("frozen-edta", "frozen-few", "warm", "specimen-only")) {
+      patients.add(new PatientRecord(p, YearMonth.of(1960, 1), Sex.MALE, false));
+    }
+    facts.add(Facts.of("frozen-edta", "BiologicallyDerivedProduct", "a", category, "cells").quantity(4, "1")
+        .attribute("storageTemperature", TEMPERATURE, "temperatureLN")
+        .attribute("processing.additive", SCT, "69519002").fact());
+    facts.add(Facts.of("frozen-few", "BiologicallyDerivedProduct", "b", category, "cells").quantity(1, "1")
+        .attribute("storageTemperature", TEMPERATURE, "temperatureLN").fact());
+    facts.add(Facts.of("warm", "BiologicallyDerivedProduct", "c", category, "cells").quantity(9, "1")
+        .attribute("storageTemperature", TEMPERATURE, "temperature2to10").fact());
+    facts.add(Facts.of("specimen-only", "Specimen", "d", category, "cells")
+        .attribute("storageTemperature", TEMPERATURE, "temperatureLN").fact());
+    String product = "{\"context\": {\"system\": \"fdpg.mii.cds\", \"code\": \"BiologicallyDerivedProduct\"},"
+        + " \"termCodes\": [{\"system\": \"" + category + "\", \"code\": \"cells\"}]%s}";
+    String frozen = ", \"attributeFilters\": [{\"type\": \"concept\", \"attributeCode\": {\"system\": \"x\", \"code\":"
+        + " \"storageTemperature\"}, \"selectedConcepts\": [{\"system\": \"" + TEMPERATURE + "\", \"code\": \"temperatureLN\"}]}]";
+    String atLeast2 = ", \"valueFilter\": {\"type\": \"quantity-comparator\", \"comparator\": \"ge\", \"value\": 2,"
+        + " \"unit\": {\"code\": \"1\"}}";
+    String edta = ", \"attributeFilters\": [{\"type\": \"concept\", \"attributeCode\": {\"system\": \"x\", \"code\":"
+        + " \"additive\"}, \"selectedConcepts\": [{\"system\": \"" + SCT + "\", \"code\": \"69519002\"}]}]";
+    ReferenceEvaluator eval = ReferenceEvaluator.of(patients, facts);
+    LocalDate day = LocalDate.of(2025, 1, 1);
+    java.util.function.Function<String, Set<String>> ask = more -> eval.matching(
+        plan("{\"version\": \"2\", \"inclusionCriteria\": [[" + String.format(product, more) + "]]}"), day);
+    assertThat(ask.apply("")).containsExactlyInAnyOrder("frozen-edta", "frozen-few", "warm");
+    assertThat(ask.apply(frozen)).containsExactlyInAnyOrder("frozen-edta", "frozen-few");
+    assertThat(ask.apply(atLeast2)).containsExactlyInAnyOrder("frozen-edta", "warm");
+    assertThat(ask.apply(edta)).containsExactly("frozen-edta");
+  }
+
+  @Test
   void badTimeRelationsAreRefusedWithTheirPlace() {
     Result<?> noBounds = CcdlParser.parse(E11_SERUM.replace("\"minDays\": -30, \"maxDays\": 30, ", ""));
     Result<?> swapped = CcdlParser.parse(E11_SERUM.replace("\"minDays\": -30", "\"minDays\": 40"));

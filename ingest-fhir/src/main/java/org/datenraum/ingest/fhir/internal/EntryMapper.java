@@ -44,12 +44,22 @@ public final class EntryMapper {
   private final Set<String> patients = ConcurrentHashMap.newKeySet();
   private final Map<String, String> identifiers = new ConcurrentHashMap<>();
   private final Map<String, List<Coding>> medications = new ConcurrentHashMap<>();
-  private final Set<String> specimens = ConcurrentHashMap.newKeySet();
+  private final SampleLinks samples;
+  private volatile boolean endOfLoad;
 
   public EntryMapper(ObjectMapper json, Pseudonyms pseudonyms, Lookups earlier) {
     this.json = json;
     this.pseudonyms = pseudonyms;
     this.earlier = earlier;
+    this.samples = new SampleLinks(pseudonyms, earlier);
+  }
+
+  /**
+   * From now on an additive Substance that is still unknown no longer holds its specimen or
+   * product back: it loads without the additive's codes.
+   */
+  public void endOfLoad() {
+    endOfLoad = true;
   }
 
   public Outcome map(RawEntry e) {
@@ -130,20 +140,30 @@ public final class EntryMapper {
       if (bad != null) {
         return reject(e, type, id, bad);
       }
-      Problem orphan = missingParent(r, e.fullUrls());
+      Problem orphan = samples.missingSpecimenParent(r, e.fullUrls());
       if (orphan != null) {
         return new Outcome.Defer(e, orphan);
       }
     }
-    PatientLink link = patientOf(r, e.fullUrls());
+    boolean product = type.equals(ProductFacts.PRODUCT);
+    Problem uncoded = product ? ProductFacts.check(r) : null;
+    if (uncoded != null) {
+      return reject(e, type, id, uncoded);
+    }
+    PatientLink link = product ? productPatient(r, e.fullUrls()) : patientOf(r, e.fullUrls());
     boolean clinical = FactExtractor.FACT_TYPES.contains(type);
     if (link.unresolved() != null) {
       return new Outcome.Defer(e, link.unresolved());
     }
     if (clinical && link.pseudonym() == null) {
-      return reject(e, type, id, Problem.invalid("DR-1014", type
-          + " has no `subject` or `patient` that references a Patient: a clinical record must"
-          + " name its patient."));
+      return reject(e, type, id, product ? PRODUCT_WITHOUT_PATIENT : Problem.invalid("DR-1014",
+          type + " has no `subject` or `patient` that references a Patient: a clinical record"
+          + " must name its patient."));
+    }
+    ProductFacts.Additives additives = type.equals("Specimen") || product
+        ? ProductFacts.additives(type, r, e.fullUrls(), pseudonyms, this::medication) : null;
+    if (additives != null && additives.problem() != null && !endOfLoad) {
+      return new Outcome.Defer(e, additives.problem());
     }
     List<Coding> medication = List.of();
     if (MEDICATION_USES.contains(type)) {
@@ -162,7 +182,8 @@ public final class EntryMapper {
     }
     List<Coding> codes = type.equals("Medication") ? MedicationCodes.ownCodes(r)
         : type.equals("ResearchStudy") ? StudyCodes.ofStudy(r)
-        : type.equals("Location") ? MedicationCodes.locationTypes(r) : List.of();
+        : type.equals("Location") ? MedicationCodes.locationTypes(r)
+        : type.equals("Substance") ? ProductFacts.substanceCodes(r) : List.of();
     String encounter = type.equals("Encounter") ? pseudoId : encounterOf(r, e.fullUrls());
     Problem finding = type.equals("Observation") ? ImagingKeys.findingProblem(r) : null;
     if (finding != null) {
@@ -176,6 +197,7 @@ public final class EntryMapper {
       facts = clinical ? FactExtractor.extract(type, r,
           new FactExtractor.Subject(link.pseudonym(), encounter, pseudoId, medication)) : List.of();
       facts = imaging.isEmpty() ? facts : ImagingKeys.attach(facts, imaging);
+      facts = additives == null ? facts : ProductFacts.attach(facts, additives.attributes());
     } catch (TimeSpan.BadTime bad) {
       return reject(e, type, id, badDate(bad.element(), bad.value()));
     } catch (ValueReader.BadValue bad) {
@@ -183,30 +205,15 @@ public final class EntryMapper {
           + "` does not hold a value of its FHIR type (a number where a number is required):"
           + " correct the value or leave the element out."));
     }
-    if (type.equals("Medication") || type.equals("ResearchStudy")) {
+    if (type.equals("Medication") || type.equals("ResearchStudy") || type.equals("Substance")) {
       medications.put(pseudoId, codes);
     }
-    if (type.equals("Specimen")) {
-      specimens.add(pseudoId);
+    if (type.equals("Specimen") || product) {
+      samples.add(type, pseudoId, link.pseudonym());
     }
     ResourceRecord rec = new ResourceRecord(new ResourceKey(type, pseudoId), link.pseudonym(),
         encounter, facts, write(r), null, codes);
     return new Outcome.Upsert(rec, Map.of());
-  }
-
-  /** A parent specimen that is neither in this load (so far) nor in the store, as a problem. */
-  private Problem missingParent(ObjectNode r, Map<String, String> fullUrls) {
-    for (String ref : SpecimenFacts.parents(r)) {
-      String target = ReferenceTarget.of(ref, fullUrls);
-      String pseudo = target != null && target.startsWith("Specimen/")
-          ? pseudonyms.id("Specimen", target.substring("Specimen/".length())) : null;
-      if (pseudo == null || !(specimens.contains(pseudo)
-          || earlier.hasResource(new ResourceKey("Specimen", pseudo)))) {
-        return Problem.notFound("DR-7402", "its `parent` `" + ref + "` is no Specimen in this load"
-            + " or the store: load the parent specimen too, or fix the reference.");
-      }
-    }
-    return null;
   }
 
   private List<Coding> medication(String pseudoId) {
@@ -216,6 +223,29 @@ public final class EntryMapper {
 
   /** The patient a resource belongs to: a pseudonym, none, or a problem if it cannot be found yet. */
   private record PatientLink(String pseudonym, Problem unresolved) {}
+
+  private static final Problem PRODUCT_WITHOUT_PATIENT = Problem.invalid("DR-7408",
+      "BiologicallyDerivedProduct names no patient: neither its `collection.source` references a"
+          + " Patient nor its `parent` a Specimen or product of one; give either at the source.");
+
+  /**
+   * A product's patient: its {@code collection.source} when that is a Patient, else the patient
+   * of the Specimen or product it was derived from ({@code parent}); every parent must be found.
+   */
+  private PatientLink productPatient(ObjectNode r, Map<String, String> fullUrls) {
+    SampleLinks.Parent parent = samples.parentOfProduct(r, fullUrls);
+    if (parent.problem() != null) {
+      return new PatientLink(null, parent.problem());
+    }
+    String source = ProductFacts.sourceReference(r);
+    if (source != null) {
+      PatientLink own = patientByReference(source, fullUrls);
+      if (own.pseudonym() != null || own.unresolved() != null) {
+        return own;
+      }
+    }
+    return new PatientLink(parent.patient(), null);
+  }
 
   private PatientLink patientOf(ObjectNode r, Map<String, String> fullUrls) {
     JsonNode ref = r.path("subject").path("reference");
@@ -228,7 +258,10 @@ public final class EntryMapper {
     if (ref.isMissingNode() || !ref.isTextual()) {
       return new PatientLink(null, null);
     }
-    String reference = ref.asText();
+    return patientByReference(ref.asText(), fullUrls);
+  }
+
+  private PatientLink patientByReference(String reference, Map<String, String> fullUrls) {
     String identifier = ReferenceTarget.conditionalIdentifier(reference, "Patient");
     if (identifier != null) {
       String p = patientByIdentifier(identifier);

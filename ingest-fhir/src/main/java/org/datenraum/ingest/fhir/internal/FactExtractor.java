@@ -19,7 +19,7 @@ public final class FactExtractor {
   public static final Set<String> FACT_TYPES = Set.of("Condition", "Observation", "Procedure",
       "MedicationAdministration", "MedicationStatement", "MedicationRequest", "Specimen",
       "Consent", "Encounter", "DiagnosticReport", "ImagingStudy", "QuestionnaireResponse",
-      "ResearchSubject");
+      "ResearchSubject", "BiologicallyDerivedProduct");
 
   private static final Coding PERMIT =
       new Coding("http://hl7.org/fhir/consent-provision-type", "permit");
@@ -43,6 +43,8 @@ public final class FactExtractor {
     List<Attribute> attrs = switch (type) {
       case "Specimen" -> withDerived(AttributeWalker.of(r), SpecimenFacts.storageTemperature(r));
       case "ResearchSubject" -> withDerived(AttributeWalker.of(r), StudyCodes.arms(r));
+      case "BiologicallyDerivedProduct" ->
+          withDerived(AttributeWalker.of(r), ProductFacts.storageTemperature(r));
       default -> List.copyOf(AttributeWalker.of(r));
     };
     String status = r.path("status").asText(null);
@@ -59,7 +61,7 @@ public final class FactExtractor {
       case "MedicationStatement" ->
           out.each(s.medication(), TimeSpan.first(r, "effective", "dateAsserted"), List.of());
       case "MedicationRequest" -> out.each(s.medication(), TimeSpan.of(r, "authoredOn"), List.of());
-      case "Specimen" -> out.codes(r.path("type"),
+      case "Specimen" -> out.each(SpecimenFacts.types(r),
           TimeSpan.first(r.path("collection"), "collected").isEmpty()
               ? TimeSpan.of(r, "receivedTime") : TimeSpan.first(r.path("collection"), "collected"),
           SpecimenFacts.remaining(r));
@@ -75,6 +77,8 @@ public final class FactExtractor {
       case "DiagnosticReport" -> out.codes(r.path("code"), TimeSpan.of(r, "issued"), List.of());
       case "ImagingStudy" -> imaging(r, out);
       case "ResearchSubject" -> out.each(s.medication(), TimeSpan.of(r, "period"), List.of());
+      case "BiologicallyDerivedProduct" -> out.each(ProductFacts.codes(r),
+          TimeSpan.first(r.path("collection"), "collected"), ProductFacts.quantity(r));
       case "QuestionnaireResponse" -> answers(r.path("item"), questionnaire(r),
           TimeSpan.of(r, "authored"), out);
       default -> { }

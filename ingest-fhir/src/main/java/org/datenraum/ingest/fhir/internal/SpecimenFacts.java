@@ -7,6 +7,7 @@ import org.datenraum.core.Attribute;
 import org.datenraum.core.Coding;
 import org.datenraum.core.FactValue;
 import org.datenraum.core.Problem;
+import org.datenraum.core.SampleKinds;
 
 /**
  * What the MII biobank module says of a Specimen beyond its type and time: its remaining quantity
@@ -48,6 +49,26 @@ final class SpecimenFacts {
       }
     }
     return null;
+  }
+
+  /**
+   * The specimen's types: each coded {@code type.coding}, and for a sample-locator kind whose
+   * SNOMED CT type is not coded too, that type (so that the specimen counts like it).
+   */
+  static List<Coding> types(JsonNode r) {
+    List<Coding> out = new ArrayList<>();
+    for (JsonNode c : r.path("type").path("coding")) {
+      if (c.hasNonNull("code")) {
+        out.add(new Coding(c.path("system").asText(""), c.path("code").asText()));
+      }
+    }
+    for (Coding c : List.copyOf(out)) {
+      if (c.system().equals(SampleKinds.SYSTEM)) {
+        SampleKinds.table().snomedOf(c).map(t -> new Coding(SampleKinds.SNOMED, t))
+            .filter(t -> !out.contains(t)).ifPresent(out::add);
+      }
+    }
+    return out;
   }
 
   /** The parent references (before pseudonymisation) of a specimen. */
