@@ -51,6 +51,11 @@ public final class BiosamplesCommand implements Callable<Integer> {
       + " {\"patients\": n, \"specimens\": n}, ...}}.")
   boolean json;
 
+  @Option(names = "--sample-kinds", description = "Group by the sample locator's sample kinds"
+      + " (whole-blood, blood-serum, ...) instead of SNOMED CT types; --json then prints"
+      + " \"sampleKinds\".")
+  boolean sampleKinds;
+
   @Parameters(index = "0", paramLabel = "QUERY.json", description = "The CCDL query selecting the cohort.")
   Path query;
 
@@ -75,7 +80,8 @@ public final class BiosamplesCommand implements Callable<Integer> {
     Availability a;
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), err)) {
       Set<String> cohort = DuckDbFeasibilityExecutor.of(store).matching(plan.value(), queryDate());
-      a = SpecimenCatalog.of(() -> store.factsOfType(SampleTypes.SPECIMEN)).availability(cohort);
+      a = SpecimenCatalog.of(() -> store.factsOfType(SampleTypes.SPECIMEN)).availability(cohort,
+          sampleKinds ? SpecimenCatalog.Grouping.SAMPLE_KIND : SpecimenCatalog.Grouping.SAMPLE_TYPE);
     }
     print(a, spec.commandLine().getOut());
     return 0;
@@ -83,7 +89,7 @@ public final class BiosamplesCommand implements Callable<Integer> {
 
   private void print(Availability a, PrintWriter out) {
     if (json) {
-      out.println(a.toJson());
+      out.println(a.toJson(sampleKinds ? "sampleKinds" : "sampleTypes"));
       return;
     }
     out.printf("%,d patients selected (exact local counts, before disclosure control).%n", a.patients());
@@ -91,9 +97,16 @@ public final class BiosamplesCommand implements Callable<Integer> {
       out.println("None of them has a specimen.");
       return;
     }
-    out.printf("%-24s %10s %10s%n", "sample type", "patients", "specimens");
-    for (Map.Entry<String, Availability.TypeCount> e : a.sampleTypes().entrySet()) {
-      out.printf("%-24s %,10d %,10d%n", e.getKey(), e.getValue().patients(), e.getValue().specimens());
+    out.printf("%-30s %10s %10s%n", sampleKinds ? "sample kind" : "sample type", "patients", "specimens");
+    java.util.List<String> order = new java.util.ArrayList<>(a.sampleTypes().keySet());
+    if (sampleKinds) {
+      java.util.List<String> kinds = org.datenraum.registry.biosamples.AvailabilityReport.SAMPLE_KINDS;
+      order.sort(java.util.Comparator.comparingInt((String k) -> kinds.contains(k) ? kinds.indexOf(k)
+          : kinds.size()).thenComparing(k -> k));
+    }
+    for (String key : order) {
+      Availability.TypeCount c = a.sampleTypes().get(key);
+      out.printf("%-30s %,10d %,10d%n", key, c.patients(), c.specimens());
     }
   }
 

@@ -50,7 +50,9 @@ public final class BiosamplesSiteReport implements SiteReport {
             cohort.add(p.pseudonym());
           }
           SpecimenCatalog catalog = SpecimenCatalog.of(() -> store.factsOfType(SampleTypes.SPECIMEN));
-          return new ReportCells(cohort, catalog.cells(cohort, AvailabilityReport.SAMPLE_TYPES));
+          SpecimenCatalog.Grouping grouping = AvailabilityReport.grouping(parameters);
+          return new ReportCells(cohort,
+              catalog.cells(cohort, AvailabilityReport.cells(grouping), grouping));
         });
   }
 }

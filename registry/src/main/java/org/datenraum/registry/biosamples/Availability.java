@@ -30,7 +30,13 @@ public record Availability(long patients, Map<String, TypeCount> sampleTypes) {
 
   /** {@code {"patients": n, "sampleTypes": {"119364003": {"patients": n, "specimens": n}, ...}}}. */
   public String toJson() {
-    StringBuilder b = new StringBuilder("{\"patients\": ").append(patients).append(", \"sampleTypes\": {");
+    return toJson("sampleTypes");
+  }
+
+  /** As {@link #toJson()}, the groups under this key ({@code sampleKinds} for kinds). */
+  public String toJson(String groupsKey) {
+    StringBuilder b = new StringBuilder("{\"patients\": ").append(patients).append(", \"")
+        .append(groupsKey).append("\": {");
     String sep = "";
     for (Map.Entry<String, TypeCount> e : sampleTypes.entrySet()) {
       b.append(sep).append('"').append(escape(e.getKey())).append("\": {\"patients\": ")

@@ -33,7 +33,13 @@ public final class AvailabilityReport {
       "119376003", // tissue specimen
       "258566005"); // deoxyribonucleic acid sample
 
-  private static final Set<String> PARAMETERS = Set.of("sample-type", "diagnosis", "within-days", "min-ml");
+  /** The sample-locator kinds, the cells of an answer grouped by kind (then {@code other}). */
+  public static final List<String> SAMPLE_KINDS = org.datenraum.core.SampleKinds.table().kinds().stream()
+      .map(org.datenraum.core.SampleKinds.Kind::code).toList();
+
+  private static final Set<String> PARAMETERS =
+      Set.of("sample-type", "diagnosis", "within-days", "min-ml", "group");
+  private static final Pattern GROUP = Pattern.compile("sample-type|sample-kind");
   private static final Pattern SNOMED = Pattern.compile("[0-9]{6,18}");
   private static final Pattern ICD = Pattern.compile("[A-Z][0-9]{2}(\\.[0-9]{1,2})?");
   private static final Pattern DAYS = Pattern.compile("[0-9]{1,4}");
@@ -47,7 +53,7 @@ public final class AvailabilityReport {
     for (String name : parameters.keySet()) {
       if (!PARAMETERS.contains(name)) {
         return fail("DR-7420", "the report `biosamples` has no parameter `" + name
-            + "`: use sample-type, diagnosis, within-days or min-ml.");
+            + "`: use sample-type, diagnosis, within-days, min-ml or group.");
       }
     }
     String type = parameters.get("sample-type");
@@ -58,6 +64,7 @@ public final class AvailabilityReport {
         .or(() -> check("diagnosis", diagnosis, ICD, "an ICD-10-GM code such as `E11` or `E11.90`"))
         .or(() -> check("within-days", days, DAYS, "a whole number of days such as `30`"))
         .or(() -> check("min-ml", ml, MILLILITRES, "millilitres such as `1` or `0.5`"))
+        .or(() -> check("group", parameters.get("group"), GROUP, "`sample-type` or `sample-kind`"))
         .orElse(null);
     if (bad != null) {
       return Result.fail(bad);
@@ -74,6 +81,17 @@ public final class AvailabilityReport {
       return fail("DR-7422", "`min-ml` is the remaining quantity of a sample: give `sample-type` with it.");
     }
     return Result.ok(query(type, diagnosis, days, ml));
+  }
+
+  /** How the parameters group the answer: by sample type unless {@code group=sample-kind}. */
+  public static SpecimenCatalog.Grouping grouping(Map<String, String> parameters) {
+    return "sample-kind".equals(parameters.get("group")) ? SpecimenCatalog.Grouping.SAMPLE_KIND
+        : SpecimenCatalog.Grouping.SAMPLE_TYPE;
+  }
+
+  /** The cells of an answer grouped so (before {@link SpecimenCatalog#OTHER}). */
+  public static List<String> cells(SpecimenCatalog.Grouping grouping) {
+    return grouping == SpecimenCatalog.Grouping.SAMPLE_KIND ? SAMPLE_KINDS : SAMPLE_TYPES;
   }
 
   private static java.util.Optional<Problem> check(String name, String value, Pattern form, String expected) {

@@ -19,8 +19,20 @@ public final class SpecimenCatalog {
   /** The cell of sample types outside the report's list. */
   public static final String OTHER = "other";
 
-  /** One specimen: its pseudonymous id and the sample types its type codings name. */
-  private record Specimen(String id, Set<String> types) {}
+  /**
+   * One specimen: its pseudonymous id, the sample types its type codings name, and the
+   * sample-locator kinds (or, when it falls under none, its sample types).
+   */
+  private record Specimen(String id, Set<String> types, Set<String> kinds) {}
+
+  /** How specimens are grouped: by sample type (SNOMED CT) or by the sample locator's kinds. */
+  public enum Grouping {
+    SAMPLE_TYPE, SAMPLE_KIND;
+
+    Set<String> of(Specimen s) {
+      return this == SAMPLE_TYPE ? s.types() : s.kinds();
+    }
+  }
 
   private final Map<String, List<Specimen>> byPatient;
   private final int specimens;
@@ -32,17 +44,20 @@ public final class SpecimenCatalog {
 
   /** Reads every specimen once; the facts of one specimen (one per type coding) become one entry. */
   public static SpecimenCatalog of(SpecimenFacts source) {
-    Map<String, Map<String, Set<String>>> types = new HashMap<>();
+    Map<String, Map<String, Set<org.datenraum.core.Coding>>> types = new HashMap<>();
     source.specimenFacts().forEach((Fact f) -> types
         .computeIfAbsent(f.patient(), p -> new HashMap<>())
         .computeIfAbsent(f.resourceId(), r -> new HashSet<>())
-        .add(SampleTypes.key(f.code())));
+        .add(f.code()));
     Map<String, List<Specimen>> byPatient = new HashMap<>();
     int count = 0;
-    for (Map.Entry<String, Map<String, Set<String>>> e : types.entrySet()) {
+    for (Map.Entry<String, Map<String, Set<org.datenraum.core.Coding>>> e : types.entrySet()) {
       List<Specimen> list = new ArrayList<>();
-      for (Map.Entry<String, Set<String>> t : e.getValue().entrySet()) {
-        list.add(new Specimen(t.getKey(), Set.copyOf(t.getValue())));
+      for (Map.Entry<String, Set<org.datenraum.core.Coding>> t : e.getValue().entrySet()) {
+        Set<String> keys = new HashSet<>();
+        t.getValue().forEach(c -> keys.add(SampleTypes.key(c)));
+        Set<String> kinds = SampleTypes.kinds(t.getValue());
+        list.add(new Specimen(t.getKey(), Set.copyOf(keys), Set.copyOf(kinds.isEmpty() ? keys : kinds)));
       }
       count += list.size();
       byPatient.put(e.getKey(), List.copyOf(list));
@@ -55,8 +70,13 @@ public final class SpecimenCatalog {
     return specimens;
   }
 
-  /** Availability for these patients (the cohort a query selected). */
+  /** Availability for these patients (the cohort a query selected), by sample type. */
   public Availability availability(Set<String> cohort) {
+    return availability(cohort, Grouping.SAMPLE_TYPE);
+  }
+
+  /** Availability for these patients, per group (sample type or sample-locator kind). */
+  public Availability availability(Set<String> cohort, Grouping grouping) {
     Map<String, long[]> counts = new HashMap<>();
     for (String patient : cohort) {
       List<Specimen> own = byPatient.get(patient);
@@ -65,7 +85,7 @@ public final class SpecimenCatalog {
       }
       Set<String> seen = new HashSet<>();
       for (Specimen specimen : own) {
-        for (String type : specimen.types()) {
+        for (String type : grouping.of(specimen)) {
           long[] c = counts.computeIfAbsent(type, t -> new long[2]);
           c[1]++;
           if (seen.add(type)) {
@@ -86,6 +106,12 @@ public final class SpecimenCatalog {
    * present, empty or not.
    */
   public Map<String, Map<String, Set<String>>> cells(Set<String> cohort, List<String> kinds) {
+    return cells(cohort, kinds, Grouping.SAMPLE_TYPE);
+  }
+
+  /** As {@link #cells(Set, List)}, the cells being groups of this grouping. */
+  public Map<String, Map<String, Set<String>>> cells(Set<String> cohort, List<String> kinds,
+      Grouping grouping) {
     Map<String, Set<String>> patients = new LinkedHashMap<>();
     Map<String, Set<String>> ids = new LinkedHashMap<>();
     for (String k : kinds) {
@@ -96,7 +122,7 @@ public final class SpecimenCatalog {
     ids.put(OTHER, new HashSet<>());
     for (String patient : cohort) {
       for (Specimen specimen : byPatient.getOrDefault(patient, List.of())) {
-        for (String type : specimen.types()) {
+        for (String type : grouping.of(specimen)) {
           String cell = patients.containsKey(type) ? type : OTHER;
           patients.get(cell).add(patient);
           ids.get(cell).add(specimen.id());

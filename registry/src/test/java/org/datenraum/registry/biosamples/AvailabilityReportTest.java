@@ -71,12 +71,25 @@ class AvailabilityReportTest {
         Map.of("within-days", "30", "diagnosis", "E11"), "DR-7422",
         Map.of("min-ml", "1", "diagnosis", "E11"), "DR-7422",
         Map.of("diagnosis", "E11\"}]}"), "DR-7423",
-        Map.of("sample-type", "serum"), "DR-7423");
+        Map.of("sample-type", "serum"), "DR-7423",
+        Map.of("diagnosis", "E11", "group", "tissue"), "DR-7423");
     cases.forEach((parameters, code) -> {
       Result<String> r = AvailabilityReport.cohortQuery(parameters);
       assertThat(r.isOk()).as("%s", parameters).isFalse();
       assertThat(r.problem().code()).as("%s", parameters).isEqualTo(code);
     });
+  }
+
+  @Test
+  void groupChoosesSampleKindsAsTheCellsAndSelectsTheSameCohort() {
+    Map<String, String> byKind = Map.of("diagnosis", "E11", "group", "sample-kind");
+    assertThat(AvailabilityReport.cohortQuery(byKind).value())
+        .isEqualTo(AvailabilityReport.cohortQuery(Map.of("diagnosis", "E11")).value());
+    assertThat(AvailabilityReport.grouping(byKind)).isEqualTo(SpecimenCatalog.Grouping.SAMPLE_KIND);
+    assertThat(AvailabilityReport.grouping(Map.of("diagnosis", "E11"))).isEqualTo(SpecimenCatalog.Grouping.SAMPLE_TYPE);
+    assertThat(AvailabilityReport.cells(SpecimenCatalog.Grouping.SAMPLE_KIND))
+        .contains("whole-blood", "blood-serum", "blood-plasma", "urine", "saliva", "csf-liquor", "tissue-ffpe", "dna")
+        .doesNotContain(SpecimenCatalog.OTHER);
   }
 
   @Test

@@ -56,7 +56,8 @@ public final class ReportForms {
       new Form("emergency", List.of(new Param("month", Kind.MONTH, true)), List.of()),
       new Form("icu", List.of(new Param("from", Kind.DATE, false), new Param("to", Kind.DATE, false)), List.of()),
       new Form("biosamples", List.of(new Param("sample-type", Kind.CODE, false), new Param("diagnosis", Kind.CODE, false),
-          new Param("within-days", Kind.COUNT, false), new Param("min-ml", Kind.AMOUNT, false)),
+          new Param("within-days", Kind.COUNT, false), new Param("min-ml", Kind.AMOUNT, false),
+          new Param("group", Kind.CODE, false)),
           List.of("sample-type", "diagnosis")));
 
   private ReportForms() {}
