@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import org.datenraum.app.demo.DemoLocalPort;
 import org.datenraum.app.demo.DemoNetwork;
 import org.datenraum.app.demo.DemoSite;
+import org.datenraum.app.emergency.CdaHttpRoute;
 import org.datenraum.app.federation.UntilStopped;
 import org.datenraum.generator.GeneratorConfig;
 import org.datenraum.web.broker.BrokerPortal;
@@ -57,6 +58,8 @@ final class DemoServe {
     for (DemoLocalPort p : network.localPorts()) {
       out.printf("  %-34s site admin pages %s/%n    site admin `%s`  key %s%n", p.site().name(), p.uri(),
           DemoNetwork.SITE_ADMIN, p.key());
+      out.printf("    AKTIN CDA import: POST %s as text/xml%n    site import `%s`  key %s%n",
+          CdaHttpRoute.PATH, DemoNetwork.SITE_IMPORT, p.importKey());
     }
     out.printf("  Feasibility and stratified requests are approved by rule at %s.%n"
         + "  The surveillance request stands; its first round (%s..%s) runs now, the next daily.%n"

@@ -11,24 +11,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.core.Fact;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.v1.RequestView;
 import org.datenraum.federation.v1.SiteStatus;
 import org.datenraum.federation.v1.Submission;
 import org.datenraum.federation.v1.WireJson;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code datenraum demo} as a real process: it says when it is ready, answers a researcher through
- * /v1 and a site admin on a node's local port, and SIGTERM stops it with every port released; a
- * port in use is refused by number.
+ * /v1 and a site admin on a node's local port, imports a CDA document posted to a node's AKTIN
+ * endpoint with the printed site import key into the store the demo holds, and SIGTERM stops it
+ * with every port released; a port in use is refused by number.
  */
 class DemoProcessIT {
 
@@ -43,6 +48,7 @@ class DemoProcessIT {
     Process demo = start(log, "demo", "--dir", dir.toString(), "--patients", "20", "--port", "0");
     String out;
     List<Integer> ports;
+    String location;
     try {
       out = awaitReady(demo, log, Duration.ofSeconds(150));
       ports = ports(out);
@@ -68,11 +74,30 @@ class DemoProcessIT {
           .header("Authorization", "Bearer " + keyOf(out, "site admin")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(me.statusCode()).isEqualTo(200);
       assertThat(me.body()).contains("\"role\":\"site-admin\"");
+
+      URI aktin = URI.create("http://127.0.0.1:" + ports.get(1) + "/aktin/cda/fhir/Binary");
+      byte[] cda = Files.readAllBytes(Cli.testData("aktin/cda/storyboards/aktin_test_storyboard01.xml"));
+      HttpResponse<String> stored = post(aktin, keyOf(out, "site import"), cda);
+      assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+      location = stored.headers().firstValue("Location").orElseThrow();
+      assertThat(post(aktin, keyOf(out, "site import"), cda).statusCode()).as("the running demo's store holds it")
+          .isEqualTo(200);
+      assertThat(post(aktin, keyOf(out, "site admin"), cda).statusCode()).as("not with a site admin key").isEqualTo(403);
     } finally {
       demo.destroy();
     }
     List<ProcessHandle> children = demo.toHandle().descendants().toList();
     assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM").isTrue();
+    String encounter = location.substring(location.lastIndexOf('/') + 1);
+    try (DuckDbSiteStore store = new SiteDirectory(dir.resolve("sites").resolve("site-1")).openStore(Clock.systemUTC())) {
+      List<Fact> visit = store.facts().filter(f -> encounter.equals(f.encounter())).toList();
+      assertThat(visit).as("the posted visit is in the first site's store").anySatisfy(f -> {
+        assertThat(f.resourceType()).isEqualTo("Encounter");
+        assertThat(f.code().code()).isEqualTo("EMER");
+      });
+      assertThat(visit.stream().filter(f -> f.resourceType().equals("Condition")).map(f -> f.code().code()))
+          .as("its diagnosis, counted once although posted twice").containsExactly("S93.6");
+    }
     assertThat(demo.exitValue()).as("the JVM's status after SIGTERM").isEqualTo(128 + 15);
     assertThat(Files.readString(log)).contains("Demo network stopped.");
     assertThat(children).noneMatch(ProcessHandle::isAlive);
@@ -91,6 +116,12 @@ class DemoProcessIT {
       assertThat(Files.readString(clashLog)).contains("`" + taken.getLocalPort() + "`").contains("in use")
           .doesNotContain("Failed to start").doesNotContain("\tat ");
     }
+  }
+
+  private static HttpResponse<String> post(URI uri, String key, byte[] body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key)
+        .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static Process start(Path log, String... args) throws IOException {

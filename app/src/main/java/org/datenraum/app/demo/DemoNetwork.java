@@ -52,6 +52,8 @@ public final class DemoNetwork implements AutoCloseable {
 
   /** The name of the site admin key the demo creates at every site. */
   public static final String SITE_ADMIN = "demo-admin";
+  /** The site import key's name on each node's local port (the ED's information system posting CDA documents). */
+  public static final String SITE_IMPORT = "demo-kis";
 
   private final Broker broker;
   private final List<DuckDbSiteStore> stores = new ArrayList<>();
@@ -156,10 +158,12 @@ public final class DemoNetwork implements AutoCloseable {
     LocalKeys keys = LocalKeys.in(dir.root());
     keys.revoke(SITE_ADMIN);
     String key = keys.create(SITE_ADMIN, LocalRole.SITE_ADMIN, Clock.systemUTC(), new SecureRandom()).value();
+    keys.revoke(SITE_IMPORT);
+    String importKey = keys.create(SITE_IMPORT, LocalRole.SITE_IMPORT, Clock.systemUTC(), new SecureRandom()).value();
     NodeHttp http;
     try {
       SiteDirectory siteDir = new SiteDirectory(site.dir());
-      http = NodeHttp.start(NodeHttpConfig.loopback(port), keys, NodeHttpWiring.routes(siteDir,
+      http = NodeHttp.start(NodeHttpConfig.loopback(port), keys, NodeHttpWiring.routes(siteDir, store,
           SiteAdminWiring.admin(siteDir, SiteAdminWiring.held(store), node::autoApproved), site.name()));
     } catch (IllegalStateException inUse) {
       throw new IllegalStateException("DR-7121 port `" + port + "` for the local port of " + site.name() + " is in"
@@ -167,7 +171,7 @@ public final class DemoNetwork implements AutoCloseable {
           inUse);
     }
     locals.add(http);
-    localPorts.add(new DemoLocalPort(site, http.uri(), key));
+    localPorts.add(new DemoLocalPort(site, http.uri(), key, importKey));
   }
 
   /** The nodes' local ports with their site admin keys, when started with them. */

@@ -17,6 +17,7 @@ import org.datenraum.node.http.LocalProblem;
 import org.datenraum.node.http.LocalRole;
 import org.datenraum.node.http.LocalRoutes;
 import org.datenraum.node.http.NodeHttpRoutes;
+import org.datenraum.store.SiteStore;
 
 /**
  * AKTIN's import endpoint on the node's local port: {@code POST /aktin/cda/fhir/Binary} with a CDA
@@ -30,18 +31,22 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
   static final Duration IDLE = Duration.ofSeconds(1);
 
   private final SiteDirectory site;
-  private final StoreLease lease;
   private final VisitStore store;
   private volatile GroupCommit commits;
 
-  private CdaHttpRoute(SiteDirectory site) {
+  private CdaHttpRoute(SiteDirectory site, VisitStore store) {
     this.site = site;
-    this.lease = new StoreLease(site, IDLE);
-    this.store = new Leased(lease);
+    this.store = store;
   }
 
+  /** The endpoint of a node that opens the site store while documents arrive (and frees it between bursts). */
   public static CdaHttpRoute of(SiteDirectory site) {
-    return new CdaHttpRoute(site);
+    return new CdaHttpRoute(site, new Leased(new StoreLease(site, IDLE)));
+  }
+
+  /** The endpoint over a site store this process holds open (the demo's nodes). */
+  public static CdaHttpRoute held(SiteDirectory site, SiteStore store) {
+    return new CdaHttpRoute(site, new SiteVisitStore(store));
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.datenraum.app.emergency.CdaHttpRoute;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.node.admin.SiteAdmin;
 import org.datenraum.node.http.NodeHttpRoutes;
+import org.datenraum.store.SiteStore;
 import org.datenraum.web.site.SitePortal;
 
 /** The contributions served on a node's local HTTP port; a module that serves there is added here. */
@@ -20,5 +21,10 @@ public final class NodeHttpWiring {
    */
   public static List<NodeHttpRoutes> routes(SiteDirectory site, SiteAdmin admin, String brand) {
     return List.of(new SitePortal(admin, brand, Clock.systemUTC(), new SecureRandom()), CdaHttpRoute.of(site));
+  }
+
+  /** The same routes over a site store this process holds open (the demo's nodes). */
+  public static List<NodeHttpRoutes> routes(SiteDirectory site, SiteStore held, SiteAdmin admin, String brand) {
+    return List.of(new SitePortal(admin, brand, Clock.systemUTC(), new SecureRandom()), CdaHttpRoute.held(site, held));
   }
 }
