@@ -35,11 +35,11 @@ public final class IcuNetworkCells {
         "stays-invasive-over-96h", "non-invasive-episodes", "high-flow-episodes",
         "reintubations-48h", "extubations"));
     List<String> lengths = new ArrayList<>();
-    lengths.add("<24h");
+    lengths.add("0-" + (EPISODE_BOUNDS[0] - 1) + "h");
     for (int i = 0; i + 1 < EPISODE_BOUNDS.length; i++) {
       lengths.add(EPISODE_BOUNDS[i] + "-" + (EPISODE_BOUNDS[i + 1] - 1) + "h");
     }
-    lengths.add(">=" + EPISODE_BOUNDS[EPISODE_BOUNDS.length - 1] + "h");
+    lengths.add(EPISODE_BOUNDS[EPISODE_BOUNDS.length - 1] + "h-or-more");
     table("invasiveEpisodeLength", lengths);
     List<String> scores = new ArrayList<>();
     for (int s = 0; s <= 24; s++) {
@@ -158,11 +158,11 @@ public final class IcuNetworkCells {
   }
 
   static String lengthClass(int hours) {
-    List<String> cells = new ArrayList<>(List.of("<24h"));
+    List<String> cells = new ArrayList<>(List.of("0-" + (EPISODE_BOUNDS[0] - 1) + "h"));
     for (int i = 0; i + 1 < EPISODE_BOUNDS.length; i++) {
       cells.add(EPISODE_BOUNDS[i] + "-" + (EPISODE_BOUNDS[i + 1] - 1) + "h");
     }
-    cells.add(">=" + EPISODE_BOUNDS[EPISODE_BOUNDS.length - 1] + "h");
+    cells.add(EPISODE_BOUNDS[EPISODE_BOUNDS.length - 1] + "h-or-more");
     int i = 0;
     while (i < EPISODE_BOUNDS.length && hours >= EPISODE_BOUNDS[i]) {
       i++;

@@ -33,7 +33,7 @@ class IcuNetworkCellsTest {
     assertThat(t.get("ventilation").get("reintubations-48h")).containsExactly("ea#50");
     assertThat(t.get("ventilation").get("extubations")).hasSize(2);
     assertThat(t.get("invasiveEpisodeLength").get("24-47h")).containsExactly("ea#0");
-    assertThat(t.get("invasiveEpisodeLength").get("<24h")).containsExactly("ea#50");
+    assertThat(t.get("invasiveEpisodeLength").get("0-23h")).containsExactly("ea#50");
     assertThat(t.get("maxSofa").get("3")).containsExactly("ea");
     assertThat(t.get("maxSofa").get("0")).containsExactly("ec");
     assertThat(t.get("maxSofa")).hasSize(25);
@@ -54,9 +54,9 @@ class IcuNetworkCellsTest {
 
   @Test
   void lengthClasses() {
-    assertThat(IcuNetworkCells.lengthClass(23)).isEqualTo("<24h");
+    assertThat(IcuNetworkCells.lengthClass(23)).isEqualTo("0-23h");
     assertThat(IcuNetworkCells.lengthClass(24)).isEqualTo("24-47h");
     assertThat(IcuNetworkCells.lengthClass(96)).isEqualTo("96-167h");
-    assertThat(IcuNetworkCells.lengthClass(168)).isEqualTo(">=168h");
+    assertThat(IcuNetworkCells.lengthClass(168)).isEqualTo("168h-or-more");
   }
 }
