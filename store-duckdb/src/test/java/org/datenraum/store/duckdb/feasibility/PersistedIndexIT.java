@@ -47,7 +47,7 @@ class PersistedIndexIT {
       Map<IndexKey, RoaringBitmap> saved = StoreConnections.of(store)
           .withConnection(c -> IndexStore.load(c, stats.storeVersion()).orElseThrow()).bitmaps();
       assertThat(saved).isEqualTo(rebuilt).hasSizeGreaterThan(20);
-      assertAnswersAsReference(store, loaded, new RandomPlans(170), 60);
+      assertAnswersAsReference(store, loaded, new RandomPlans(170), 30);
       assertThat(loaded.stats().rebuilt() || loaded.stats().updated()).isFalse();
     }
   }
@@ -74,7 +74,7 @@ class PersistedIndexIT {
       assertThat(old).as("the index saved before the changes").isEmpty();
       assertThat(StoreConnections.of(store).withConnection(c -> IndexStore.load(c, savedAt + 2)).orElseThrow()
           .bitmaps()).isEqualTo(StoreConnections.of(store).withConnection(IndexStore::build).bitmaps());
-      assertAnswersAsReference(store, executor, new RandomPlans(230), 40);
+      assertAnswersAsReference(store, executor, new RandomPlans(230), 24);
     }
   }
 
@@ -97,8 +97,8 @@ class PersistedIndexIT {
       IndexStats stats = executor.refresh();
       assertThat(stats.storeVersion()).isEqualTo(savedAt + 1);
       assertThat(stats.updated()).as("the stale saved index brought up to date in memory").isTrue();
-      assertAnswersAsReference(first, executor, new RandomPlans(290), 30);
-      assertAnswersAsReference(second, DuckDbFeasibilityExecutor.of(second), new RandomPlans(291), 10);
+      assertAnswersAsReference(first, executor, new RandomPlans(290), 20);
+      assertAnswersAsReference(second, DuckDbFeasibilityExecutor.of(second), new RandomPlans(291), 8);
       Optional<CodeIndex> saved = StoreConnections.of(second).withConnection(c -> IndexStore.load(c, savedAt));
       assertThat(saved).as("the saved index left as it was").isPresent();
     }
