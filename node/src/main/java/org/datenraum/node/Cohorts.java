@@ -54,4 +54,13 @@ public interface Cohorts {
   static Cohorts indexed(FeasibilityExecutor executor, SiteStore store) {
     return new IndexedCohorts(executor, store);
   }
+
+  /**
+   * As {@link #indexed}, for a store that does not change while these cohorts are used (one held
+   * open read-only): every patient's record and research-use consent state are read now, once, and
+   * a selection is the executor's patients looked up in memory.
+   */
+  static Cohorts held(FeasibilityExecutor executor, SiteStore store) {
+    return HeldCohorts.read(executor, store);
+  }
 }

@@ -19,7 +19,10 @@ import org.datenraum.store.InMemoryFeasibilityExecutor;
 import org.datenraum.store.InMemorySiteStore;
 import org.junit.jupiter.api.Test;
 
-/** Cohorts from an executor select, under both consent policies, what the reference cohorts select. */
+/**
+ * Cohorts from an executor, read per selection or held in memory, select under both consent
+ * policies what the reference cohorts select.
+ */
 class IndexedCohortsTest {
 
   private static final LocalDate DATE = LocalDate.of(2025, 6, 1);
@@ -34,30 +37,34 @@ class IndexedCohortsTest {
   void selectsTheReferenceCohortUnderEitherConsentPolicy() {
     InMemorySiteStore store = TestSites.site(7, 40, 9, 6);
     Cohorts reference = Cohorts.reference(store);
-    Cohorts indexed = Cohorts.indexed(InMemoryFeasibilityExecutor.of(store), store);
-    for (Plan plan : List.of(DIABETES, WOMEN, NOBODY)) {
-      for (ConsentPolicy policy : ConsentPolicy.values()) {
-        assertThat(indexed.select(plan, DATE, policy)).as("%s %s", policy, plan)
-            .containsExactlyInAnyOrderElementsOf(reference.select(plan, DATE, policy));
+    for (Cohorts indexed : List.of(Cohorts.indexed(InMemoryFeasibilityExecutor.of(store), store),
+        Cohorts.held(InMemoryFeasibilityExecutor.of(store), store))) {
+      for (Plan plan : List.of(DIABETES, WOMEN, NOBODY)) {
+        for (ConsentPolicy policy : ConsentPolicy.values()) {
+          assertThat(indexed.select(plan, DATE, policy)).as("%s %s", policy, plan)
+              .containsExactlyInAnyOrderElementsOf(reference.select(plan, DATE, policy));
+        }
       }
+      assertThat(indexed.select(DIABETES, DATE, ConsentPolicy.EXCLUDE_DENIED)).hasSize(40 - 9);
+      assertThat(indexed.select(DIABETES, DATE, ConsentPolicy.REQUIRE_PERMIT)).hasSize(40 - 9 - 6);
+      assertThat(indexed.select(NOBODY, DATE, ConsentPolicy.EXCLUDE_DENIED)).isEmpty();
     }
-    assertThat(indexed.select(DIABETES, DATE, ConsentPolicy.EXCLUDE_DENIED)).hasSize(40 - 9);
-    assertThat(indexed.select(DIABETES, DATE, ConsentPolicy.REQUIRE_PERMIT)).hasSize(40 - 9 - 6);
-    assertThat(indexed.select(NOBODY, DATE, ConsentPolicy.EXCLUDE_DENIED)).isEmpty();
   }
 
   @Test
   void firstYearsEqualTheReference() {
     InMemorySiteStore store = TestSites.site(8, 30, 0);
     Cohorts reference = Cohorts.reference(store);
-    Cohorts indexed = Cohorts.indexed(InMemoryFeasibilityExecutor.of(store), store);
     Set<String> everyone = store.patients().map(PatientRecord::pseudonym).collect(Collectors.toSet());
     Set<String> some = everyone.stream().filter(p -> p.hashCode() % 3 == 0).collect(Collectors.toSet());
-    for (Set<String> patients : List.of(everyone, some, Set.<String>of())) {
-      assertThat(indexed.firstYear(patients, TestSites.DIABETES))
-          .isEqualTo(reference.firstYear(patients, TestSites.DIABETES));
+    for (Cohorts indexed : List.of(Cohorts.indexed(InMemoryFeasibilityExecutor.of(store), store),
+        Cohorts.held(InMemoryFeasibilityExecutor.of(store), store))) {
+      for (Set<String> patients : List.of(everyone, some, Set.<String>of())) {
+        assertThat(indexed.firstYear(patients, TestSites.DIABETES))
+            .isEqualTo(reference.firstYear(patients, TestSites.DIABETES));
+      }
+      assertThat(indexed.firstYear(everyone, TestSites.DIABETES)).hasSize(30);
+      assertThat(indexed.firstYear(everyone, new Coding(TestSites.ICD, "E10.9"))).isEmpty();
     }
-    assertThat(indexed.firstYear(everyone, TestSites.DIABETES)).hasSize(30);
-    assertThat(indexed.firstYear(everyone, new Coding(TestSites.ICD, "E10.9"))).isEmpty();
   }
 }

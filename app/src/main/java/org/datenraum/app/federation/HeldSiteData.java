@@ -3,10 +3,16 @@ package org.datenraum.app.federation;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.datenraum.core.Problem;
 import org.datenraum.core.Result;
+import org.datenraum.node.Cohorts;
 import org.datenraum.node.SiteOpener;
+import org.datenraum.privacy.ConsentPolicy;
+import org.datenraum.query.plan.PatientPredicate;
+import org.datenraum.query.plan.Plan;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.store.duckdb.StoreException;
 import org.datenraum.store.duckdb.StoreLockedException;
@@ -17,10 +23,13 @@ import org.datenraum.store.duckdb.feasibility.IndexStats;
  * The site store opened read-only once, when the node starts, and held until it stops: the
  * feasibility index is brought to the store's version before the first request (loaded when it
  * was saved at that version, else updated or built in memory) and stays in memory with the row
- * cache for every later request. Several processes may hold one store read-only; no load can
+ * cache, every patient's record and consent state for every later request. Several processes may hold one store read-only; no load can
  * write it meanwhile. Thread-safe.
  */
 final class HeldSiteData implements SiteOpener, AutoCloseable {
+
+  /** A plan that selects no one: running it reads the pseudonyms the executor keeps for selections. */
+  private static final Plan NOBODY = new Plan(List.of(List.of(new PatientPredicate.SexIn(Set.of()))), List.of());
 
   private final DuckDbSiteStore store;
   private final SiteData data;
@@ -46,7 +55,9 @@ final class HeldSiteData implements SiteOpener, AutoCloseable {
     try {
       DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
       IndexStats index = executor.refresh();
-      return new HeldSiteData(store, site.over(store, executor, false), index, (System.nanoTime() - t0) / 1e9);
+      Cohorts cohorts = Cohorts.held(executor, store);
+      cohorts.select(NOBODY, java.time.LocalDate.now(site.clock()), ConsentPolicy.EXCLUDE_DENIED);
+      return new HeldSiteData(store, site.over(store, cohorts, false), index, (System.nanoTime() - t0) / 1e9);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -82,7 +93,7 @@ final class HeldSiteData implements SiteOpener, AutoCloseable {
   String summary() {
     String how = index.rebuilt() ? "built in memory" : index.updated() ? "updated in memory" : "loaded";
     return String.format(java.util.Locale.ROOT, "store opened read-only, feasibility index %s at store version %d"
-        + " (%d keys) in %.2f s", how, index.storeVersion(), index.keys(), seconds);
+        + " (%d keys), patients and consents read, in %.2f s", how, index.storeVersion(), index.keys(), seconds);
   }
 
   @Override

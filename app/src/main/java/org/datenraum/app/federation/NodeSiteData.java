@@ -38,15 +38,14 @@ record NodeSiteData(SiteDirectory site, Clock clock, ZoneId zone, int minimumCel
   }
 
   private SiteData over(DuckDbSiteStore store) {
-    return over(store, DuckDbFeasibilityExecutor.of(store), true);
+    return over(store, Cohorts.indexed(DuckDbFeasibilityExecutor.of(store), store), true);
   }
 
   /**
-   * The site's data read from {@code store} through {@code executor}; closing it closes the store
-   * only if {@code closes}.
+   * The site's data read from {@code store} with these cohorts; closing it closes the store only
+   * if {@code closes}.
    */
-  SiteData over(DuckDbSiteStore store, DuckDbFeasibilityExecutor executor, boolean closes) {
-    Cohorts cohorts = Cohorts.indexed(executor, store);
+  SiteData over(DuckDbSiteStore store, Cohorts cohorts, boolean closes) {
     DailyCountsSource daily = SiteDailyCounts.of(store, zone, minimumCell);
     SiteReports reports = SiteReportCatalog.over(store, clock);
     return new SiteData() {
