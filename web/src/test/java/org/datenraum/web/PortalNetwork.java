@@ -123,9 +123,9 @@ public final class PortalNetwork implements AutoCloseable {
         new NodeDirectory(site), Clock.systemUTC(), new SecureRandom())));
   }
 
-  /** The cohorts with the report every node produces, {@code inventory}. */
+  /** The cohorts with the report every node produces, {@code inventory}, and {@code icu}. */
   private static Cohorts withInventory(Cohorts cohorts, DuckDbSiteStore store) {
-    SiteReports reports = SiteReport.all(List.of(new InventoryReport(store)));
+    SiteReports reports = SiteReport.all(List.of(new InventoryReport(store), new IcuTestReport(store)));
     return new Cohorts() {
       @Override
       public List<PatientRecord> select(Plan plan, LocalDate queryDate, ConsentPolicy consent) {

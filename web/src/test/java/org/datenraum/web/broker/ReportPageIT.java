@@ -99,6 +99,46 @@ class ReportPageIT {
   }
 
   @Test
+  void anIcuReportSubmittedFromThePageShowsEachOfItsTables() throws Exception {
+    Browserless b = signedIn();
+    assertThat(b.get("/research/reports?report=icu&lang=en").body()).contains("name=\"p.from\"");
+    HttpResponse<String> sent = b.post("/research/reports/submit",
+        Map.of("_csrf", b.csrf, "report", "icu", "p.from", "2024-01-01"));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    Matcher m = ID.matcher(sent.headers().firstValue("Location").orElseThrow());
+    assertThat(m.find()).isTrue();
+    String id = m.group(1);
+    assertThat(api.request(id, Duration.ZERO).orThrow().type()).isEqualTo(RequestType.REPORT);
+    String status = b.get("/research/requests/" + id + "/status?lang=en").body();
+    for (int i = 0; i < 300 && !status.contains("data-done=\"true\""); i++) {
+      Thread.sleep(100);
+      status = b.get("/research/requests/" + id + "/status?lang=en").body();
+    }
+    assertThat(status).contains("data-status=\"completed\"");
+    RequestView v = api.request(id, Duration.ZERO).orThrow();
+    assertThat(v.result().strata().keySet()).containsExactly("stays", "ventilation",
+        "invasiveEpisodeLength", "maxSofa", "lungProtective", "sedation", "pronePositioning",
+        "circulation");
+    for (String caption : List.of("ICU stays", "Ventilation", "Length of invasive ventilation episodes",
+        "Highest SOFA score", "Lung-protective ventilation", "Sedation", "Prone positioning",
+        "Circulation")) {
+      assertThat(status).contains("<caption>" + caption + "</caption>");
+    }
+    Map<String, String> stays = new LinkedHashMap<>();
+    Matcher row = ROW.matcher(status.substring(status.indexOf("<caption>ICU stays</caption>")));
+    while (row.find() && stays.size() < 3) {
+      stays.put(row.group(1), row.group(2).replace("&lt;", "<"));
+    }
+    Map<String, String> merged = new LinkedHashMap<>();
+    v.result().strata().get("stays").forEach((k, s) -> merged.put(k, s.toString()));
+    assertThat(stays).containsExactly(Map.entry("adults", merged.get("adult")),
+        Map.entry("children", merged.get("paediatric")), Map.entry("age unknown", merged.get("unknown-age")));
+    String german = b.get("/research/requests/" + id + "/status?lang=de").body();
+    assertThat(german).contains("<caption>Intensivaufenthalte</caption>")
+        .contains("<th scope=\"row\">Kinder</th>");
+  }
+
+  @Test
   void aBadParameterOrAnUnknownReportIsRefusedAndNothingIsSent() {
     Browserless b = signedIn();
     b.get("/research/reports?report=emergency");
