@@ -33,6 +33,9 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class BatchWriter {
 
+  /** The types whose own codes the writer keeps in {@code medication_code}. */
+  private static final Set<String> CODED_TYPES = Set.of("Medication", "ResearchStudy", "Location");
+
   private final DuckDBConnection c;
   private final PatientNumbers numbers;
   private final JsonCodec codec;
@@ -143,8 +146,9 @@ public final class BatchWriter {
 
   /**
    * Removes the stored versions of the batch's resources that the key index may hold, and returns
-   * the keys that were stored. Only those keys are looked up; facts are deleted by the patients
-   * of the stored versions, so that the scan skips the fact rows of all other patients.
+   * the keys that were stored. Only those keys are looked up, in one pass over the resource table
+   * that deletes them too; their facts are deleted by their patients' numbers, so that the scan of
+   * the fact table skips the rows of all other patients.
    */
   private Set<ResourceKey> removeReplaced(List<ResourceRecord> upserts, BitSet maybe,
       RoaringBitmap touched) throws SQLException {
@@ -161,8 +165,8 @@ public final class BatchWriter {
     Set<ResourceKey> stored = new HashSet<>();
     RoaringBitmap patients = new RoaringBitmap();
     try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT r.type, r.id, r.patient FROM resource r"
-          + " JOIN batch_key k ON r.id = k.id AND r.type = k.type")) {
+      try (ResultSet rs = s.executeQuery("DELETE FROM resource WHERE (type, id) IN"
+          + " (SELECT type, id FROM batch_key) RETURNING type, id, patient")) {
         while (rs.next()) {
           stored.add(new ResourceKey(rs.getString(1), rs.getString(2)));
           int patient = rs.getInt(3);
@@ -171,36 +175,30 @@ public final class BatchWriter {
           }
         }
       }
-      if (!stored.isEmpty()) {
-        touched.or(patients);
-        deleteStored(s, patients);
-      }
+      touched.or(patients);
+      deleteDependents(s, stored, patients);
     }
     return stored;
   }
 
-  private void deleteStored(Statement s, RoaringBitmap patients) throws SQLException {
+  private static void deleteDependents(Statement s, Set<ResourceKey> stored,
+      RoaringBitmap patients) throws SQLException {
     if (!patients.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM fact WHERE patient IN"
-          + " (SELECT unnest(?::INTEGER[])) AND resource_id IN (SELECT id FROM batch_key)")) {
-        ps.setArray(1, c.createArrayOf("INTEGER", boxed(patients)));
-        ps.executeUpdate();
+      StringBuilder in = new StringBuilder();
+      for (int p : patients) {
+        in.append(in.isEmpty() ? "" : ",").append(p);
       }
+      s.execute("DELETE FROM fact WHERE patient IN (" + in + ")"
+          + " AND resource_id IN (SELECT id FROM batch_key)");
     }
-    s.execute("DELETE FROM resource WHERE (type, id) IN (SELECT type, id FROM batch_key)");
-    s.execute("DELETE FROM patient WHERE pseudonym IN"
-        + " (SELECT id FROM batch_key WHERE type = 'Patient')");
-    s.execute("DELETE FROM medication_code WHERE medication IN"
-        + " (SELECT id FROM batch_key WHERE type IN ('Medication', 'ResearchStudy', 'Location'))");
-  }
-
-  private static Integer[] boxed(RoaringBitmap b) {
-    Integer[] out = new Integer[b.getCardinality()];
-    int i = 0;
-    for (int v : b) {
-      out[i++] = v;
+    if (stored.stream().anyMatch(k -> k.type().equals("Patient"))) {
+      s.execute("DELETE FROM patient WHERE pseudonym IN"
+          + " (SELECT id FROM batch_key WHERE type = 'Patient')");
     }
-    return out;
+    if (stored.stream().anyMatch(k -> CODED_TYPES.contains(k.type()))) {
+      s.execute("DELETE FROM medication_code WHERE medication IN"
+          + " (SELECT id FROM batch_key WHERE type IN ('Medication', 'ResearchStudy', 'Location'))");
+    }
   }
 
   /**
