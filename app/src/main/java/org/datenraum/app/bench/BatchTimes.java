@@ -8,12 +8,12 @@ import org.datenraum.core.WriteBatch;
 
 /**
  * Times each write of a batch into the store (on the writer thread) and prints, for every window
- * of {@value #WINDOW} batches, the mean and the largest time and the resources written so far:
+ * of batches, the mean and the largest time and the resources written so far:
  * whether a batch's cost grows with the store shows as a rising mean from window to window.
  */
 final class BatchTimes implements Consumer<WriteBatch> {
 
-  static final int WINDOW = 100;
+  private final int window;
 
   private final Consumer<WriteBatch> target;
   private final PrintWriter out;
@@ -23,9 +23,10 @@ final class BatchTimes implements Consumer<WriteBatch> {
   private long windowNanos;
   private long windowMax;
 
-  BatchTimes(Consumer<WriteBatch> target, PrintWriter out) {
+  BatchTimes(Consumer<WriteBatch> target, PrintWriter out, int window) {
     this.target = target;
     this.out = out;
+    this.window = window;
   }
 
   @Override
@@ -37,11 +38,11 @@ final class BatchTimes implements Consumer<WriteBatch> {
     resources += batch.upserts().size();
     windowNanos += took;
     windowMax = Math.max(windowMax, took);
-    if (batches % WINDOW == 0) {
-      double mean = windowNanos / 1e6 / WINDOW;
+    if (batches % window == 0) {
+      double mean = windowNanos / 1e6 / window;
       means.add(mean);
       out.printf("ingest: batches %,d-%,d (%,d resources stored): write %.0f ms mean, %.0f ms"
-          + " max%n", batches - WINDOW + 1, batches, resources, mean, windowMax / 1e6);
+          + " max%n", batches - window + 1, batches, resources, mean, windowMax / 1e6);
       out.flush();
       windowNanos = 0;
       windowMax = 0;
@@ -54,6 +55,6 @@ final class BatchTimes implements Consumer<WriteBatch> {
       return "";
     }
     return String.format("first %.0f ms, last %.0f ms per batch (means of %d batches)",
-        means.get(0), means.get(means.size() - 1), WINDOW);
+        means.get(0), means.get(means.size() - 1), window);
   }
 }

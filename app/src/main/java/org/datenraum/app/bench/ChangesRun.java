@@ -35,7 +35,7 @@ final class ChangesRun {
     this.out = out;
   }
 
-  int run(long changes, int day, Path file) throws IOException {
+  int run(long changes, int day, int perPatient, Path file) throws IOException {
     if (!Files.isRegularFile(site.storeFile()) || !Files.isDirectory(corpus)) {
       out.printf("ingest: no store at %s or no corpus at %s: run bench ingest --work first%n",
           site.storeFile(), corpus);
@@ -44,7 +44,7 @@ final class ChangesRun {
     try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
       SiteStats before = store.stats();
       DayOfChanges.Written written = DayOfChanges.write(corpus, before.resources(), changes, day,
-          file);
+          perPatient, file);
       DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
       long t0 = System.nanoTime();
       IndexStats start = executor.refresh();
@@ -57,7 +57,7 @@ final class ChangesRun {
       long cpu = IngestBench.processCpuNanos();
       long t1 = System.nanoTime();
       IngestReport report;
-      try (AsyncBatchWriter writer = new AsyncBatchWriter(store::write)) {
+      try (AsyncBatchWriter writer = new AsyncBatchWriter(new BatchTimes(store::write, out, 1))) {
         report = FhirIngest.of(site.pseudonymizer())
             .load(List.of(file), new StoreLookups(store), writer, IngestProgress.none());
         writer.close();

@@ -50,6 +50,10 @@ public final class IngestBench implements Callable<Integer> {
       + " left in --work, and update the feasibility index (default: 0, a fresh load).")
   long changes;
 
+  @Option(names = "--per-patient", defaultValue = "25", description = "With --changes: changes"
+      + " per patient of the day on average; 0 draws them from all patients alike (default: 25).")
+  int perPatient;
+
   @Option(names = "--day", defaultValue = "1",
       description = "With --changes: the day, which seeds the draw and names the new ids (default: 1).")
   int day;
@@ -64,7 +68,7 @@ public final class IngestBench implements Callable<Integer> {
       }
       Path corpus = input != null ? input : work.resolve("corpus");
       return new ChangesRun(new SiteDirectory(work.resolve("site")), corpus, out)
-          .run(changes, day, work.resolve("changes").resolve("day-" + day + ".ndjson"));
+          .run(changes, day, perPatient, work.resolve("changes").resolve("day-" + day + ".ndjson"));
     }
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dr-bench");
     Path corpus = input != null ? input : generate(dir.resolve("corpus"), out);
@@ -84,7 +88,7 @@ public final class IngestBench implements Callable<Integer> {
     BatchTimes times;
     try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC());
         AsyncBatchWriter writer = new AsyncBatchWriter(
-            times = new BatchTimes(store::write, out))) {
+            times = new BatchTimes(store::write, out, 100))) {
       report = FhirIngest.of(sd.pseudonymizer())
           .load(List.of(corpus), new StoreLookups(store), writer, bar::update);
       writer.close();

@@ -146,9 +146,9 @@ public final class BatchWriter {
 
   /**
    * Removes the stored versions of the batch's resources that the key index may hold, and returns
-   * the keys that were stored. Only those keys are looked up, in one pass over the resource table
-   * that deletes them too; their facts are deleted by their patients' numbers, so that the scan of
-   * the fact table skips the rows of all other patients.
+   * the keys that were stored. Only those keys are looked up: one scan of the resource table's
+   * keys finds them and their row ids, by which they are deleted, and one of the fact table's
+   * resource ids deletes their facts.
    */
   private Set<ResourceKey> removeReplaced(List<ResourceRecord> upserts, BitSet maybe,
       RoaringBitmap touched) throws SQLException {
@@ -163,34 +163,30 @@ public final class BatchWriter {
       }
     }
     Set<ResourceKey> stored = new HashSet<>();
-    RoaringBitmap patients = new RoaringBitmap();
+    StringBuilder rows = new StringBuilder();
     try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("DELETE FROM resource WHERE (type, id) IN"
-          + " (SELECT type, id FROM batch_key) RETURNING type, id, patient")) {
+      try (ResultSet rs = s.executeQuery("SELECT r.rowid, r.type, r.id, r.patient FROM resource r"
+          + " JOIN batch_key k ON r.id = k.id AND r.type = k.type")) {
         while (rs.next()) {
-          stored.add(new ResourceKey(rs.getString(1), rs.getString(2)));
-          int patient = rs.getInt(3);
+          rows.append(rows.isEmpty() ? "" : ",").append(rs.getLong(1));
+          stored.add(new ResourceKey(rs.getString(2), rs.getString(3)));
+          int patient = rs.getInt(4);
           if (!rs.wasNull()) {
-            patients.add(patient);
+            touched.add(patient);
           }
         }
       }
-      touched.or(patients);
-      deleteDependents(s, stored, patients);
+      if (!stored.isEmpty()) {
+        // Row ids are stable within the transaction: a join that deletes costs several scans.
+        s.execute("DELETE FROM resource WHERE rowid IN (" + rows + ")");
+        deleteDependents(s, stored);
+      }
     }
     return stored;
   }
 
-  private static void deleteDependents(Statement s, Set<ResourceKey> stored,
-      RoaringBitmap patients) throws SQLException {
-    if (!patients.isEmpty()) {
-      StringBuilder in = new StringBuilder();
-      for (int p : patients) {
-        in.append(in.isEmpty() ? "" : ",").append(p);
-      }
-      s.execute("DELETE FROM fact WHERE patient IN (" + in + ")"
-          + " AND resource_id IN (SELECT id FROM batch_key)");
-    }
+  private static void deleteDependents(Statement s, Set<ResourceKey> stored) throws SQLException {
+    s.execute("DELETE FROM fact WHERE resource_id IN (SELECT id FROM batch_key)");
     if (stored.stream().anyMatch(k -> k.type().equals("Patient"))) {
       s.execute("DELETE FROM patient WHERE pseudonym IN"
           + " (SELECT id FROM batch_key WHERE type = 'Patient')");
