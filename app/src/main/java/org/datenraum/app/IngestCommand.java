@@ -73,7 +73,7 @@ final class IngestCommand implements Callable<Integer> {
           .load(paths, new StoreLookups(store), writer, bar::update);
       writer.close();
       bar.finish();
-      QualityFile.measure(new NodeDirectory(dir.root()), store, KnownSystems.DEFAULT, Clock.systemUTC().instant());
+      QualityFile.atLoad(new NodeDirectory(dir.root()), store, KnownSystems.DEFAULT, Clock.systemUTC().instant());
       return report;
     }
   }

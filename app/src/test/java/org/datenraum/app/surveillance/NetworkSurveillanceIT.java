@@ -281,6 +281,14 @@ class NetworkSurveillanceIT {
       page.evaluate("window.scrollBy(0, -120)");
       page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("surveillance.png")));
       assertThat(PageAxe.seriousViolations(page)).as("serious or critical accessibility violations").isEmpty();
+      assertThat(network.locator(".chart[data-drawn] svg").first().textContent()).contains("Upper bound");
+      page.navigate("/surveillance?lang=de");
+      com.microsoft.playwright.Locator german = page.locator("section[data-site='network'] .chart[data-drawn] svg")
+          .first();
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(german).isVisible(
+          new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+      assertThat(german.textContent()).as("the chart's legend in German").contains("Beobachtet").contains("Obere Grenze")
+          .doesNotContain("Upper bound").doesNotContain("Observed");
     }
   }
 

@@ -25,8 +25,11 @@ import org.datenraum.store.quality.QualityReport;
  */
 public final class QualityFile {
 
-  /** One measurement: the store's counts at the time and the figures. */
-  public record Measured(SiteStats stats, QualityReport report) {
+  /**
+   * One measurement: the store's counts at the time, the figures, and when the load ended that
+   * measured them (null when measured later, after another change of the store).
+   */
+  public record Measured(SiteStats stats, QualityReport report, Instant loaded) {
     public Measured {
       requireNonNull(stats, "stats");
       requireNonNull(report, "report");
@@ -40,9 +43,17 @@ public final class QualityFile {
     return dir.root().resolve("quality.json");
   }
 
-  /** Measures the store now and keeps the result in the site's file. */
+  /** Measures the store at the end of a load and keeps the result, with the load's end, in the site's file. */
+  public static Measured atLoad(NodeDirectory dir, SiteStore store, Set<String> knownSystems, Instant now) {
+    return keep(dir, new Measured(store.stats(), store.quality(knownSystems, now), now));
+  }
+
+  /** Measures the store now, after a change no load measured, and keeps the result in the site's file. */
   public static Measured measure(NodeDirectory dir, SiteStore store, Set<String> knownSystems, Instant now) {
-    Measured m = new Measured(store.stats(), store.quality(knownSystems, now));
+    return keep(dir, new Measured(store.stats(), store.quality(knownSystems, now), null));
+  }
+
+  private static Measured keep(NodeDirectory dir, Measured m) {
     write(dir, m);
     return m;
   }

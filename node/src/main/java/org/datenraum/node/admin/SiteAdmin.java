@@ -122,6 +122,12 @@ public final class SiteAdmin {
     });
   }
 
+  /** When the last load ended, if the data quality shown was measured at its end (else unknown). */
+  public Optional<java.time.Instant> lastLoad() {
+    QualityFile.Measured m = measured.get();
+    return m == null ? Optional.empty() : Optional.ofNullable(m.loaded());
+  }
+
   /**
    * The quarantine grouped by reason (problem code), largest group first, each with page
    * {@code page} (from 0) of {@code size} entries.

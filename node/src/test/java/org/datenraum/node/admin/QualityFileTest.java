@@ -44,19 +44,21 @@ class QualityFileTest {
     NodeDirectory dir = new NodeDirectory(site).create();
     InMemorySiteStore store = new InMemorySiteStore();
     store.write(batch(0, 3, ICD));
-    QualityFile.measure(dir, store, Set.of(ICD), LOADED);
+    QualityFile.atLoad(dir, store, Set.of(ICD), LOADED);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(QualityFile.of(dir))))
         .isEqualTo("rw-------");
 
     SiteAdmin admin = admin(dir, store);
     assertThat(admin.quality().value().measured()).isEqualTo(LOADED);
     assertThat(admin.quality().value().facts()).isEqualTo(3);
+    assertThat(admin.lastLoad()).contains(LOADED);
 
     store.write(batch(3, 2, "urn:local:x"));
     var afresh = admin.quality().value();
     assertThat(afresh.measured()).isEqualTo(VIEWED);
     assertThat(afresh.facts()).isEqualTo(5);
     assertThat(afresh.unknownSystems()).isEqualTo(Map.of("urn:local:x", 2L));
+    assertThat(admin.lastLoad()).as("a change no load measured: its time is unknown").isEmpty();
     assertThat(QualityFile.read(dir).orElseThrow().report()).isEqualTo(afresh);
     assertThat(admin(dir, store).quality().value().measured()).isEqualTo(VIEWED);
   }

@@ -73,7 +73,7 @@ final class SurveillancePages {
     } else if (!view.isOk()) {
       kit.render(ctx, "broker/surveillance.jte", page.withNotice(view.status() == 404
           ? page.t().get("surveillance.noStanding") : view.problem().text()),
-          Map.of("sections", List.of(), "view", ""));
+          Map.of("sections", List.of(), "view", "", "names", "{}"));
       return;
     } else {
       v = view.value().view();
@@ -86,7 +86,15 @@ final class SurveillancePages {
       throw PageProblem.invalid(sections.problem().text());
     }
     kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections.value(), "view",
-        page.t().get("surveillance.range", v.first(), v.last(), v.sites().size(), v.standing().minimumCell())));
+        page.t().get("surveillance.range", v.first(), v.last(), v.sites().size(), v.standing().minimumCell()),
+        "names", legend(page.t())));
+  }
+
+  /** The chart's series names in the page's language, for {@code portal.js} (the charts are kept in one language). */
+  private static String legend(org.datenraum.web.kit.Messages t) {
+    return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+        .put("observed", t.get("surveillance.observed")).put("upper bound", t.get("surveillance.bound"))
+        .put("signal", t.get("surveillance.signal")).toString();
   }
 
   private static LocalDate date(Context ctx, String name) {

@@ -13,6 +13,7 @@ import org.datenraum.federation.v1.RequestType;
 import org.datenraum.query.ccdl.CcdlParser;
 import org.datenraum.query.ccdl.CcdlQuery;
 import org.datenraum.query.terms.TermTree;
+import org.datenraum.web.kit.Dates;
 import org.datenraum.web.kit.Messages;
 import org.datenraum.web.research.QuerySentence;
 import org.datenraum.node.LocalRequest;
@@ -86,7 +87,7 @@ final class SitePages {
       throw new PageProblem(503, (stats.isOk() ? quality.problem() : stats.problem()).text());
     }
     kit.render(ctx, "site/data.jte", kit.page(ctx, "site.data.title"), Map.of("stats", stats.value(),
-        "quality", quality.value()));
+        "quality", quality.value(), "lastLoad", admin.lastLoad().map(Dates::minute).orElse("")));
   }
 
   private void quarantine(Context ctx) {

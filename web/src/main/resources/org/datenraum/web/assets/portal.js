@@ -26,6 +26,7 @@
     withCharts(function () {
       boxes.forEach(function (box) {
         var data = JSON.parse(box.getAttribute('data-chart'));
+        var names = JSON.parse(box.getAttribute('data-names') || '{}');
         box.setAttribute('data-drawn', 'true');
         if (!data.series && data.labels.length > 8) { drawLong(box, data); return; }
         var chart = window.echarts.init(box, null, { renderer: 'svg' });
@@ -37,7 +38,7 @@
           yAxis: { type: 'value', name: data.unit || '' },
           legend: data.series ? { bottom: 0 } : undefined,
           series: data.series ? data.series.map(function (s) {
-            return { type: s.type, name: s.name, data: s.values, symbolSize: 9, connectNulls: false,
+            return { type: s.type, name: names[s.name] || s.name, data: s.values, symbolSize: 9, connectNulls: false,
               showSymbol: s.type === 'scatter', itemStyle: s.color ? { color: s.color } : undefined };
           }) : [{ type: 'bar', data: data.values, name: data.title }]
         });

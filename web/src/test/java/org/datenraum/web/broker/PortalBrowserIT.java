@@ -138,6 +138,8 @@ class PortalBrowserIT {
     assertThat(api.done()).isTrue();
     assertThat(page.locator("#total")).hasText(api.result().total().toString());
     assertThat(page.locator(".chart svg")).hasCount(2);
+    assertThat(page.locator("table.cells th", new Page.LocatorOptions().setHasText("weiblich"))).hasCount(1);
+    org.datenraum.web.EnglishLeaks.assertNone(page.content());
     A11y.check(page, "request");
     Screenshots.take(page, "portal-researcher-result.png");
     page.navigate("/research/requests");
