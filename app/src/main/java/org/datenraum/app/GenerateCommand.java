@@ -53,6 +53,11 @@ final class GenerateCommand implements Callable<Integer> {
           + " repeatable.")
   List<String> outbreaks = new ArrayList<>();
 
+  @Option(names = "--cohort", paramLabel = "NAME", description = "Also a cohort study of this name:"
+      + " ResearchStudy, ResearchSubjects with arm and enrolment, study visits, a Questionnaire and"
+      + " a QuestionnaireResponse per visit, for a share of the consenting adult patients.")
+  String cohort;
+
   @Option(names = "--gzip", description = "Write Type.ndjson.gz instead of Type.ndjson.")
   boolean gzip;
 
@@ -67,9 +72,16 @@ final class GenerateCommand implements Callable<Integer> {
       err.println("datenraum generate: " + config.problem().text());
       return 1;
     }
+    Result<String> study = HospitalGenerator.cohortName(cohort == null ? "none" : cohort);
+    if (!study.isOk()) {
+      err.println("datenraum generate: " + study.problem().text());
+      return 1;
+    }
+    HospitalGenerator generator = cohort == null ? HospitalGenerator.of(config.value())
+        : HospitalGenerator.of(config.value()).withCohort(cohort);
     ProgressBar bar = ProgressBar.onStderr("resources", false);
     long started = System.nanoTime();
-    GenerationSummary s = HospitalGenerator.of(config.value()).writeTo(out,
+    GenerationSummary s = generator.writeTo(out,
         threads != null ? threads : Runtime.getRuntime().availableProcessors(), gzip,
         (done, total, resources, bytes) -> bar.update(done, total, resources));
     bar.finish();

@@ -30,18 +30,39 @@ public final class HospitalGenerator {
   private final GeneratorConfig config;
   private final Site site;
   private final PatientStory story;
+  private final CohortStudy cohort;
+  private final ArrivalCalendar calendar;
   private final Queue<Sinks> spare = new ConcurrentLinkedQueue<>();
 
-  private HospitalGenerator(GeneratorConfig config) {
+  private HospitalGenerator(GeneratorConfig config, CohortStudy cohort) {
     Vocabulary vocab = Vocabulary.get();
     this.config = config;
+    this.cohort = cohort;
     this.site = new Site(config.site(), vocab);
-    this.story = new PatientStory(config, site, vocab, new Demography(),
-        new ArrivalCalendar(vocab, config.start(), config.end()));
+    this.calendar = new ArrivalCalendar(vocab, config.start(), config.end());
+    this.story = new PatientStory(config, site, vocab, new Demography(), calendar, cohort);
   }
 
   public static HospitalGenerator of(GeneratorConfig config) {
-    return new HospitalGenerator(config);
+    return new HospitalGenerator(config, null);
+  }
+
+  /**
+   * The same hospital with a cohort study of this name ({@link #cohortName}): ResearchStudy,
+   * ResearchSubjects, study visits, a Questionnaire and its QuestionnaireResponses.
+   */
+  public HospitalGenerator withCohort(String name) {
+    return new HospitalGenerator(config, new CohortStudy(cohortName(name).value()));
+  }
+
+  /** A valid cohort name, or the problem with it. */
+  public static org.datenraum.core.Result<String> cohortName(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}")) {
+      return org.datenraum.core.Result.fail(org.datenraum.core.Problem.invalid("DR-7430",
+          "--cohort `" + name + "` is no study name: use 1 to 40 letters, digits, spaces, dots,"
+              + " hyphens or underscores, starting with a letter or digit, e.g. `NAPKON-HAP`."));
+    }
+    return org.datenraum.core.Result.ok(name);
   }
 
   /** The number of patients a site of this name treats in a year, used when none is given. */
@@ -61,9 +82,10 @@ public final class HospitalGenerator {
   public GenerationSummary writeTo(Path dir, int threads, boolean gzip, ProgressListener progress)
       throws IOException {
     Files.createDirectories(dir);
-    ResourceType[] types = ResourceType.values();
-    OutputStream[] files = new OutputStream[types.length];
-    long[] counts = new long[types.length];
+    ResourceType[] types = java.util.Arrays.stream(ResourceType.values())
+        .filter(t -> cohort != null || !t.cohortOnly()).toArray(ResourceType[]::new);
+    OutputStream[] files = new OutputStream[ResourceType.values().length];
+    long[] counts = new long[files.length];
     long bytes = 0;
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "generator");
@@ -76,8 +98,11 @@ public final class HospitalGenerator {
             Files.newOutputStream(dir.resolve(t.fileName() + (gzip ? ".gz" : ""))), 1 << 20);
       }
       bytes += writeMedications(files[ResourceType.Medication.ordinal()], counts, gzip);
+      if (cohort != null) {
+        bytes += writeStudy(files, counts, gzip);
+      }
       long total = config.totalPatients();
-      long resources = counts[ResourceType.Medication.ordinal()];
+      long resources = java.util.Arrays.stream(counts).sum();
       Deque<Future<Sinks>> pending = new ArrayDeque<>();
       long next = 0;
       long done = 0;
@@ -142,6 +167,20 @@ public final class HospitalGenerator {
     buf.writeTo(file);
     counts[ResourceType.Medication.ordinal()] = out.count();
     return buf.size();
+  }
+
+  private long writeStudy(OutputStream[] files, long[] counts, boolean gzip) throws IOException {
+    Sinks sinks = new Sinks(16 * 1024);
+    cohort.writeStudy(sinks, calendar.start(), calendar.end());
+    sinks.finish(gzip);
+    long bytes = 0;
+    for (ResourceType t : new ResourceType[] {ResourceType.ResearchStudy, ResourceType.Questionnaire}) {
+      ByteBuf buf = sinks.output(t);
+      buf.writeTo(files[t.ordinal()]);
+      counts[t.ordinal()] += sinks.of(t).count();
+      bytes += buf.size();
+    }
+    return bytes;
   }
 
   private static Sinks await(Future<Sinks> f) throws IOException {

@@ -33,10 +33,12 @@ final class PatientStory {
   private final Demography demography;
   private final ArrivalCalendar calendar;
   private final long startDay;
+  private final CohortStudy cohort;
 
   PatientStory(GeneratorConfig config, Site site, Vocabulary vocab, Demography demography,
-      ArrivalCalendar calendar) {
+      ArrivalCalendar calendar, CohortStudy cohort) {
     this.config = config;
+    this.cohort = cohort;
     this.site = site;
     this.vocab = vocab;
     this.demography = demography;
@@ -67,6 +69,9 @@ final class PatientStory {
       }
     }
     care(p, cases, arrivals);
+    if (cohort != null) {
+      cohort.enrol(p, calendar.end());
+    }
     PersonRecords.patient(p);
     PersonRecords.consent(p);
   }

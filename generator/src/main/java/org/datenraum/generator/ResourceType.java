@@ -13,9 +13,18 @@ enum ResourceType {
   MedicationAdministration,
   Specimen,
   ImagingStudy,
-  DiagnosticReport;
+  DiagnosticReport,
+  ResearchStudy,
+  ResearchSubject,
+  Questionnaire,
+  QuestionnaireResponse;
 
   String fileName() {
     return name() + ".ndjson";
+  }
+
+  /** Whether only a cohort study ({@code --cohort}) writes this type. */
+  boolean cohortOnly() {
+    return ordinal() >= ResearchStudy.ordinal();
   }
 }

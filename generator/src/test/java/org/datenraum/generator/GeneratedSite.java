@@ -20,16 +20,23 @@ final class GeneratedSite {
   final GenerationSummary summary;
   final GeneratorConfig config;
 
-  private GeneratedSite(Path dir, GeneratorConfig config, int threads) throws IOException {
+  private GeneratedSite(Path dir, GeneratorConfig config, int threads, String cohort) throws IOException {
     this.dir = dir;
     this.config = config;
-    this.summary = HospitalGenerator.of(config).writeTo(dir, threads, false, ProgressListener.NONE);
+    HospitalGenerator g = cohort == null ? HospitalGenerator.of(config) : HospitalGenerator.of(config).withCohort(cohort);
+    this.summary = g.writeTo(dir, threads, false, ProgressListener.NONE);
   }
 
   static GeneratedSite generate(Path dir, long patients, long seed, String site, int years,
       List<OutbreakSpec> outbreaks, int threads) throws IOException {
+    return generate(dir, patients, seed, site, years, outbreaks, threads, null);
+  }
+
+  /** As above, with a cohort study of this name (none when null). */
+  static GeneratedSite generate(Path dir, long patients, long seed, String site, int years,
+      List<OutbreakSpec> outbreaks, int threads, String cohort) throws IOException {
     return new GeneratedSite(dir, GeneratorConfig.of(patients, seed, site,
-        LocalDate.of(2024, 1, 1), years, outbreaks).value(), threads);
+        LocalDate.of(2024, 1, 1), years, outbreaks).value(), threads, cohort);
   }
 
   /** Every resource of a type, parsed. */

@@ -21,7 +21,7 @@ class HapiParseIT {
   @Test
   void everyGeneratedResourceParsesStrictlyAndEveryReferenceResolves() throws IOException {
     GeneratedSite site = GeneratedSite.generate(tmp, 400, 3, "Universitätsklinikum Süd", 1,
-        List.of(OutbreakSpec.parse("norovirus@2024-02-01:14d:+20").value()), 2);
+        List.of(OutbreakSpec.parse("norovirus@2024-02-01:14d:+20").value()), 2, "NAPKON-HAP");
     IParser parser = FhirContext.forR4().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
     Set<String> ids = new HashSet<>();
     Set<String> references = new HashSet<>();
@@ -39,6 +39,7 @@ class HapiParseIT {
       }
     }
     assertThat(parsed).isEqualTo(site.summary.totalResources());
+    assertThat(site.lines("QuestionnaireResponse")).isNotEmpty();
     assertThat(ids).containsAll(references);
   }
 }

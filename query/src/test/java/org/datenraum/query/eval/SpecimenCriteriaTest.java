@@ -111,6 +111,28 @@ class SpecimenCriteriaTest {
   }
 
   @Test
+  void aSampleCollectedWithinDaysOfAStudyVisit() {
+    String visits = "https://example.org/CodeSystem/cohort-visit";
+    for (String p : List.of("at-visit", "late", "other-visit", "no-visit")) {
+      patients.add(new PatientRecord(p, YearMonth.of(1970, 1), Sex.FEMALE, false));
+    }
+    // 1 hour after the month-3 visit: within; 3 days after: not within 1 day
+    facts.add(Facts.of("at-visit", "Encounter", "e1", visits, "month-3").at("2025-04-01T09:00:00Z").fact());
+    facts.add(Facts.of("at-visit", "Specimen", "s1", SCT, "119364003").at("2025-04-01T10:00:00Z").fact());
+    facts.add(Facts.of("late", "Encounter", "e2", visits, "month-3").at("2025-04-01T09:00:00Z").fact());
+    facts.add(Facts.of("late", "Specimen", "s2", SCT, "119364003").at("2025-04-04T09:00:00Z").fact());
+    facts.add(Facts.of("other-visit", "Encounter", "e3", visits, "baseline").at("2025-01-01T09:00:00Z").fact());
+    facts.add(Facts.of("other-visit", "Specimen", "s3", SCT, "119364003").at("2025-01-01T10:00:00Z").fact());
+    facts.add(Facts.of("no-visit", "Specimen", "s4", SCT, "119364003").at("2025-04-01T10:00:00Z").fact());
+    String q = "{\"version\": \"2\", \"inclusionCriteria\": [[{\"context\": {\"system\": \"fdpg.mii.cds\", \"code\":"
+        + " \"Specimen\"}, \"termCodes\": [{\"system\": \"" + SCT + "\", \"code\": \"119364003\"}], \"timeRelation\":"
+        + " {\"minDays\": -1, \"maxDays\": 1, \"criteria\": [{\"context\": {\"system\": \"fdpg.mii.cds\", \"code\":"
+        + " \"Fall\"}, \"termCodes\": [{\"system\": \"" + visits + "\", \"code\": \"month-3\"}]}]}}]]}";
+    assertThat(ReferenceEvaluator.of(patients, facts).matching(plan(q), LocalDate.of(2025, 6, 1)))
+        .containsExactly("at-visit");
+  }
+
+  @Test
   void productsAreCriteriaByCodeQuantityStorageAndAdditive() {
     String category = "http://hl7.org/fhir/product-category";
     for (String p : List.of("frozen-edta", "frozen-few", "warm", "specimen-only")) {
