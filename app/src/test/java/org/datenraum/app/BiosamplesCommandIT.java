@@ -101,6 +101,15 @@ class BiosamplesCommandIT {
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(JSON.readTree(run.out())).isEqualTo(JSON.readTree("{\"patients\": 1, \"sampleTypes\": {"
         + "\"119364003\": {\"patients\": 1, \"specimens\": 2}, \"445295009\": {\"patients\": 1, \"specimens\": 1}}}"));
+    // by the sample locator's kinds: serum is blood-serum, EDTA blood falls under whole-blood
+    Path example = Path.of("..", "examples", "queries", "e11-serum-within-30-days.json");
+    Cli.Run kinds = Cli.run("biosamples", "--site", site.toString(), "--sample-kinds", "--json", example.toString());
+    assertThat(kinds.status()).as(kinds.err()).isZero();
+    assertThat(JSON.readTree(kinds.out())).isEqualTo(JSON.readTree("{\"patients\": 1, \"sampleKinds\": {"
+        + "\"blood-serum\": {\"patients\": 1, \"specimens\": 2}, \"whole-blood\": {\"patients\": 1, \"specimens\": 1}}}"));
+    String text = Cli.run("biosamples", "--site", site.toString(), "--sample-kinds", example.toString()).out();
+    assertThat(text).contains("sample kind");
+    assertThat(text.indexOf("whole-blood")).isPositive().isLessThan(text.indexOf("blood-serum"));
   }
 
   @Test

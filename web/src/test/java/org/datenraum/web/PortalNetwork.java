@@ -26,7 +26,14 @@ import java.util.Set;
 import org.datenraum.core.Coding;
 import org.datenraum.core.PatientRecord;
 import org.datenraum.node.Cohorts;
+import org.datenraum.core.Result;
 import org.datenraum.node.InventoryReport;
+import org.datenraum.node.ReportCells;
+import org.datenraum.query.CcdlCompiler;
+import org.datenraum.query.ccdl.CcdlParser;
+import org.datenraum.registry.biosamples.AvailabilityReport;
+import org.datenraum.registry.biosamples.SampleTypes;
+import org.datenraum.registry.biosamples.SpecimenCatalog;
 import org.datenraum.node.SiteReport;
 import org.datenraum.node.SiteReports;
 import org.datenraum.privacy.ConsentPolicy;
@@ -123,9 +130,10 @@ public final class PortalNetwork implements AutoCloseable {
         new NodeDirectory(site), Clock.systemUTC(), new SecureRandom())));
   }
 
-  /** The cohorts with the report every node produces, {@code inventory}, and {@code icu}. */
+  /** The cohorts with the reports {@code inventory}, {@code icu} and {@code biosamples}. */
   private static Cohorts withInventory(Cohorts cohorts, DuckDbSiteStore store) {
-    SiteReports reports = SiteReport.all(List.of(new InventoryReport(store), new IcuTestReport(store)));
+    SiteReports reports = SiteReport.all(List.of(new InventoryReport(store), new IcuTestReport(store),
+        biosamples(cohorts, store)));
     return new Cohorts() {
       @Override
       public List<PatientRecord> select(Plan plan, LocalDate queryDate, ConsentPolicy consent) {
@@ -140,6 +148,28 @@ public final class PortalNetwork implements AutoCloseable {
       @Override
       public SiteReports reports() {
         return reports;
+      }
+    };
+  }
+
+  /** The registry report {@code biosamples} wired as the application wires it. */
+  private static SiteReport biosamples(Cohorts cohorts, DuckDbSiteStore store) {
+    return new SiteReport() {
+      @Override
+      public String name() {
+        return AvailabilityReport.NAME;
+      }
+
+      @Override
+      public Result<ReportCells> cells(Map<String, String> parameters, LocalDate today, ConsentPolicy consent) {
+        return AvailabilityReport.cohortQuery(parameters).flatMap(CcdlParser::parse)
+            .flatMap(CcdlCompiler.of(Mappings.builtIn())::compile).map(plan -> {
+              Set<String> cohort = new java.util.HashSet<>();
+              cohorts.select(plan, today, consent).forEach(p -> cohort.add(p.pseudonym()));
+              SpecimenCatalog catalog = SpecimenCatalog.of(() -> store.factsOfType(SampleTypes.SPECIMEN));
+              SpecimenCatalog.Grouping grouping = AvailabilityReport.grouping(parameters);
+              return new ReportCells(cohort, catalog.cells(cohort, AvailabilityReport.cells(grouping), grouping));
+            });
       }
     };
   }

@@ -15,6 +15,7 @@ import org.datenraum.federation.v1.ReportQuery;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.RequestView;
 import org.datenraum.node.InventoryReport;
+import org.datenraum.registry.biosamples.AvailabilityReport;
 import org.datenraum.web.EnglishLeaks;
 import org.datenraum.web.PortalNetwork;
 import org.junit.jupiter.api.AfterAll;
@@ -136,6 +137,48 @@ class ReportPageIT {
     String german = b.get("/research/requests/" + id + "/status?lang=de").body();
     assertThat(german).contains("<caption>Intensivaufenthalte</caption>")
         .contains("<th scope=\"row\">Kinder</th>");
+  }
+
+  @Test
+  void aBiosamplesReportShowsItsTwoTablesByTheSampleLocatorsKindsEachWithItsChart() throws Exception {
+    java.util.Properties labels = new java.util.Properties();
+    try (var in = ReportPageIT.class.getResourceAsStream("/org/datenraum/web/broker/labels_en.properties")) {
+      labels.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Browserless b = signedIn();
+    assertThat(b.get("/research/reports?report=biosamples&lang=en").body()).contains("p.group");
+    HttpResponse<String> sent = b.post("/research/reports/submit", Map.of("_csrf", b.csrf, "report", "biosamples",
+        "p.sample-type", "119364003", "p.group", "sample-kind"));
+    assertThat(sent.statusCode()).isEqualTo(303);
+    Matcher m = ID.matcher(sent.headers().firstValue("Location").orElseThrow());
+    assertThat(m.find()).isTrue();
+    String id = m.group(1);
+    String status = b.get("/research/requests/" + id + "/status?lang=en").body();
+    for (int i = 0; i < 300 && !status.contains("data-done=\"true\""); i++) {
+      Thread.sleep(100);
+      status = b.get("/research/requests/" + id + "/status?lang=en").body();
+    }
+    assertThat(status).contains("data-status=\"completed\"");
+    RequestView v = api.request(id, Duration.ZERO).orThrow();
+    List<String> cells = new java.util.ArrayList<>(AvailabilityReport.SAMPLE_KINDS);
+    cells.add("other");
+    for (String table : List.of("patients", "specimens")) {
+      assertThat(v.result().strata().get(table).keySet()).as(table).containsExactlyElementsOf(cells);
+      String title = labels.getProperty("stratum." + table);
+      assertThat(status).contains("aria-label=\"" + title + "\" data-chart=");
+      int at = status.indexOf("<caption>" + title + "</caption>");
+      assertThat(at).as(table).isPositive();
+      List<String> shown = new java.util.ArrayList<>();
+      Matcher row = ROW.matcher(status.substring(at));
+      while (row.find() && shown.size() < cells.size()) {
+        shown.add(row.group(1) + "=" + row.group(2).replace("&lt;", "<"));
+      }
+      List<String> expected = new java.util.ArrayList<>();
+      v.result().strata().get(table).forEach((cell, c) -> expected.add(
+          labels.getProperty("cell." + table + "." + cell, cell) + "=" + c));
+      assertThat(shown).as(table).containsExactlyElementsOf(expected);
+    }
+    assertThat(status).contains(">whole blood<").contains(">serum<").contains(">FFPE tissue<");
   }
 
   @Test
