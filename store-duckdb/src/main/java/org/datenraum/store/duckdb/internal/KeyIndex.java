@@ -39,22 +39,28 @@ final class KeyIndex {
 
   /** The index of the store on {@code c}, with {@code 2^shardBits} shards in memory. */
   static KeyIndex open(Connection c, int shardBits) throws SQLException {
-    KeyIndex index = new KeyIndex(new KeyFilter(shardBits));
-    boolean any = false;
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT hashes FROM resource_key")) {
-      while (rs.next()) {
-        any = true;
-        ByteBuffer b = ByteBuffer.wrap(rs.getBytes(1)).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.remaining() >= Long.BYTES) {
-          index.filter.add(b.getLong());
+    if (!hasRows(c)) {
+      backfill(c);
+    }
+    return new KeyIndex(KeyFilter.of(shardBits, each -> {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT hashes FROM resource_key")) {
+        while (rs.next()) {
+          ByteBuffer b = ByteBuffer.wrap(rs.getBytes(1)).order(ByteOrder.LITTLE_ENDIAN);
+          while (b.remaining() >= Long.BYTES) {
+            each.accept(b.getLong());
+          }
         }
       }
+    }));
+  }
+
+  private static boolean hasRows(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM resource_key")) {
+      rs.next();
+      return rs.getLong(1) > 0;
     }
-    if (!any) {
-      index.backfill(c);
-    }
-    return index;
   }
 
   /** Keys held (distinct in the filter's terms). */
@@ -132,7 +138,8 @@ final class KeyIndex {
     freshSize = 0;
   }
 
-  private void backfill(Connection c) throws SQLException {
+  /** Fills the persisted index from the resource table, in one transaction. */
+  private static void backfill(Connection c) throws SQLException {
     long[] chunk = new long[BACKFILL_CHUNK];
     int n = 0;
     boolean auto = c.getAutoCommit();
@@ -153,15 +160,6 @@ final class KeyIndex {
       throw e;
     } finally {
       c.setAutoCommit(auto);
-    }
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT hashes FROM resource_key")) {
-      while (rs.next()) {
-        ByteBuffer b = ByteBuffer.wrap(rs.getBytes(1)).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.remaining() >= Long.BYTES) {
-          filter.add(b.getLong());
-        }
-      }
     }
   }
 

@@ -32,6 +32,35 @@ class KeyFilterTest {
   }
 
   @Test
+  void builtAtOnceAnswersAsAddedOneByOneAndKeepsGrowing() throws Exception {
+    long[] added = new Random(5).longs(50_000).toArray();
+    long[] withDuplicates = java.util.Arrays.copyOf(added, added.length + 1_000);
+    System.arraycopy(added, 0, withDuplicates, added.length, 1_000);
+    KeyFilter bulk = KeyFilter.of(4, each -> {
+      for (long h : withDuplicates) {
+        each.accept(h);
+      }
+    });
+    KeyFilter single = new KeyFilter(4);
+    for (long h : added) {
+      single.add(h);
+    }
+    assertThat(bulk.size()).isEqualTo(single.size());
+    Random other = new Random(6);
+    for (int i = 0; i < 100_000; i++) {
+      long h = i < added.length ? added[i] : other.nextLong();
+      assertThat(bulk.mayContain(h)).as("hash %d", h).isEqualTo(single.mayContain(h));
+    }
+    long later = other.nextLong();
+    assertThat(bulk.mayContain(later)).isFalse();
+    bulk.add(later);
+    assertThat(bulk.mayContain(later)).isTrue();
+    for (long h : added) {
+      assertThat(bulk.mayContain(h)).isTrue();
+    }
+  }
+
+  @Test
   void sameHashAddedTwiceIsHeldOnceAndDistinctLowBitsInOtherShardsAreApart() {
     KeyFilter filter = new KeyFilter(1);
     filter.add(5L);
