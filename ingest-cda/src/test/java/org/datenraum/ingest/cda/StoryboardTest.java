@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.datenraum.core.CodeSystems;
 import org.junit.jupiter.api.Test;
 
 /** AKTIN's integration storyboards, sent in order to an empty store, get the reference answers of their README. */
@@ -51,6 +53,20 @@ class StoryboardTest {
     assertEquals(201, Cda.send(store, DIR + "aktin_test_storyboard02.xml").status());
     assertEquals(201, Cda.send(store, DIR + "aktin_test_storyboard03.xml").status());
     assertEquals(3, Cda.facts(store, "Encounter").size());
+  }
+
+  @Test
+  void aNewerDocumentOfTheEncounterReplacesTheOlderOnesFacts() {
+    InMemoryVisitStore store = new InMemoryVisitStore();
+    String first = Cda.text(DIR + "aktin_test_storyboard01.xml");
+    assertEquals(201, Cda.IMPORT.receive("first", first.getBytes(StandardCharsets.UTF_8), store).status());
+    String newer = first.replace("code=\"557\"", "code=\"556\"").replace("code=\"S93.6\"", "code=\"S82.6\"");
+    assertEquals(200, Cda.IMPORT.receive("newer", newer.getBytes(StandardCharsets.UTF_8), store).status());
+    assertEquals(List.of("556"), Cda.facts(store, "Observation").stream()
+        .filter(f -> f.code().code().equals("75322-8")).map(f -> f.codedValue().code()).toList());
+    assertEquals(List.of("S82.6"), Cda.facts(store, "Condition").stream()
+        .filter(f -> f.code().system().equals(CodeSystems.ICD10_GM)).map(f -> f.code().code()).toList());
+    assertEquals(1, Cda.facts(store, "Encounter").size());
   }
 
   @Test
