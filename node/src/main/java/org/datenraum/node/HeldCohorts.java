@@ -28,6 +28,9 @@ import org.datenraum.store.SiteStore;
  */
 final class HeldCohorts implements Cohorts {
 
+  /** Patients whose consent facts are read at a time, so that the facts in memory stay few. */
+  private static final int CHUNK = 5_000;
+
   private final FeasibilityExecutor executor;
   private final IndexedCohorts years;
   private final Map<String, PatientRecord> records;
@@ -48,13 +51,22 @@ final class HeldCohorts implements Cohorts {
     requireNonNull(store, "store");
     Map<String, PatientRecord> records = new HashMap<>();
     store.patients().forEach(p -> records.put(p.pseudonym(), p));
+    Map<String, Optional<Boolean>> permitted = new HashMap<>();
+    List<String> all = new ArrayList<>(records.keySet());
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      permitted.putAll(permitted(store, Set.copyOf(all.subList(from, Math.min(all.size(), from + CHUNK)))));
+    }
+    return new HeldCohorts(executor, store, records, permitted);
+  }
+
+  /** The consent states of these patients who have research-use consent facts. */
+  private static Map<String, Optional<Boolean>> permitted(SiteStore store, Set<String> patients) {
     Map<String, List<Fact>> consents = new HashMap<>();
-    store.facts(BroadConsent.RESEARCH_USE, records.keySet())
+    store.facts(BroadConsent.RESEARCH_USE, patients)
         .filter(BroadConsent::isResearchUse)
         .forEach(f -> consents.computeIfAbsent(f.patient(), k -> new ArrayList<>()).add(f));
-    Map<String, Optional<Boolean>> permitted = consents.entrySet().stream().collect(Collectors.toMap(
+    return consents.entrySet().stream().collect(Collectors.toMap(
         Map.Entry::getKey, e -> BroadConsent.researchPermitted(e.getValue().stream())));
-    return new HeldCohorts(executor, store, records, permitted);
   }
 
   @Override
