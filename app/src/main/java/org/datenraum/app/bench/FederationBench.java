@@ -31,9 +31,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code datenraum bench federation}: a broker and many auto-approving site nodes in this JVM on
- * loopback, each with a tiny in-memory site. Prints p50/p95/max time from submission to the
- * merged result of every site, and completed requests per second with several researchers at once.
+ * {@code datenraum bench federation}: a broker and many auto-approving site nodes on loopback,
+ * either in this JVM, each with a tiny in-memory site, or with {@code --stores} each a JVM process
+ * of its own reading a loaded store ({@link ProcessFederation}). Prints p50/p95/max time from
+ * submission to the merged result of every site, and in this JVM completed requests per second
+ * with several researchers at once, with processes each site's answer time.
  */
 @Command(name = "federation", mixinStandardHelpOptions = true,
     description = "Times submit -> merged result across N loopback nodes, and broker throughput.")
