@@ -37,6 +37,9 @@ class BiosamplesNetworkIT {
   private static final Duration START = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SERUM = "119364003";
+  /** The sample locator's kinds of the generator's specimen types (serum, plasma, venous blood). */
+  private static final Map<String, String> KINDS =
+      Map.of(SERUM, "blood-serum", "119361006", "blood-plasma", "122555007", "whole-blood");
   /** The node's default disclosure policy: suppression below 10, rounding to 10, Laplace noise of scale 2. */
   private static final long THRESHOLD = 10;
   private static final long NOISE = 40;
@@ -47,15 +50,18 @@ class BiosamplesNetworkIT {
   void mergedAvailabilityIsTheSumOfTheSitesWithinTheNoiseAndSmallCellsStayHome() throws Exception {
     List<Path> sites = new ArrayList<>();
     List<Map<String, long[]>> exact = new ArrayList<>();
+    List<Map<String, long[]>> exactKinds = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       Path site = generatedSite(i, 300 - 30 * i);
       sites.add(site);
-      exact.add(exactCells(site));
+      exact.add(exactCells(site, code -> AvailabilityReport.SAMPLE_TYPES.contains(code) ? code : "other"));
+      exactKinds.add(exactCells(site, code -> KINDS.getOrDefault(code, "other")));
     }
     Path data = root.resolve("broker");
     Path keys = Files.createDirectories(root.resolve("keys"));
     List<Background> nodes = new ArrayList<>();
     JsonNode answer;
+    JsonNode byKind;
     Cli.Run table;
     try (Background broker = new Background("broker", "--data", data.toString(), "--host", "127.0.0.1", "--port", "0")) {
       String url = "http://127.0.0.1:" + broker.await("listening on http://127\\.0\\.0\\.1:(\\d+)", START);
@@ -76,6 +82,9 @@ class BiosamplesNetworkIT {
       assertThat(json.status()).as(json.err()).isZero();
       answer = JSON.readTree(json.out());
       table = Cli.run(submit);
+      Cli.Run kinds = Cli.run(FederationCliIT.concat(submit, "--param", "group=sample-kind", "--json"));
+      assertThat(kinds.status()).as(kinds.err()).isZero();
+      byKind = JSON.readTree(kinds.out());
       for (Background node : nodes) {
         assertThat(node.stop()).isZero();
       }
@@ -85,6 +94,21 @@ class BiosamplesNetworkIT {
         node.close();
       }
     }
+    assertThat(shownCells(answer, sites, exact, cellNames(AvailabilityReport.SAMPLE_TYPES)))
+        .as("cells shown in the merged answer").isGreaterThanOrEqualTo(2);
+    assertThat(shownCells(byKind, sites, exactKinds, cellNames(AvailabilityReport.SAMPLE_KINDS)))
+        .as("cells shown in the merged answer by kind").isGreaterThanOrEqualTo(2);
+    assertThat(table.status()).as(table.err()).isZero();
+    assertThat(table.out()).contains("patients").contains("specimens").contains(SERUM);
+  }
+
+  /**
+   * Checks every cell of both tables (released at each site exactly when not below the threshold,
+   * within the noise; merged = the sum of the released cells, within the slack of the exact sum)
+   * and returns the number of merged cells shown.
+   */
+  private static int shownCells(JsonNode answer, List<Path> sites, List<Map<String, long[]>> exact,
+      List<String> cells) throws Exception {
     assertThat(answer.get("status").elements()).toIterable().extracting(JsonNode::asText).containsOnly("completed");
     List<JsonNode> released = new ArrayList<>();
     for (Path site : sites) {
@@ -93,7 +117,7 @@ class BiosamplesNetworkIT {
     int shownCells = 0;
     for (String table2 : List.of("patients", "specimens")) {
       int column = table2.equals("patients") ? 0 : 1;
-      for (String cell : cellNames()) {
+      for (String cell : cells) {
         long exactSum = 0;
         long releasedSum = 0;
         long slack = 0;
@@ -123,19 +147,20 @@ class BiosamplesNetworkIT {
         }
       }
     }
-    assertThat(shownCells).as("cells shown in the merged answer").isGreaterThanOrEqualTo(2);
-    assertThat(table.status()).as(table.err()).isZero();
-    assertThat(table.out()).contains("patients").contains("specimens").contains(SERUM);
+    return shownCells;
   }
 
-  private static List<String> cellNames() {
-    List<String> cells = new ArrayList<>(AvailabilityReport.SAMPLE_TYPES);
+  private static List<String> cellNames(List<String> listed) {
+    List<String> cells = new ArrayList<>(listed);
     cells.add("other");
     return cells;
   }
 
-  /** Per sample type, exact counted serum-cohort patients and their specimens, read from the store. */
-  private static Map<String, long[]> exactCells(Path site) {
+  /**
+   * Per cell (the cell of a specimen's SNOMED CT type), exact counted serum-cohort patients and
+   * their specimens, read from the store.
+   */
+  private static Map<String, long[]> exactCells(Path site, java.util.function.UnaryOperator<String> cellOf) {
     try (DuckDbSiteStore store = DuckDbSiteStore.open(new SiteDirectory(site).storeFile(), Clock.systemUTC())) {
       Map<String, List<Fact>> consents = store.facts().filter(BroadConsent::isResearchUse)
           .collect(Collectors.groupingBy(Fact::patient));
@@ -156,14 +181,14 @@ class BiosamplesNetworkIT {
       Map<String, Set<String>> ids = new HashMap<>();
       for (Fact f : specimens) {
         if (cohort.contains(f.patient())) {
-          String cell = AvailabilityReport.SAMPLE_TYPES.contains(f.code().code()) ? f.code().code() : "other";
+          String cell = cellOf.apply(f.code().code());
           patients.computeIfAbsent(cell, c -> new HashSet<>()).add(f.patient());
           ids.computeIfAbsent(cell, c -> new HashSet<>()).add(f.resourceId());
         }
       }
       Map<String, long[]> out = new HashMap<>();
       patients.forEach((cell, p) -> out.put(cell, new long[] {p.size(), ids.get(cell).size()}));
-      assertThat(out.get(SERUM)[0]).as("serum patients at %s", site).isEqualTo(cohort.size());
+      assertThat(out.get(cellOf.apply(SERUM))[0]).as("serum patients at %s", site).isEqualTo(cohort.size());
       return out;
     }
   }
