@@ -15,9 +15,11 @@ class StrataTableTest {
   void tablesOverTheSameCellsPrintAsOneTableWithHiddenCellsAsTheirText() {
     Map<String, Shown> patients = new LinkedHashMap<>();
     patients.put("119364003", Shown.number(40));
+    patients.put("119361006", Shown.number(20));
     patients.put("other", Shown.hidden("< 20"));
     Map<String, Shown> specimens = new LinkedHashMap<>();
     specimens.put("119364003", Shown.number(70));
+    specimens.put("119361006", Shown.number(25));
     specimens.put("other", Shown.hidden("< 20"));
     Map<String, Map<String, Shown>> strata = new LinkedHashMap<>();
     strata.put("patients", patients);
@@ -29,8 +31,17 @@ class StrataTableTest {
 
     assertThat(text.toString().lines().map(String::strip).toList()).containsExactly(
         "patients    specimens",
-        "119364003                      40           70",
+        "119364003                      40           70  " + "#".repeat(30),
+        "119361006                      20           25  " + "#".repeat(15),
         "other                        < 20         < 20");
+  }
+
+  @Test
+  void barsAreScaledToTheLargestShownNumberAndNeverVanishForASmallOne() {
+    assertThat(StrataTable.bar(1L, 1000)).isEqualTo("#");
+    assertThat(StrataTable.bar(500L, 1000)).hasSize(15);
+    assertThat(StrataTable.bar(0L, 1000)).isEmpty();
+    assertThat(StrataTable.bar(null, 1000)).isEmpty();
   }
 
   @Test
