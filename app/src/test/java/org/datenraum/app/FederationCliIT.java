@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The federation as an operator, three sites and a researcher use it: {@code broker}, {@code admin},
  * {@code node}, {@code submit} and {@code audit verify} on the command line, over HTTP on 127.0.0.1,
- * each site with its own generated and ingested store.
+ * each site with its own generated and ingested store; the second site's node holds its store
+ * read-only from its start ({@code --read-only-store}) and answers every kind of request like the others.
  */
 class FederationCliIT {
 
@@ -69,10 +70,17 @@ class FederationCliIT {
       admin(operator, "add-researcher", "bob", "--out", keys.resolve("bob.key").toString());
       assertThat(admin(operator, "list")).contains("site-1", "site-2", "site-3", "alice", "bob");
       for (int i = 1; i <= 3; i++) {
-        Background node = new Background("node", "--site", sites.get(i - 1).toString(), "--broker", url,
-            "--key-file", keys.resolve("site-" + i + ".key").toString(), "--auto-approve", "feasibility,stratified,report");
+        List<String> args = new ArrayList<>(List.of("node", "--site", sites.get(i - 1).toString(), "--broker", url,
+            "--key-file", keys.resolve("site-" + i + ".key").toString(), "--auto-approve", "feasibility,stratified,report"));
+        if (i == 2) {
+          args.add("--read-only-store");
+        }
+        Background node = new Background(args.toArray(String[]::new));
         nodes.add(node);
         node.await("polling", START);
+        if (i == 2) {
+          node.await("store opened read-only, feasibility index loaded at store version \\d+", START);
+        }
       }
       String[] researcher = {"submit", "--broker", url, "--key-file", keys.resolve("alice.key").toString(), "--wait",
           "--timeout", "30", "--json"};
