@@ -93,6 +93,15 @@ public final class Messages {
     return get(key, args.toArray());
   }
 
+  /**
+   * A problem's message without its code, worded in this language as {@link #problem} words
+   * {@code code + " " + message}; for pages that show the code beside it.
+   */
+  public String reason(String code, String message) {
+    String worded = problem(code + " " + message);
+    return worded.startsWith(code + " ") ? worded.substring(code.length() + 1) : worded;
+  }
+
   /** Whether some bundle has the key. */
   public boolean has(String key) {
     return bundles.stream().anyMatch(b -> b.containsKey(key));

@@ -35,6 +35,8 @@ public final class SitePortal implements NodeHttpRoutes {
 
   /** The pages' own texts. */
   public static final String BUNDLE = "org.datenraum.web.site.messages";
+  /** The ingests' quarantine reasons worded by problem code. */
+  public static final String QUARANTINE_BUNDLE = "org.datenraum.web.site.quarantine";
   static final String ROLE = LocalRole.SITE_ADMIN.wire();
 
   private final SiteAdmin admin;
@@ -53,8 +55,8 @@ public final class SitePortal implements NodeHttpRoutes {
   public void register(LocalRoutes routes) {
     LocalKeys keys = routes.keys();
     Access access = new Access(key -> signIn(keys, key), u -> nav(), u -> "/site/approvals");
-    PortalKit kit = new PortalKit(new PortalKit.Config(brand, List.of(PortalKit.BUNDLE, BrokerPortal.LABELS, BrokerPortal.BUNDLE, BUNDLE), SitePortal::page,
-        false), access, new Sessions(clock, random, Sessions.IDLE));
+    List<String> bundles = List.of(PortalKit.BUNDLE, BrokerPortal.LABELS, BrokerPortal.BUNDLE, QUARANTINE_BUNDLE, BUNDLE);
+    PortalKit kit = new PortalKit(new PortalKit.Config(brand, bundles, SitePortal::page, false), access, new Sessions(clock, random, Sessions.IDLE));
     Javalin app = routes.server();
     kit.install(app);
     app.get("/", ctx -> ctx.redirect(kit.session(ctx).user().isPresent() ? "/site/approvals" : "/signin",

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Properties;
 import org.datenraum.web.broker.BrokerPortal;
+import org.datenraum.web.site.SitePortal;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
@@ -14,7 +22,7 @@ class MessagesTest {
   @Test
   void germanAndEnglishHaveTheSameKeysInEveryBundle() throws IOException {
     for (String bundle : List.of(PortalKit.BUNDLE, BrokerPortal.BUNDLE, BrokerPortal.LABELS,
-        BrokerPortal.SURVEILLANCE_BUNDLE, org.datenraum.web.site.SitePortal.BUNDLE)) {
+        BrokerPortal.SURVEILLANCE_BUNDLE, SitePortal.BUNDLE, SitePortal.QUARANTINE_BUNDLE)) {
       String base = "/" + bundle.replace('.', '/');
       Properties de = load(base + ".properties");
       Properties en = load(base + "_en.properties");
@@ -49,6 +57,50 @@ class MessagesTest {
         .isEqualTo("DR-7063 `2025-13` ist kein gültiger Wert für `month`: erwartet wird ein Wert wie `2026-11`.");
     assertThat(de.problem("DR-9999 Something `x`.")).as("a code the texts do not word").isEqualTo("DR-9999 Something `x`.");
     assertThat(de.problem("Gespeichert.")).isEqualTo("Gespeichert.");
+  }
+
+  @Test
+  void quarantineReasonsAreWordedInGermanWithTheirValuesAndKeptInEnglish() {
+    List<String> bundles = List.of(PortalKit.BUNDLE, SitePortal.QUARANTINE_BUNDLE, SitePortal.BUNDLE);
+    Messages de = Messages.of("de", bundles);
+    Messages en = Messages.of("en", bundles);
+    String date = "value `2026-02-30` is not a FHIR date or dateTime: use YYYY, YYYY-MM, YYYY-MM-DD or"
+        + " YYYY-MM-DDThh:mm:ss with a time zone.";
+    assertThat(de.reason("DR-1020", "`birthDate` " + date)).isEqualTo("Der Wert `2026-02-30` von `birthDate` ist"
+        + " kein FHIR-date oder -dateTime: YYYY, YYYY-MM, YYYY-MM-DD oder YYYY-MM-DDThh:mm:ss mit Zeitzone verwenden.");
+    assertThat(en.reason("DR-1020", "`birthDate` " + date)).isEqualTo("`birthDate` " + date);
+    String parent = "its `parent` `Specimen/s-9` is no Specimen in this load or the store: load the parent specimen"
+        + " too, or fix the reference.";
+    assertThat(de.problem("DR-7402 " + parent)).isEqualTo("DR-7402 Der Verweis `parent` `Specimen/s-9` ist keine"
+        + " Probe dieser Ladung oder des Speichers: die Ausgangsprobe mitladen oder den Verweis korrigieren.");
+    assertThat(en.problem("DR-7402 " + parent)).isEqualTo("DR-7402 " + parent);
+    assertThat(de.reason("DR-7508", "no patient of the store has the file's Patient ID under the identifier system"
+        + " `urn:oid:1.2.3`: load the patient's FHIR data first, or give the right --patient-id-system."))
+        .contains("im Kennungssystem `urn:oid:1.2.3`:").doesNotContain("no patient");
+    assertThat(de.reason("DR-1007", "file could not be read (Unexpected end-of-input): check that it is complete."))
+        .startsWith("Die Datei konnte nicht gelesen werden");
+  }
+
+  @Test
+  void everyCodeTheIngestsWriteHasAGermanQuarantineReason() throws IOException {
+    Properties de = load("/" + SitePortal.QUARANTINE_BUNDLE.replace('.', '/') + ".properties");
+    Pattern code = Pattern.compile("\"(DR-\\d{4})\"");
+    Set<String> missing = new TreeSet<>();
+    for (String module : List.of("ingest-fhir", "ingest-cda", "ingest-dicom")) {
+      Path sources = Path.of("..", module, "src", "main", "java");
+      assertThat(sources).as(module).isDirectory();
+      try (Stream<Path> files = Files.walk(sources)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher m = code.matcher(Files.readString(f));
+          while (m.find()) {
+            if (!de.containsKey("problem." + m.group(1))) {
+              missing.add(m.group(1) + " (" + f.getFileName() + ")");
+            }
+          }
+        }
+      }
+    }
+    assertThat(missing).as("codes of the ingests without a German reason").isEmpty();
   }
 
   private static Properties load(String resource) throws IOException {

@@ -45,6 +45,13 @@ import org.datenraum.store.SiteStore;
  */
 final class SiteFixture implements AutoCloseable {
 
+  /** The FHIR ingest's reason for a record whose patient is not loaded (every third quarantined record). */
+  static final Problem UNKNOWN_PATIENT = Problem.notFound("DR-1015", "its `subject`/`patient` references a"
+      + " Patient that is neither in this load nor in the store: load that Patient, or fix the reference.");
+  /** The FHIR ingest's reason for a specimen quantity without unit (the other quarantined records). */
+  static final Problem UNIT_MISSING = Problem.invalid("DR-7401", "Specimen quantity `2.5` has no unit: give its"
+      + " UCUM code (e.g. `mL`), or leave the quantity out.");
+
   static final String DIABETES = """
       {"version":"http://to_be_decided.com/draft-2/schema#","inclusionCriteria":[[{"context":{"system":"fdpg.mii.cds",
       "code":"Diagnose","display":"Diagnose"},"termCodes":[{"system":"http://fhir.de/CodeSystem/bfarm/icd-10-gm",
@@ -77,7 +84,7 @@ final class SiteFixture implements AutoCloseable {
     List<QuarantineEntry> q = new ArrayList<>();
     for (int i = 0; i < quarantined; i++) {
       q.add(new QuarantineEntry("obs.ndjson", "line " + (i + 1), "Observation", "o" + i,
-          Problem.invalid(i % 3 == 0 ? "DR-1301" : "DR-1302", i % 3 == 0 ? "no subject" : "no code")));
+          i % 3 == 0 ? UNKNOWN_PATIENT : UNIT_MISSING));
     }
     store.write(new WriteBatch(rs, List.of(), Map.of(), q));
     ObjectMapper json = new ObjectMapper();

@@ -91,10 +91,17 @@ class SitePagesIT {
       assertThat(data).contains("No implausible dates.");
 
       String first = b.get("/site/quarantine?lang=en").body();
-      // 45 records: every third (15) DR-1301, the other 30 DR-1302, largest group first, 20 per page
-      assertThat(first.indexOf("DR-1302")).isLessThan(first.indexOf("DR-1301"));
-      assertThat(first).contains("DR-1302</span> · 30 records").contains("DR-1301</span> · 15 records")
-          .contains("line 2<").contains("Next page");
+      // 45 records: every third (15) DR-1015, the other 30 DR-7401, largest group first, 20 per page
+      assertThat(first.indexOf("DR-7401")).isLessThan(first.indexOf("DR-1015"));
+      assertThat(first).contains("DR-7401</span> · 30 records").contains("DR-1015</span> · 15 records")
+          .contains("line 2<").contains("Next page").contains("Specimen quantity `2.5` has no unit")
+          .contains("its `subject`/`patient` references a Patient");
+      String german = b.get("/site/quarantine?lang=de").body();
+      assertThat(german).contains("DR-7401</span> · 30").contains(
+          "Die Probenmenge `2.5` hat keine Einheit: ihren UCUM-Code (etwa `mL`) angeben oder die Menge weglassen.")
+          .contains("`subject`/`patient` verweist auf einen Patienten, der weder in dieser Ladung noch im Speicher ist")
+          .doesNotContain("Specimen quantity").doesNotContain("neither in this load");
+      EnglishLeaks.assertNone(german);
       String second = b.get("/site/quarantine?page=1&lang=en").body();
       assertThat(second).contains("line 45<").doesNotContain("line 2<").doesNotContain("Next page")
           .contains("Previous page");
