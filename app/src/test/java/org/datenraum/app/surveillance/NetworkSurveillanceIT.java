@@ -277,9 +277,6 @@ class NetworkSurveillanceIT {
               new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
       assertThat(network.locator(".chart[data-drawn]").count()).as("every chart of the network drawn")
           .isEqualTo(network.locator(".chart").count()).isPositive();
-      network.locator(".chart[data-drawn]").first().scrollIntoViewIfNeeded();
-      page.evaluate("window.scrollBy(0, -120)");
-      page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("surveillance.png")));
       assertThat(PageAxe.seriousViolations(page)).as("serious or critical accessibility violations").isEmpty();
       assertThat(network.locator(".chart[data-drawn] svg").first().textContent()).contains("Upper bound");
       page.navigate("/surveillance?lang=de");
@@ -289,6 +286,11 @@ class NetworkSurveillanceIT {
           new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
       assertThat(german.textContent()).as("the chart's legend in German").contains("Beobachtet").contains("Obere Grenze")
           .doesNotContain("Upper bound").doesNotContain("Observed");
+      assertThat(page.locator("section[data-site='network'] h3").allTextContents()).as("chart titles in German")
+          .contains("Gastrointestinale Infektion (GI, alle)").noneMatch(t -> t.contains("infection"));
+      german.scrollIntoViewIfNeeded();
+      page.evaluate("window.scrollBy(0, -120)");
+      page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("surveillance.png")));
     }
   }
 

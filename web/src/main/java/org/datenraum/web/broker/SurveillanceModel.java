@@ -31,8 +31,11 @@ public final class SurveillanceModel {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One chart: its element id, title and the JSON {@code portal.js} draws. */
-  public record Chart(String id, String title, String json) {}
+  /**
+   * One chart: its element id, the indicator's id and English label, the age group and the JSON
+   * {@code portal.js} draws; the page words the title in its language.
+   */
+  public record Chart(String id, String indicator, String label, String ageGroup, String json) {}
 
   /** One signal row. */
   public record Row(String epoch, String kind, String indicator, String ageGroup, double observed, int hidden,
@@ -111,6 +114,6 @@ public final class SurveillanceModel {
     lines.addObject().put("name", "observed").put("type", "bar").set("values", observed);
     lines.addObject().put("name", "upper bound").put("type", "line").set("values", bound);
     lines.addObject().put("name", "signal").put("type", "scatter").put("color", "#a4161a").set("values", alarms);
-    return new Chart(id, title, root.toString());
+    return new Chart(id, s.indicator().id(), s.indicator().label(), s.ageGroup().label(), root.toString());
   }
 }

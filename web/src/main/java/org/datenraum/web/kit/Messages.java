@@ -102,6 +102,11 @@ public final class Messages {
     return worded.startsWith(code + " ") ? worded.substring(code.length() + 1) : worded;
   }
 
+  /** The text of the key, or {@code fallback} when no bundle has it (e.g. a code without a label). */
+  public String getOr(String key, String fallback) {
+    return has(key) ? get(key) : fallback;
+  }
+
   /** Whether some bundle has the key. */
   public boolean has(String key) {
     return bundles.stream().anyMatch(b -> b.containsKey(key));

@@ -44,8 +44,10 @@ class PortalBrowserIT {
   @BeforeAll
   static void start() {
     Map<String, Integer> sites = new LinkedHashMap<>();
-    sites.put("nord", 80);
-    sites.put("sued", 60);
+    // for the screenshot, sites large enough that the result's strata are mostly above the threshold
+    int scale = Screenshots.enabled() ? 12 : 1;
+    sites.put("nord", 80 * scale);
+    sites.put("sued", 60 * scale);
     network = PortalNetwork.start(dir, sites, 11, List.of());
     playwright = Playwright.create();
     browser = Chromium.launch(playwright);

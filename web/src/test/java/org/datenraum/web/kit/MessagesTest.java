@@ -103,6 +103,29 @@ class MessagesTest {
     assertThat(missing).as("codes of the ingests without a German reason").isEmpty();
   }
 
+  @Test
+  void everySurveillanceIndicatorHasAGermanName() throws IOException {
+    Messages de = Messages.of("de", List.of(BrokerPortal.SURVEILLANCE_BUNDLE));
+    int indicators = 0;
+    for (String table : List.of("syndromes.tsv", "pathogens.tsv")) {
+      try (InputStream in = MessagesTest.class.getResourceAsStream("/org/datenraum/surveillance/syndromic/" + table)) {
+        assertThat(in).as(table).isNotNull();
+        for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          if (!line.isBlank() && !line.startsWith("#")) {
+            String[] cells = line.split("\t");
+            assertThat(de.get("surveillance.indicator." + cells[0])).as(cells[0]).doesNotStartWith("??")
+                .isNotEqualTo(cells[1].equals("COVID-19") || cells[1].startsWith("SARS") || cells[1].equals("Norovirus")
+                    ? "" : cells[1]);
+            indicators++;
+          }
+        }
+      }
+    }
+    assertThat(indicators).isEqualTo(12);
+    assertThat(de.getOr("surveillance.age.all", "all")).isEqualTo("alle");
+    assertThat(de.getOr("surveillance.age.35-59", "35-59")).isEqualTo("35-59");
+  }
+
   private static Properties load(String resource) throws IOException {
     try (InputStream in = MessagesTest.class.getResourceAsStream(resource)) {
       assertThat(in).as(resource).isNotNull();

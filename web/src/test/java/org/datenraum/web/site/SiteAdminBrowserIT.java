@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * In headless Chromium: a site admin on a node in manual-approval mode sees the pending request
  * with its sentence, approves it, and the researcher's page then shows every site's answer; the
- * data page shows the site's figures. With {@code -Ddatenraum.screenshots=DIR} the pages are
- * photographed into DIR (the README's pictures).
+ * data page shows the site's figures, all in German (the default). With
+ * {@code -Ddatenraum.screenshots=DIR} the pages are photographed into DIR (the README's pictures).
  */
 class SiteAdminBrowserIT {
 
@@ -69,7 +69,7 @@ class SiteAdminBrowserIT {
         BrowserContext siteContext = browser.newContext(new Browser.NewContextOptions()
             .setBaseURL(local.uri().toString()).setViewportSize(1200, 900));
         Page site = siteContext.newPage();
-        site.navigate("/signin?lang=en");
+        site.navigate("/signin");
         site.fill("#key", adminKey);
         site.click("form[action='/signin'] button[type=submit]");
         site.waitForURL("**/site/approvals");
@@ -81,12 +81,13 @@ class SiteAdminBrowserIT {
         }
         var pending = site.locator("section.pending[data-request='" + id + "']");
         assertThat(pending).isVisible();
-        assertThat(pending.locator(".sentence")).hasText("Patients with Diabetes mellitus, Typ 2.");
+        assertThat(pending.locator(".sentence")).hasText("Patienten mit Diabetes mellitus, Typ 2.");
         assertThat(pending.locator("details pre")).containsText("\"code\" : \"E11\"");
         site.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("site-approvals.png")).setFullPage(true));
+        org.datenraum.web.EnglishLeaks.assertNone(site.content());
         A11y.check(site, "site approvals");
         pending.locator("form[action$='/approve'] button").click();
-        assertThat(site.locator(".notice")).containsText("Request `" + id + "` approved");
+        assertThat(site.locator(".notice")).containsText("Anfrage `" + id + "` freigegeben");
 
         BrowserContext researcherContext = browser.newContext(new Browser.NewContextOptions()
             .setBaseURL(network.portal().toString()));
@@ -109,6 +110,7 @@ class SiteAdminBrowserIT {
         assertThat(site.locator("#patients")).hasText(String.valueOf(patients));
         assertThat(site.locator("#completeness tbody tr").first()).isVisible();
         site.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("site-data-quality.png")).setFullPage(true));
+        org.datenraum.web.EnglishLeaks.assertNone(site.content());
         A11y.check(site, "site data");
         for (String other : List.of("quarantine", "audit")) {
           site.navigate("/site/" + other);
