@@ -2,12 +2,9 @@ package org.datenraum.broker.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.datenraum.core.BuiltOnce;
 
 /**
  * The surveillance views built last, as JSON with an entity tag: keyed by the ledger's version,
@@ -24,11 +21,10 @@ final class SurveillanceViews {
   record Built(String tag, byte[] json) {}
 
   private final String epoch = UUID.randomUUID().toString().substring(0, 8);
-  private final int capacity;
-  private final Map<Key, CompletableFuture<Built>> kept = new LinkedHashMap<>(16, 0.75f, true);
+  private final BuiltOnce<Key, Built> kept;
 
   SurveillanceViews(int capacity) {
-    this.capacity = capacity;
+    this.kept = new BuiltOnce<>(capacity);
   }
 
   /** The tag a view of this key has, without building it. */
@@ -44,38 +40,6 @@ final class SurveillanceViews {
     if (tag(key).equals(held)) {
       return new Built(held, null);
     }
-    CompletableFuture<Built> mine = new CompletableFuture<>();
-    CompletableFuture<Built> found;
-    synchronized (kept) {
-      found = kept.get(key);
-      if (found == null) {
-        kept.put(key, mine);
-        if (kept.size() > capacity) {
-          kept.remove(kept.keySet().iterator().next());
-        }
-      }
-    }
-    if (found != null) {
-      return await(found);
-    }
-    try {
-      Built b = new Built(tag(key), build.get().getBytes(StandardCharsets.UTF_8));
-      mine.complete(b);
-      return b;
-    } catch (RuntimeException e) {
-      synchronized (kept) {
-        kept.remove(key, mine);
-      }
-      mine.completeExceptionally(e);
-      throw e;
-    }
-  }
-
-  private static Built await(CompletableFuture<Built> building) {
-    try {
-      return building.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    return kept.get(key, () -> new Built(tag(key), build.get().getBytes(StandardCharsets.UTF_8)));
   }
 }
