@@ -90,6 +90,7 @@ public final class PortalBench implements Callable<Integer> {
           QualityFile.read(new NodeDirectory(s.dir())).isPresent() ? "yes" : "no (measured at the first view)");
     }
     qualityTimes(sites.get(0), out);
+    freshSurveillance(sites);
     LocalDate first = GeneratorConfig.DEFAULT_START;
     String byHand = DemoSites.ACCOUNTS.get(sites.size() - 1);
     Prepared prepared = new Prepared(BrokerPortal.of(Clock.systemUTC(), new SecureRandom()));
@@ -108,6 +109,8 @@ public final class PortalBench implements Callable<Integer> {
       timed(out, op, "operator: sites and keys", "/operator/principals");
       timed(out, op, "operator: audit log with verification", "/operator/audit");
       timed(out, op, "operator: surveillance", "/surveillance");
+      timed(out, op, "operator: surveillance, a chosen range (from, to)", "/surveillance?from="
+          + first.plusMonths(6) + "&to=" + first.plusYears(DemoSites.YEARS).minusDays(1));
       DemoLocalPort local = network.localPorts().get(sites.size() - 1);
       PageClient admin = new PageClient(local.uri());
       admin.signIn(local.key());
@@ -153,6 +156,25 @@ public final class PortalBench implements Callable<Integer> {
     Arrays.sort(again);
     out.printf("%-52s %6.0f ms %6.0f ms %6.0f ms%n", name, first.millis(), again[repeat / 2], again[repeat - 1]);
     out.flush();
+  }
+
+  /**
+   * Starts every run's broker without surveillance cells and lets each reused site send all its
+   * days again: a node remembers the days it sent ({@code node/surveillance-sent.json}), so a new
+   * broker would otherwise receive nothing and the surveillance pages would be measured empty.
+   */
+  private void freshSurveillance(List<DemoSite> sites) throws java.io.IOException {
+    Path broker = dir.resolve("broker");
+    if (Files.exists(broker)) {
+      try (var files = Files.walk(broker)) {
+        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    for (DemoSite s : sites) {
+      Files.deleteIfExists(new NodeDirectory(s.dir()).root().resolve("surveillance-sent.json"));
+    }
   }
 
   /** Waits until every site answered the round; the time it saw that, from {@link System#nanoTime()}. */
