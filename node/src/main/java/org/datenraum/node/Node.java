@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * A site node: polls the broker (outbound only), decides on each request by rule or by a person,
  * answers approved ones from the site's data through disclosure control, and uploads the
  * protected answer; everything is audited in the site directory. Thread-safe; stop with
- * {@link #close()}.
+ * {@link #close()}, which lets requests being answered finish for up to 5 s before it interrupts them.
  */
 public final class Node implements AutoCloseable {
 
@@ -158,10 +158,14 @@ public final class Node implements AutoCloseable {
     decisions.shutdownNow();
     handling.stop();
     surveillance.stop();
-    workers.shutdownNow();
+    workers.shutdown();
     try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
+      workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
     audit.close();

@@ -12,6 +12,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.datenraum.core.Problem;
 import org.datenraum.federation.audit.AuditAnchor;
 import org.datenraum.federation.audit.AuditChain;
@@ -28,11 +32,19 @@ import org.datenraum.files.OwnerOnly;
 /**
  * The node's audit log: one JSON entry per line, chained and sealed with the site's audit key
  * (a file of its own), each line forced to disk before the call returns; the newest head is also
- * written to a head file beside it. One writer process. Thread-safe.
+ * written to a head file beside it. One writer process. Thread-safe. The file is written on a
+ * thread of its own that nobody interrupts: an interrupted caller (a request cancelled, a node
+ * stopping) still gets its entry written, and the log stays open for the next one, where an
+ * interrupt during a channel write would close it for good.
  */
 public final class FileAuditLog implements AutoCloseable {
 
   private final FileChannel out;
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "audit-log-writer");
+    t.setDaemon(true);
+    return t;
+  });
   private final Clock clock;
   private final AuditKey key;
   private final Path headFile;
@@ -82,6 +94,30 @@ public final class FileAuditLog implements AutoCloseable {
   }
 
   private void write(AuditEntry e) {
+    Future<?> done = writer.submit(() -> writeNow(e));
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get();
+          return;
+        } catch (InterruptedException ie) {
+          interrupted = true;
+        } catch (ExecutionException ee) {
+          if (ee.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException("the audit log writer failed: " + ee.getCause(), ee.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void writeNow(AuditEntry e) {
     try {
       out.write(ByteBuffer.wrap((WireJson.write(e) + "\n").getBytes(StandardCharsets.UTF_8)));
       out.force(false);
@@ -135,6 +171,7 @@ public final class FileAuditLog implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    writer.shutdown();
     try {
       out.close();
     } catch (IOException e) {

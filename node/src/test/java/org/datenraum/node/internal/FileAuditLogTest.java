@@ -80,6 +80,22 @@ class FileAuditLogTest {
   }
 
   @Test
+  void anInterruptedCallerStillAppendsAndTheLogStaysOpenForTheNext() throws Exception {
+    try (FileAuditLog audit = FileAuditLog.open(log, key, head, CLOCK)) {
+      Thread.currentThread().interrupt();
+      try {
+        audit.append("node", "request.answered", "r5", "type=feasibility");
+        assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt is kept").isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      audit.append("node", "request.answered", "r6", "type=feasibility");
+    }
+    assertThat(lines()).extracting(n -> n.get("request").asText()).endsWith("r5", "r6");
+    assertThat(found(List.of())).isEmpty();
+  }
+
+  @Test
   void anIntactLogVerifiesAndItsKeyIsOwnerOnly() throws Exception {
     assertThat(found(List.of())).isEmpty();
     assertThat(Files.getPosixFilePermissions(key))
