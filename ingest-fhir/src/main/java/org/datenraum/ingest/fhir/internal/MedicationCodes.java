@@ -70,7 +70,8 @@ final class MedicationCodes {
     return codes;
   }
 
-  private static List<Coding> codings(JsonNode concept) {
+  /** The codings of a CodeableConcept that carry a code, in a list the caller may extend. */
+  static List<Coding> codings(JsonNode concept) {
     List<Coding> out = new ArrayList<>();
     for (JsonNode c : concept.path("coding")) {
       if (c.hasNonNull("code")) {

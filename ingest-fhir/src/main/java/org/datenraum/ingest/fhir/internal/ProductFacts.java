@@ -45,7 +45,7 @@ final class ProductFacts {
 
   /** The product's codes: each {@code productCode} coding, then its category. */
   static List<Coding> codes(JsonNode r) {
-    List<Coding> out = new ArrayList<>(codings(r.path("productCode")));
+    List<Coding> out = new ArrayList<>(MedicationCodes.codings(r.path("productCode")));
     if (r.hasNonNull("productCategory")) {
       out.add(new Coding(CATEGORY_SYSTEM, r.path("productCategory").asText()));
     }
@@ -84,9 +84,9 @@ final class ProductFacts {
 
   /** A Substance's own codes: its code and the codes of its ingredients. */
   static List<Coding> substanceCodes(JsonNode substance) {
-    List<Coding> out = codings(substance.path("code"));
+    List<Coding> out = MedicationCodes.codings(substance.path("code"));
     for (JsonNode i : substance.path("ingredient")) {
-      out.addAll(codings(i.path("substanceCodeableConcept")));
+      out.addAll(MedicationCodes.codings(i.path("substanceCodeableConcept")));
     }
     return out;
   }
@@ -145,15 +145,5 @@ final class ProductFacts {
       }
     }
     return List.of();
-  }
-
-  private static List<Coding> codings(JsonNode concept) {
-    List<Coding> out = new ArrayList<>();
-    for (JsonNode c : concept.path("coding")) {
-      if (c.hasNonNull("code")) {
-        out.add(new Coding(c.path("system").asText(""), c.path("code").asText()));
-      }
-    }
-    return out;
   }
 }
