@@ -50,10 +50,20 @@ public final class TermTree {
     return children.getOrDefault(id, List.of());
   }
 
-  /** The term naming this system and code, if the tree has one. */
+  /**
+   * The term naming this system and code, if the tree has one; where several contexts name the
+   * same code (SNOMED CT 40617009 is the ventilation category and the ventilation episode), the
+   * first in the tree.
+   */
   public Optional<Term> byCode(String system, String code) {
     return byId.values().stream().filter(t -> !t.folder() && t.system().equals(system) && t.code().equals(code))
         .findFirst();
+  }
+
+  /** The term naming this code in this CCDL context (its code in system {@code fdpg.mii.cds}), if the tree has one. */
+  public Optional<Term> byCode(String context, String system, String code) {
+    return byId.values().stream().filter(t -> !t.folder() && t.context().equals(context)
+        && t.system().equals(system) && t.code().equals(code)).findFirst();
   }
 
   /**

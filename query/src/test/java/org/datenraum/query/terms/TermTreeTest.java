@@ -55,7 +55,8 @@ class TermTreeTest {
     });
     assertThat(below("bildgebung")).hasSizeGreaterThan(10)
         .allSatisfy(t -> assertThat(resourceTypes(t)).as(t.id()).containsExactly("ImagingStudy"));
-    assertThat(below("snomed-prozedur")).hasSize(6).allSatisfy(t -> {
+    assertThat(below("snomed-prozedur")).hasSize(7).filteredOn(t -> !t.context().equals("Beatmungsepisode"))
+        .hasSize(6).allSatisfy(t -> {
       assertThat(t.system()).isEqualTo("http://snomed.info/sct");
       assertThat(resourceTypes(t)).as(t.id()).containsExactly("Procedure");
     });
@@ -72,6 +73,18 @@ class TermTreeTest {
     assertThat(tree.children(category.id())).extracting(Term::code).contains("428311008", "426854004", "57485005");
     assertThat(tree.find("dicom:SliceThickness").orElseThrow().valueUnit()).isEqualTo("mm");
     assertThat(tree.find("specimen:119364003").orElseThrow().valueUnit()).isEqualTo("mL");
+  }
+
+  @Test
+  void theVentilationEpisodeIsATermOfItsOwnContextBesideTheCategoryOfTheSameCode() {
+    Term episode = tree.byCode("Beatmungsepisode", "http://snomed.info/sct", "40617009").orElseThrow();
+    Term category = tree.byCode("Prozedurenkategorie", "http://snomed.info/sct", "40617009").orElseThrow();
+    assertThat(episode.id()).isEqualTo("sct-episode:40617009").isNotEqualTo(category.id());
+    assertThat(episode.valueUnit()).isEqualTo("h");
+    assertThat(episode.time()).isTrue();
+    assertThat(Mappings.builtIn().resolve(episode.contextCode(), episode.termCode()).orElseThrow())
+        .isInstanceOf(MappingEntry.VentilationEpisode.class);
+    assertThat(tree.byCode("Diagnose", "http://snomed.info/sct", "40617009")).isEmpty();
   }
 
   @Test

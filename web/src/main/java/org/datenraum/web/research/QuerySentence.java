@@ -1,7 +1,5 @@
 package org.datenraum.web.research;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -38,13 +36,15 @@ public final class QuerySentence {
 
   /** One criterion: its terms, value filter and period. */
   public static String criterion(Criterion c, Messages t, TermTree tree) {
-    StringBuilder s = new StringBuilder(c.termCodes().stream().map(code -> display(code, t.lang(), tree))
+    StringBuilder s = new StringBuilder(c.termCodes().stream()
+        .map(code -> tree.byCode(c.context().code(), code.system(), code.code()).map(term -> term.display(t.lang()))
+            .orElseGet(() -> display(code, t.lang(), tree)))
         .collect(Collectors.joining(" / ")));
     Filter f = c.valueFilter();
     if (f instanceof Filter.Comparison cmp) {
-      s.append(' ').append(symbol(cmp.comparator().code())).append(' ').append(number(cmp.value())).append(unit(cmp.unit()));
+      s.append(' ').append(symbol(cmp.comparator().code())).append(' ').append(t.decimal(cmp.value(), 4)).append(unit(cmp.unit()));
     } else if (f instanceof Filter.Range r) {
-      s.append(' ').append(t.get("sentence.between", number(r.minValue()), number(r.maxValue()))).append(unit(r.unit()));
+      s.append(' ').append(t.get("sentence.between", t.decimal(r.minValue(), 4), t.decimal(r.maxValue(), 4))).append(unit(r.unit()));
     } else if (f instanceof Filter.Concept concept) {
       s.append(": ").append(concept.selectedConcepts().stream().map(code -> display(code, t.lang(), tree))
           .collect(Collectors.joining(" / ")));
@@ -78,9 +78,6 @@ public final class QuerySentence {
     };
   }
 
-  private static String number(double v) {
-    return new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
-  }
 
   private static String unit(String u) {
     return u == null ? "" : " " + u;

@@ -2,13 +2,20 @@ package org.datenraum.web.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.datenraum.core.Result;
+import org.datenraum.query.CcdlCompiler;
+import org.datenraum.query.ccdl.CcdlParser;
+import org.datenraum.query.ccdl.CcdlQuery;
 import org.datenraum.query.ccdl.Comparator;
 import org.datenraum.query.ccdl.Criterion;
 import org.datenraum.query.ccdl.Filter;
 import org.datenraum.query.ccdl.TimeRestriction;
+import org.datenraum.query.mapping.MappingEntry;
+import org.datenraum.query.mapping.Mappings;
 import org.datenraum.query.terms.TermTree;
 import org.datenraum.web.broker.BrokerPortal;
 import org.datenraum.web.kit.Messages;
@@ -99,9 +106,32 @@ class EditorServicesTest {
         .with(criterion("icd:F03", "", "", "", "", ""), Draft.Place.parse("ex:new")).value()
         .with(criterion("icd:N18.3", "", "", "", "", ""), Draft.Place.parse("ex:0")).value();
     assertThat(QuerySentence.of(d.query().get(), DE, TREE)).isEqualTo("Patienten mit (Diabetes mellitus, Typ 2 oder"
-        + " Diabetes mellitus, Typ 1) und Hämoglobin A1c/Hämoglobin.gesamt im Blut zwischen 6.5 und 9 %, von 2024-01-01"
+        + " Diabetes mellitus, Typ 1) und Hämoglobin A1c/Hämoglobin.gesamt im Blut zwischen 6,5 und 9 %, von 2024-01-01"
         + " bis 2024-12-31 und nicht (Nicht näher bezeichnete Demenz und Chronische Nierenkrankheit, Stadium 3).");
     assertThat(QuerySentence.of(d.query().get(), EN, TREE)).startsWith("Patients with (Diabetes mellitus, Typ 2 or")
         .contains(" between 6.5 and 9 %, from 2024-01-01 until 2024-12-31 and not (");
+  }
+
+  @Test
+  void theVentilationEpisodeIsPickedFromTheTreeAsTheFeasibilityQueryReadsIt() throws Exception {
+    Criterion episode = criterion("sct-episode:40617009", "gt", "96", "", "", "");
+    CcdlQuery example = CcdlParser.parse(Files.readString(Path.of("..", "examples", "queries",
+        "invasive-ventilation-episode-over-96h.json"))).value();
+    Criterion written = example.inclusion().get(0).get(0);
+    assertThat(episode.context().code()).isEqualTo(written.context().code()).isEqualTo("Beatmungsepisode");
+    assertThat(episode.termCodes()).extracting(c -> c.system() + "|" + c.code())
+        .containsExactly(written.termCodes().get(0).system() + "|" + written.termCodes().get(0).code());
+    assertThat(episode.valueFilter()).isEqualTo(written.valueFilter());
+    Draft d = Draft.empty().with(episode, Draft.Place.parse("in:new")).value();
+    assertThat(CcdlCompiler.of(Mappings.builtIn()).compile(d.query().get()).isOk()).isTrue();
+    assertThat(Mappings.builtIn().resolve(episode.context(), episode.termCodes().get(0)).orElseThrow())
+        .isInstanceOf(MappingEntry.VentilationEpisode.class);
+
+    assertThat(QuerySentence.of(d.query().get(), DE, TREE)).isEqualTo("Patienten mit Invasive Beatmungsepisode"
+        + " (Länge einer Episode; Beatmungen unter 14 h Abstand zählen als eine) > 96 h.");
+    Criterion category = criterion("sct-category:40617009", "", "", "", "", "");
+    assertThat(category.context().code()).isEqualTo("Prozedurenkategorie");
+    assertThat(QuerySentence.criterion(category, EN, TREE)).isEqualTo("Artificial ventilation (any form, category)");
+    assertThat(TREE.search("Beatmungsepisode", 10)).extracting(t -> t.id()).containsExactly("sct-episode:40617009");
   }
 }
