@@ -62,6 +62,36 @@ public final class Messages {
     return "??" + key + "??";
   }
 
+  /** A whole number as the page's language writes it: {@code 12.345} in German, {@code 12,345} in English. */
+  public String number(long n) {
+    return format("#,##0").format(n);
+  }
+
+  /**
+   * A number with at most {@code digits} decimals, none when it is whole: {@code 6,5} and {@code 1.234,75}
+   * in German, {@code 6.5} and {@code 1,234.75} in English.
+   */
+  public String decimal(double v, int digits) {
+    return format("#,##0" + (digits > 0 ? "." + "#".repeat(digits) : "")).format(v);
+  }
+
+  /** A number with exactly {@code digits} decimals: {@code 3,40} in German, {@code 3.40} in English. */
+  public String fixed(double v, int digits) {
+    return format("#,##0" + (digits > 0 ? "." + "0".repeat(digits) : "")).format(v);
+  }
+
+  /** A share as a percentage with one decimal ({@code 93,4 %} in German); a dash when there is nothing to share. */
+  public String percent(long with, long of) {
+    return of == 0 ? "–" : fixed(100.0 * with / of, 1) + " %";
+  }
+
+  private java.text.DecimalFormat format(String pattern) {
+    java.text.DecimalFormat f = new java.text.DecimalFormat(pattern,
+        java.text.DecimalFormatSymbols.getInstance(lang.equals(GERMAN) ? Locale.GERMANY : Locale.ENGLISH));
+    f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    return f;
+  }
+
   /** The text of the key with {@code {0}}, {@code {1}}, ... replaced (MessageFormat). */
   public String get(String key, Object... args) {
     return new MessageFormat(get(key), lang.equals(GERMAN) ? Locale.GERMAN : Locale.ENGLISH).format(args);

@@ -45,8 +45,8 @@ public record ResultView(String id, boolean done, List<Site> sites, String total
           s.message() == null ? "" : s.message()));
     }
     List<Chart> charts = new ArrayList<>();
-    v.result().strata().forEach((stratum, cells) -> charts.add(chart(title(stratum, t), labelled(stratum, cells, t))));
-    return new ResultView(v.id(), v.done(), sites, v.result().total().toString(), v.result().sitesReporting(),
+    v.result().strata().forEach((stratum, cells) -> charts.add(chart(title(stratum, t), labelled(stratum, cells, t), t)));
+    return new ResultView(v.id(), v.done(), sites, shown(v.result().total(), t), v.result().sitesReporting(),
         v.result().sitesSuppressed(), v.result().sites(), charts);
   }
 
@@ -68,7 +68,12 @@ public record ResultView(String id, boolean done, List<Site> sites, String total
     return out;
   }
 
-  private static Chart chart(String title, Map<String, Shown> cells) {
+  /** A count as the page's language writes numbers; a hidden one as its text ({@code < 20}). */
+  static String shown(Shown s, Messages t) {
+    return s.value() != null ? t.number(s.value()) : s.text();
+  }
+
+  private static Chart chart(String title, Map<String, Shown> cells, Messages t) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("title", title);
     data.put("labels", List.copyOf(cells.keySet()));
@@ -76,7 +81,7 @@ public record ResultView(String id, boolean done, List<Site> sites, String total
     data.put("hidden", cells.values().stream().map(s -> s.value() == null ? s.text() : "").toList());
     try {
       Map<String, String> shown = new LinkedHashMap<>();
-      cells.forEach((k, v) -> shown.put(k, v.toString()));
+      cells.forEach((k, v) -> shown.put(k, shown(v, t)));
       return new Chart(title, JSON.writeValueAsString(data), java.util.Collections.unmodifiableMap(shown));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

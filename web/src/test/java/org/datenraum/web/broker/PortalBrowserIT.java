@@ -138,7 +138,8 @@ class PortalBrowserIT {
     String id = page.url().substring(page.url().lastIndexOf('/') + 1);
     RequestView api = BrokerClient.of(network.portal(), network.researcherKey()).request(id, Duration.ZERO).orThrow();
     assertThat(api.done()).isTrue();
-    assertThat(page.locator("#total")).hasText(api.result().total().toString());
+    assertThat(page.locator("#total")).hasText(api.result().total().value() == null ? api.result().total().text()
+        : java.text.NumberFormat.getIntegerInstance(java.util.Locale.GERMANY).format(api.result().total().value()));
     assertThat(page.locator(".chart svg")).hasCount(2);
     assertThat(page.locator("table.cells th", new Page.LocatorOptions().setHasText("weiblich"))).hasCount(1);
     org.datenraum.web.EnglishLeaks.assertNone(page.content());

@@ -134,4 +134,23 @@ class MessagesTest {
       return p;
     }
   }
+
+  @Test
+  void numbersUseTheDecimalCommaAndThousandsPointInGermanAndTheReverseInEnglish() {
+    Messages de = Messages.of("de", List.of(PortalKit.BUNDLE));
+    Messages en = Messages.of("en", List.of(PortalKit.BUNDLE));
+    assertThat(de.number(1234567)).isEqualTo("1.234.567");
+    assertThat(en.number(1234567)).isEqualTo("1,234,567");
+    assertThat(de.number(999)).isEqualTo("999");
+    assertThat(de.decimal(6.5, 4)).isEqualTo("6,5");
+    assertThat(en.decimal(6.5, 4)).isEqualTo("6.5");
+    assertThat(de.decimal(12, 4)).as("a whole number has no decimals").isEqualTo("12");
+    assertThat(de.decimal(1234.56789, 4)).isEqualTo("1.234,5679");
+    assertThat(de.fixed(3.4, 2)).isEqualTo("3,40");
+    assertThat(en.fixed(3.4, 2)).isEqualTo("3.40");
+    assertThat(de.fixed(2.125, 2)).as("halves round up, as %.2f did").isEqualTo("2,13");
+    assertThat(de.percent(1, 3)).isEqualTo("33,3 %");
+    assertThat(en.percent(2, 3)).isEqualTo("66.7 %");
+    assertThat(de.percent(0, 0)).isEqualTo("–");
+  }
 }

@@ -89,6 +89,9 @@ class SitePagesIT {
       assertThat(data).contains("<th scope=\"row\">Condition</th><td>30</td><td>50.0 %</td>");
       assertThat(data).contains("urn:local:dx</td><td>3</td>");
       assertThat(data).contains("No implausible dates.");
+      String germanData = b.get("/site/data?lang=de").body();
+      assertThat(germanData).contains("<th scope=\"row\">Condition</th><td>30</td><td>50,0 %</td>")
+          .doesNotContain("50.0 %");
 
       String first = b.get("/site/quarantine?lang=en").body();
       // 45 records: every third (15) DR-1015, the other 30 DR-7401, largest group first, 20 per page
