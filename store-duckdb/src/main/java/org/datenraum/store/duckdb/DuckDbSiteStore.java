@@ -54,6 +54,8 @@ public final class DuckDbSiteStore implements SiteStore {
 
   private final DuckDBConnection connection;
   private final PatientNumbers numbers = new PatientNumbers();
+  /** Whether {@link #numbers} holds the committed patients; read at the first use, not at opening. */
+  private volatile boolean numbersLoaded;
   private final Map<Integer, String> pseudonymsByNumber = new HashMap<>();
   private final JsonCodec codec;
   private final BatchWriter writer;
@@ -81,15 +83,12 @@ public final class DuckDbSiteStore implements SiteStore {
       if (!Files.exists(file)) {
         StoreFile.createOwnerOnly(file.toAbsolutePath());
       }
-      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      Connection c = connect(file, new java.util.Properties());
       try (Statement s = c.createStatement()) {
         s.execute("SET checkpoint_threshold = '256MB'");
       }
       Migrations.migrate(c);
-      DuckDbSiteStore store =
-          new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock, false);
-      store.loadNumbers();
-      return store;
+      return new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock, false);
     } catch (SQLException e) {
       if (StoreLockedException.isLockConflict(e)) {
         throw new StoreLockedException(file.toAbsolutePath(), e);
@@ -115,13 +114,10 @@ public final class DuckDbSiteStore implements SiteStore {
     java.util.Properties readOnly = new java.util.Properties();
     readOnly.setProperty("duckdb.read_only", "true");
     try {
-      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
+      Connection c = connect(file, readOnly);
       try {
         Migrations.requireNewest(c);
-        DuckDbSiteStore store =
-            new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock, true);
-        store.loadNumbers();
-        return store;
+        return new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock, true);
       } catch (SQLException | RuntimeException e) {
         c.close();
         throw e;
@@ -139,13 +135,40 @@ public final class DuckDbSiteStore implements SiteStore {
     return readOnly;
   }
 
-  private void loadNumbers() throws SQLException {
+  /**
+   * A connection from the DuckDB driver itself: {@link DriverManager} would first load and
+   * initialise every JDBC driver on the class path (the broker's SQLite driver starts the logging
+   * framework), about half a second of a node's start.
+   */
+  private static Connection connect(Path file, java.util.Properties properties) throws SQLException {
+    return new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+  }
+
+  /**
+   * The committed patients' numbers, read at their first use rather than at opening: a node
+   * answering feasibility queries never needs them, and at a million patients reading them takes
+   * seconds.
+   */
+  private PatientNumbers numbers() {
+    if (!numbersLoaded) {
+      loadNumbers();
+    }
+    return numbers;
+  }
+
+  private synchronized void loadNumbers() {
+    if (numbersLoaded) {
+      return;
+    }
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT pseudonym, num FROM patient")) {
       while (rs.next()) {
         numbers.load(rs.getString(1), rs.getInt(2));
       }
+    } catch (SQLException e) {
+      throw new StoreException("reading the site store's patients failed: " + e.getMessage(), e);
     }
+    numbersLoaded = true;
   }
 
   /** The JDBC connection, for this package and (through {@link StoreConnections}) this module's. */
@@ -163,6 +186,7 @@ public final class DuckDbSiteStore implements SiteStore {
       throw new IllegalStateException("the site store was opened read-only: open it with `open` to write a batch.");
     }
     try {
+      numbers();
       writer.write(batch);
       pseudonymsByNumber.clear();
     } catch (SQLException e) {
@@ -173,7 +197,7 @@ public final class DuckDbSiteStore implements SiteStore {
 
   @Override
   public boolean hasPatient(String pseudonym) {
-    return numbers.isCommitted(pseudonym);
+    return numbers().isCommitted(pseudonym);
   }
 
   @Override
@@ -341,7 +365,7 @@ public final class DuckDbSiteStore implements SiteStore {
   private Map<Integer, String> numbersOf(Set<String> pseudonyms) {
     Map<Integer, String> out = new HashMap<>();
     for (String p : pseudonyms) {
-      Integer n = numbers.get(p);
+      Integer n = numbers().get(p);
       if (n != null) {
         out.put(n, p);
       }

@@ -18,7 +18,8 @@ import org.datenraum.store.duckdb.internal.StoreConnections;
  * and per coded attribute a RoaringBitmap of patient numbers, patients by sex and birth month,
  * and the fact rows of filtered codes cached in columns. Before each query the executor compares
  * the store version (incremented by every committed write batch) with the version its index was
- * built at; when they differ, it loads the index saved at the current version, or updates the
+ * built at; when they differ, it loads the index (and the patients by sex and birth month) saved at
+ * the current version, or updates the
  * index it holds (or the saved one) for the patients whose facts changed since, or rebuilds it
  * when there is none to start from, and saves it (unless the store was opened read-only: then the
  * index brought up to date stays in memory); and it drops its cached rows (and the
@@ -108,13 +109,15 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
     updatedLast = false;
     if (saved.isPresent()) {
       index = saved.get();
+      Optional<PatientTable> savedPatients = IndexStore.loadPatients(c);
+      patients = savedPatients.isPresent() ? savedPatients.get() : PatientTable.load(c);
     } else {
       index = updatedOrRebuilt(c);
+      patients = PatientTable.load(c);
       if (!readOnly) {
-        IndexStore.save(c, index, current);
+        IndexStore.save(c, index, patients, current);
       }
     }
-    patients = PatientTable.load(c);
     rows = new RowCache(rowCacheBytes);
     names = null;
     version = current;

@@ -44,6 +44,17 @@ final class IndexStore {
         + " WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%' GROUP BY ALL";
   }
 
+  /**
+   * Separates the parts of a key read as one string: one string per row instead of four halves
+   * the time to read the index. FHIR strings hold no control characters; a key that does not
+   * split into four parts makes the saved index unreadable, so it is rebuilt.
+   */
+  private static final char UNIT = '\u001f';
+  private static final String SEPARATOR = "chr(31)";
+
+  /** The path of the rows that hold the patients by sex and birth month. */
+  static final String PATIENTS = "#patients";
+
   private IndexStore() {}
 
   /** The number of committed write batches. */
@@ -66,20 +77,51 @@ final class IndexStore {
       }
     }
     Map<IndexKey, RoaringBitmap> bitmaps = new HashMap<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-        "SELECT resource_type, path, system, code, patients FROM feasibility_index")) {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT resource_type || " + SEPARATOR
+        + " || path || " + SEPARATOR + " || system || " + SEPARATOR + " || code, patients FROM feasibility_index"
+        + " WHERE resource_type <> ''")) {
       while (rs.next()) {
-        RoaringBitmap b = new RoaringBitmap();
-        try {
-          b.deserialize(ByteBuffer.wrap(rs.getBytes(5)));
-        } catch (java.io.IOException | RuntimeException corrupt) {
+        String[] key = rs.getString(1).split(String.valueOf(UNIT), -1);
+        RoaringBitmap b = bitmap(rs.getBytes(2));
+        if (key.length != 4 || b == null) {
           return Optional.empty();
         }
-        bitmaps.put(new IndexKey(rs.getString(1), rs.getString(2),
-            new Coding(rs.getString(3), rs.getString(4))), b);
+        bitmaps.put(new IndexKey(key[0], key[1], new Coding(key[2], key[3])), b);
       }
     }
     return Optional.of(CodeIndex.of(bitmaps));
+  }
+
+  /**
+   * The patients by sex and birth month saved with the index (rows of an empty resource type, path
+   * {@value #PATIENTS}), if that index was saved with them; call after {@link #load} found it current.
+   */
+  static Optional<PatientTable> loadPatients(Connection c) throws SQLException {
+    PatientTable.Saved saved = new PatientTable.Saved();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT system, code, patients"
+        + " FROM feasibility_index WHERE resource_type = '' AND path = '" + PATIENTS + "'")) {
+      while (rs.next()) {
+        RoaringBitmap b = bitmap(rs.getBytes(3));
+        if (b == null) {
+          return Optional.empty();
+        }
+        saved.put(PatientTable.Kind.valueOf(rs.getString(1)), rs.getString(2), b);
+      }
+    } catch (IllegalArgumentException | java.time.DateTimeException unreadable) {
+      return Optional.empty();
+    }
+    return saved.table();
+  }
+
+  /** The bitmap, or null when the bytes are not one. */
+  private static RoaringBitmap bitmap(byte[] serialised) {
+    RoaringBitmap b = new RoaringBitmap();
+    try {
+      b.deserialize(ByteBuffer.wrap(serialised));
+      return b;
+    } catch (java.io.IOException | RuntimeException corrupt) {
+      return null;
+    }
   }
 
   /**
@@ -156,7 +198,8 @@ final class IndexStore {
    * Replaces the saved index with this one, built at {@code version}, and starts an empty delta
    * at that version, in one transaction.
    */
-  static void save(Connection c, CodeIndex index, long version) throws SQLException {
+  static void save(Connection c, CodeIndex index, PatientTable patients, long version)
+      throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
@@ -165,11 +208,10 @@ final class IndexStore {
       try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("feasibility_index")) {
         for (Map.Entry<IndexKey, RoaringBitmap> e : index.bitmaps().entrySet()) {
           IndexKey k = e.getKey();
-          ByteBuffer buf = ByteBuffer.allocate(e.getValue().serializedSizeInBytes());
-          e.getValue().serialize(buf);
           a.beginRow().append(k.resourceType()).append(k.path()).append(k.coding().system())
-              .append(k.coding().code()).append(buf.array()).endRow();
+              .append(k.coding().code()).append(serialised(e.getValue())).endRow();
         }
+        patients.forEach((kind, value, b) -> appendPatients(a, kind, value, b));
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO feasibility_index_meta VALUES (?)")) {
         ps.setLong(1, version);
@@ -183,5 +225,19 @@ final class IndexStore {
     } finally {
       c.setAutoCommit(auto);
     }
+  }
+
+  private static void appendPatients(DuckDBAppender a, PatientTable.Kind kind, String value, RoaringBitmap b) {
+    try {
+      a.beginRow().append("").append(PATIENTS).append(kind.name()).append(value).append(serialised(b)).endRow();
+    } catch (SQLException e) {
+      throw new IllegalStateException("appending the patient bitmaps failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] serialised(RoaringBitmap b) {
+    ByteBuffer buf = ByteBuffer.allocate(b.serializedSizeInBytes());
+    b.serialize(buf);
+    return buf.array();
   }
 }

@@ -26,6 +26,44 @@ final class PatientTable {
 
   private PatientTable() {}
 
+  /** The bitmaps of one kind, as {@link IndexStore} saves them beside the index. */
+  enum Kind { ALL, SEX, BIRTH_MONTH }
+
+  /** Receives the table's bitmaps, each with its kind and value (a sex code or {@code yyyy-MM}). */
+  @FunctionalInterface
+  interface BitmapSink {
+    void accept(Kind kind, String value, RoaringBitmap patients);
+  }
+
+  /** Passes every bitmap of the table to {@code sink}. */
+  void forEach(BitmapSink sink) {
+    sink.accept(Kind.ALL, "", all);
+    bySex.forEach((sex, b) -> sink.accept(Kind.SEX, sex.code(), b));
+    byBirthMonth.forEach((month, b) -> sink.accept(Kind.BIRTH_MONTH, month.toString(), b));
+  }
+
+  /** A table put together again from the bitmaps {@link #forEach} gave, none of them shared. */
+  static final class Saved {
+    private final PatientTable table = new PatientTable();
+    private boolean hasAll;
+
+    void put(Kind kind, String value, RoaringBitmap patients) {
+      switch (kind) {
+        case ALL -> {
+          table.all.or(patients);
+          hasAll = true;
+        }
+        case SEX -> table.bySex.put(Sex.ofCode(value), patients);
+        case BIRTH_MONTH -> table.byBirthMonth.put(YearMonth.parse(value), patients);
+      }
+    }
+
+    /** The table, if the bitmap of all patients was among the saved ones. */
+    java.util.Optional<PatientTable> table() {
+      return hasAll ? java.util.Optional.of(table) : java.util.Optional.empty();
+    }
+  }
+
   static PatientTable load(Connection c) throws SQLException {
     PatientTable t = new PatientTable();
     try (Statement s = c.createStatement();

@@ -47,9 +47,40 @@ class PersistedIndexIT {
       Map<IndexKey, RoaringBitmap> saved = StoreConnections.of(store)
           .withConnection(c -> IndexStore.load(c, stats.storeVersion()).orElseThrow()).bitmaps();
       assertThat(saved).isEqualTo(rebuilt).hasSizeGreaterThan(20);
+      Map<String, RoaringBitmap> savedPatients = bitmaps(StoreConnections.of(store)
+          .withConnection(IndexStore::loadPatients).orElseThrow());
+      assertThat(savedPatients).as("patients by sex and birth month saved with the index")
+          .isEqualTo(bitmaps(StoreConnections.of(store).withConnection(PatientTable::load)))
+          .containsKeys("ALL ", "SEX female", "SEX male").hasSizeGreaterThan(10);
+      assertThat((long) savedPatients.get("ALL ").getCardinality()).isEqualTo(store.stats().patients())
+          .isGreaterThanOrEqualTo(40);
       assertAnswersAsReference(store, loaded, new RandomPlans(170), 30);
       assertThat(loaded.stats().rebuilt() || loaded.stats().updated()).isFalse();
     }
+  }
+
+  @Test
+  void anIndexSavedWithoutItsPatientsReadsThemFromThePatientTable() {
+    Path file = dir.resolve("older.duckdb");
+    RandomFacts data = new RandomFacts(19);
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      store.write(data.initial(40, 300));
+      DuckDbFeasibilityExecutor.of(store).refresh();
+      StoreConnections.of(store).withConnection(c -> c.createStatement()
+          .execute("DELETE FROM feasibility_index WHERE resource_type = ''"));
+    }
+    try (DuckDbSiteStore store = DuckDbSiteStore.openReadOnly(file, CLOCK)) {
+      assertThat(StoreConnections.of(store).withConnection(IndexStore::loadPatients)).isEmpty();
+      DuckDbFeasibilityExecutor loaded = DuckDbFeasibilityExecutor.of(store);
+      assertThat(loaded.refresh().rebuilt() || loaded.stats().updated()).as("loaded, not rebuilt").isFalse();
+      assertAnswersAsReference(store, loaded, new RandomPlans(190), 30);
+    }
+  }
+
+  private static Map<String, RoaringBitmap> bitmaps(PatientTable table) {
+    Map<String, RoaringBitmap> out = new java.util.HashMap<>();
+    table.forEach((kind, value, b) -> out.put(kind + " " + value, b));
+    return out;
   }
 
   @Test
