@@ -63,8 +63,13 @@ public final class FederationBench implements Callable<Integer> {
   List<Path> stores;
 
   @Option(names = "--node-heap-mb", defaultValue = "384",
-      description = "Heap of each node process with --stores (default: ${DEFAULT-VALUE}).")
+      description = "Heap per node with --stores; a process gets this times its nodes (default: ${DEFAULT-VALUE}).")
   int nodeHeapMb;
+
+  @Option(names = "--nodes-per-process", defaultValue = "6",
+      description = "Nodes run by one JVM process with --stores; 1 runs each as `datenraum node --read-only-store`"
+          + " (default: ${DEFAULT-VALUE}).")
+  int nodesPerProcess;
 
   @Option(names = "--start-parallel", defaultValue = "4",
       description = "Node processes started at a time with --stores (default: ${DEFAULT-VALUE}).")
@@ -80,15 +85,16 @@ public final class FederationBench implements Callable<Integer> {
           return 2;
         }
       }
-      if (nodes < 1 || requests < 1 || nodeHeapMb < 64 || startParallel < 1) {
+      if (nodes < 1 || requests < 1 || nodeHeapMb < 64 || startParallel < 1 || nodesPerProcess < 1) {
         System.err.println("datenraum bench federation: DR-7652 --nodes `" + nodes + "`, --requests `" + requests
-            + "`, --start-parallel `" + startParallel + "` must be at least 1 and --node-heap-mb `" + nodeHeapMb
-            + "` at least 64: give larger values.");
+            + "`, --start-parallel `" + startParallel + "`, --nodes-per-process `" + nodesPerProcess + "` must be at"
+            + " least 1 and --node-heap-mb `" + nodeHeapMb + "` at least 64: give larger values.");
         return 2;
       }
       java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
-      return new ProcessFederation(out, new ProcessFederation.Setup(stores, nodes, requests, nodeHeapMb,
-          startParallel)).run(diabetes);
+      int perProcess = Math.min(nodesPerProcess, nodes);
+      return new ProcessFederation(out, new ProcessFederation.Setup(stores, nodes, requests,
+          new NodeProcesses.Shape(nodeHeapMb * perProcess, startParallel, perProcess))).run(diabetes).status();
     }
     Path tmp = Files.createTempDirectory("datenraum-federation-bench");
     Broker broker = Broker.start(BrokerConfig.of(tmp.resolve("broker"), 0).withHost("127.0.0.1")

@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.datenraum.files.OwnerOnly;
 
 /**
- * Site nodes as separate JVM processes: each runs {@code datenraum node --read-only-store} on a
- * site directory of its own whose store file is a link to a loaded store, so that several nodes
- * share one store. Started a few at a time (each waits until its node printed that it polls),
- * stopped all at the end; a hook stops them if this JVM ends first.
+ * Site nodes in separate JVM processes: one node per process runs {@code datenraum node
+ * --read-only-store}, several per process run in a {@link NodeHost}; every node has a site
+ * directory of its own whose store file is a link to a loaded store, so that several nodes share
+ * one store. Processes are started a few at a time (each waited for until it printed that its
+ * nodes poll), and all stopped at the end; a hook stops them if this JVM ends first.
  */
 final class NodeProcesses implements AutoCloseable {
 
@@ -29,8 +30,8 @@ final class NodeProcesses implements AutoCloseable {
     }
   }
 
-  /** A launched node process, its output file and when it was launched ({@link System#nanoTime}). */
-  private record Launched(Planned plan, Process process, Path log, long startedNanos) {}
+  /** A launched process, its nodes, its output file and when it was launched ({@link System#nanoTime}). */
+  private record Launched(List<Planned> plans, Process process, Path log, long startedNanos, String ready) {}
 
   /** A node that printed its ready line, and the seconds from its launch to that line. */
   record Running(Planned plan, Process process, double readySeconds) {}
@@ -45,22 +46,37 @@ final class NodeProcesses implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /** How to run the nodes: heap per process, processes started at a time, nodes per process. */
+  record Shape(int heapMb, int parallel, int nodesPerProcess) {
+    Shape {
+      if (heapMb < 64 || parallel < 1 || nodesPerProcess < 1) {
+        throw new IllegalArgumentException("heap " + heapMb + " MB, parallel " + parallel + ", nodes per process "
+            + nodesPerProcess + ": need at least 64 MB, 1 and 1");
+      }
+    }
+  }
+
   /**
-   * Starts the nodes, {@code parallel} at a time, each with {@code heapMb} of heap.
+   * Starts the nodes, {@code shape.nodesPerProcess()} to a process (node {@code i} in process
+   * {@code i / nodesPerProcess}), {@code shape.parallel()} processes at a time.
    *
-   * @throws IllegalStateException when a node ends or is not ready within {@code timeoutSeconds}
+   * @throws IllegalStateException when a process ends or is not ready within {@code timeoutSeconds}
    */
-  static NodeProcesses start(Path work, URI broker, List<Planned> plans, int heapMb, int parallel,
-      long timeoutSeconds) throws IOException, InterruptedException {
+  static NodeProcesses start(Path work, URI broker, List<Planned> plans, Shape shape, long timeoutSeconds)
+      throws IOException, InterruptedException {
     NodeProcesses nodes = new NodeProcesses();
     try {
-      for (int from = 0; from < plans.size(); from += parallel) {
+      List<List<Planned>> groups = new ArrayList<>();
+      for (int from = 0; from < plans.size(); from += shape.nodesPerProcess()) {
+        groups.add(plans.subList(from, Math.min(plans.size(), from + shape.nodesPerProcess())));
+      }
+      for (int from = 0; from < groups.size(); from += shape.parallel()) {
         List<Launched> batch = new ArrayList<>();
-        for (Planned p : plans.subList(from, Math.min(plans.size(), from + parallel))) {
-          batch.add(nodes.launch(work.resolve(p.site()), broker, p, heapMb));
+        for (List<Planned> g : groups.subList(from, Math.min(groups.size(), from + shape.parallel()))) {
+          batch.add(nodes.launch(work, broker, g, shape.heapMb()));
         }
         for (Launched r : batch) {
-          nodes.running.add(awaitReady(r, timeoutSeconds));
+          nodes.running.addAll(awaitReady(r, timeoutSeconds));
         }
       }
       return nodes;
@@ -70,38 +86,55 @@ final class NodeProcesses implements AutoCloseable {
     }
   }
 
-  private Launched launch(Path dir, URI broker, Planned p, int heapMb) throws IOException {
-    OwnerOnly.createDirectories(dir);
-    Files.createSymbolicLink(dir.resolve("site.duckdb"), p.store().toAbsolutePath());
-    Path key = dir.resolve("site.key");
-    OwnerOnly.writeNew(key, p.key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    Path log = dir.resolve("node.log");
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+  private Launched launch(Path work, URI broker, List<Planned> group, int heapMb) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), "org.datenraum.app.Main", "node", "--site", dir.toString(),
-        "--broker", broker.toString(), "--key-file", key.toString(), "--auto-approve", "feasibility",
-        "--read-only-store");
+        System.getProperty("java.class.path")));
+    if (group.size() == 1) {
+      Path dir = siteDirectory(work, group.get(0));
+      cmd.addAll(List.of("org.datenraum.app.Main", "node", "--site", dir.toString(), "--broker", broker.toString(),
+          "--key-file", dir.resolve("site.key").toString(), "--auto-approve", "feasibility", "--read-only-store"));
+    } else {
+      cmd.addAll(List.of(NodeHost.class.getName(), broker.toString()));
+      for (Planned p : group) {
+        Path dir = siteDirectory(work, p);
+        cmd.addAll(List.of(dir.toString(), dir.resolve("site.key").toString()));
+      }
+    }
+    Path log = work.resolve(group.get(0).site() + ".log");
     Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-    Launched l = new Launched(p, process, log, System.nanoTime());
+    Launched l = new Launched(List.copyOf(group), process, log, System.nanoTime(),
+        group.size() == 1 ? READY : NodeHost.READY);
     launched.add(l);
     return l;
   }
 
-  /** Waits for the ready line; the returned entry holds the seconds it took. */
-  private static Running awaitReady(Launched r, long timeoutSeconds) throws IOException, InterruptedException {
+  /** The node's site directory: its key, and its store file a link to the planned store. */
+  private static Path siteDirectory(Path work, Planned p) throws IOException {
+    Path dir = work.resolve(p.site());
+    OwnerOnly.createDirectories(dir);
+    Files.createSymbolicLink(dir.resolve("site.duckdb"), p.store().toAbsolutePath());
+    OwnerOnly.writeNew(dir.resolve("site.key"), p.key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return dir;
+  }
+
+  /** Waits for the ready line; the returned entries hold the seconds it took. */
+  private static List<Running> awaitReady(Launched r, long timeoutSeconds) throws IOException, InterruptedException {
     long deadline = r.startedNanos() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    String first = r.plans().get(0).site();
     while (true) {
       String text = Files.readString(r.log());
-      if (text.contains(READY)) {
-        return new Running(r.plan(), r.process(), (System.nanoTime() - r.startedNanos()) / 1e9);
+      if (text.contains(r.ready())) {
+        double seconds = (System.nanoTime() - r.startedNanos()) / 1e9;
+        return r.plans().stream().map(p -> new Running(p, r.process(), seconds)).toList();
       }
       if (!r.process().isAlive()) {
-        throw new IllegalStateException("the node of " + r.plan().site() + " ended with status "
+        throw new IllegalStateException("the process of " + first + " ended with status "
             + r.process().exitValue() + " before it was ready; its output is in `" + r.log() + "`.");
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the node of " + r.plan().site() + " was not ready after "
+        throw new IllegalStateException("the process of " + first + " was not ready after "
             + timeoutSeconds + " s; its output is in `" + r.log() + "`.");
       }
       Thread.sleep(50);
@@ -125,6 +158,11 @@ final class NodeProcesses implements AutoCloseable {
       return -1;
     }
     return -1;
+  }
+
+  /** The process ids of every launched process. */
+  List<Long> pids() {
+    return launched.stream().map(r -> r.process().pid()).toList();
   }
 
   /** Whether any node process still runs. */

@@ -28,15 +28,22 @@ import org.datenraum.store.duckdb.feasibility.DuckDbFeasibilityExecutor;
 import org.datenraum.store.duckdb.feasibility.IndexStats;
 
 /**
- * The federation benchmark on loaded site stores: a broker in this JVM and every node a JVM
- * process of its own ({@link NodeProcesses}), node {@code i} reading store {@code i mod k} of the
- * {@code k} given (read-only, shared). Times submission to the merged answer of all sites and each
- * site's answer (the broker's time of its result minus the request's creation).
+ * The federation benchmark on loaded site stores: a broker in this JVM and the nodes in JVM
+ * processes ({@link NodeProcesses}), one or several to a process, node {@code i} reading store
+ * {@code i mod k} of the {@code k} given (read-only, shared). Times submission to the merged answer
+ * of all sites and each site's answer (the broker's time of its result minus the request's
+ * creation).
  */
 final class ProcessFederation {
 
   /** What to run. */
-  record Setup(List<Path> stores, int nodes, int requests, int heapMb, int parallel) {}
+  record Setup(List<Path> stores, int nodes, int requests, NodeProcesses.Shape shape) {}
+
+  /**
+   * How a run ended: its exit status (0 when every process ended and the broker's port is free),
+   * the first request's merged answer, the processes' ids and the broker's port.
+   */
+  record Outcome(int status, RequestView first, List<Long> pids, int brokerPort) {}
 
   /** A loaded store and its size. */
   private record Store(Path file, long patients) {}
@@ -49,7 +56,7 @@ final class ProcessFederation {
     this.setup = setup;
   }
 
-  int run(Submission query) throws IOException, InterruptedException {
+  Outcome run(Submission query) throws IOException, InterruptedException {
     out.printf("load average %.2f before; %d cores%n", load(), Runtime.getRuntime().availableProcessors());
     List<Store> stores = new ArrayList<>();
     for (Path dir : setup.stores()) {
@@ -60,6 +67,7 @@ final class ProcessFederation {
         .withQuota(new QuotaPolicy(1_000_000, 1_000_000)));
     int port = broker.localUri().getPort();
     NodeProcesses nodes = null;
+    Timed first = null;
     try {
       BrokerClient op = BrokerClient.of(broker.localUri(), Files.readString(tmp.resolve("broker/operator.key")));
       List<NodeProcesses.Planned> plans = new ArrayList<>();
@@ -71,12 +79,13 @@ final class ProcessFederation {
         storeOf.put(site, s);
       }
       long t0 = System.nanoTime();
-      nodes = NodeProcesses.start(tmp.resolve("nodes"), broker.localUri(), plans, setup.heapMb(), setup.parallel(), 900);
-      out.printf("%d node processes started and ready in %.1f s (%d at a time)%n", setup.nodes(),
-          (System.nanoTime() - t0) / 1e9, setup.parallel());
+      nodes = NodeProcesses.start(tmp.resolve("nodes"), broker.localUri(), plans, setup.shape(), 900);
+      out.printf("%d nodes in %d processes started and ready in %.1f s (%d processes at a time, %d nodes each)%n",
+          setup.nodes(), nodes.pids().size(), (System.nanoTime() - t0) / 1e9, setup.shape().parallel(),
+          setup.shape().nodesPerProcess());
       readiness(nodes.running(), storeOf);
       BrokerClient researcher = BrokerClient.of(broker.localUri(), op.addResearcher("bench").orThrow().key());
-      Timed first = Timed.of(researcher, query);
+      first = Timed.of(researcher, query);
       out.printf("first request after the nodes started: %d ms to the merged answer (total %s)%n", first.ms(),
           first.view().result().total());
       for (int i = 0; i < 4; i++) {
@@ -93,7 +102,8 @@ final class ProcessFederation {
     boolean clean = (nodes == null || !nodes.anyAlive()) && portFree(port);
     out.printf("stopped: %s node processes left, broker port %d %s; load average %.2f after%n",
         nodes != null && nodes.anyAlive() ? "some" : "no", port, portFree(port) ? "free" : "STILL IN USE", load());
-    return clean ? 0 : 1;
+    return new Outcome(clean ? 0 : 1, first == null ? null : first.view(), nodes == null ? List.of() : nodes.pids(),
+        port);
   }
 
   /** Opens the store once for writing: its size, and its index saved at its version for the nodes to load. */
@@ -159,13 +169,18 @@ final class ProcessFederation {
   private void memory(List<NodeProcesses.Running> running, Map<String, Store> storeOf) {
     Map<Long, List<Long>> bySize = new java.util.TreeMap<>();
     long total = 0;
+    java.util.Set<Long> counted = new java.util.HashSet<>();
     for (NodeProcesses.Running r : running) {
+      if (!counted.add(r.process().pid())) {
+        continue;
+      }
       long rss = NodeProcesses.residentBytes(r.process());
       total += Math.max(0, rss);
       bySize.computeIfAbsent(storeOf.get(r.plan().site()).patients(), k -> new ArrayList<>()).add(rss);
     }
-    out.printf("node processes' resident memory: %,d MiB in all (heap limit %d MiB each)%n", total >> 20, setup.heapMb());
-    bySize.forEach((patients, v) -> out.printf("  sites of %,d patients: %,d..%,d MiB per process%n", patients,
+    out.printf("node processes' resident memory: %,d MiB in all (heap limit %d MiB each)%n", total >> 20,
+        setup.shape().heapMb());
+    bySize.forEach((patients, v) -> out.printf("  processes whose first site has %,d patients: %,d..%,d MiB%n", patients,
         v.stream().mapToLong(Long::longValue).min().orElse(-1) >> 20,
         v.stream().mapToLong(Long::longValue).max().orElse(-1) >> 20));
   }
