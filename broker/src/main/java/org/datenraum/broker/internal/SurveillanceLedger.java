@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.datenraum.federation.SurveillanceCut;
 import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.RequestType;
 import org.datenraum.federation.v1.SiteState;
@@ -47,6 +48,7 @@ public final class SurveillanceLedger {
   private final AtomicLong version = new AtomicLong();
   private final SurveillanceViews views = new SurveillanceViews(8);
   private volatile Runnable changed = () -> { };
+  private volatile Whole whole;
 
   public SurveillanceLedger(Database db, Clock clock, RequestLedger requests, Principals principals,
       AuditTable audit) {
@@ -176,15 +178,47 @@ public final class SurveillanceLedger {
   /**
    * The view of {@link #view} as JSON with its tag, built once per version of the stored cells and
    * the standing request, day (today bounds the view) and bounds asked; later reads of the same
-   * take the built one, and a reader that already holds its tag ({@code held}) gets no JSON. The version is read before the data, and bumped only after a change
-   * commits, so a kept view is never older than its tag.
+   * take the built one, and a reader that already holds its tag ({@code held}) gets no JSON. A view
+   * with bounds is cut from the whole view of the same version and day ({@link SurveillanceCut}),
+   * which equals the view built from the cells for those bounds. The version is read before the
+   * data, and bumped only after a change commits, so a kept view is never older than its tag.
    */
   SurveillanceViews.Built viewJson(LocalDate from, LocalDate to, String held) {
     long v = version.get();
     StandingSurveillance s = standing().orElse(null);
     LocalDate today = s == null ? null : today(s);
-    return views.get(new SurveillanceViews.Key(v, today, from, to), s == null ? null : held, () -> WireJson.write(view(from, to)));
+    if (from == null && to == null) {
+      return views.get(new SurveillanceViews.Key(v, today, null, null), s == null ? null : held,
+          () -> WireJson.write(whole(v, today)));
+    }
+    if (s == null) {
+      view(from, to);
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw dateRefused("from", "`from` " + from + " lies after `to` " + to + ": swap them.");
+    }
+    return views.get(new SurveillanceViews.Key(v, today, from, to), held,
+        () -> WireJson.write(SurveillanceCut.of(wholeOf(v, today), from, to)));
   }
+
+  /** The whole view of this version and day as built for {@link #viewJson}, building it when it is not kept. */
+  private SurveillanceView wholeOf(long v, LocalDate today) {
+    Whole w = whole;
+    if (w == null || w.version() != v || !w.today().equals(today)) {
+      viewJson(null, null, null);
+      w = whole;
+    }
+    return w != null && w.version() == v && w.today().equals(today) ? w.view() : view(null, null);
+  }
+
+  private SurveillanceView whole(long v, LocalDate today) {
+    SurveillanceView built = view(null, null);
+    whole = new Whole(v, today, built);
+    return built;
+  }
+
+  /** The whole view last built, with the version and day it was built for. */
+  private record Whole(long version, LocalDate today, SurveillanceView view) {}
 
   /**
    * The merged series of [from, to] under the disclosure policy, within the standing request's

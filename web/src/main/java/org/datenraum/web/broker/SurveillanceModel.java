@@ -3,14 +3,18 @@ package org.datenraum.web.broker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.datenraum.core.Result;
 import org.datenraum.federation.v1.SurveillanceView;
 import org.datenraum.surveillance.Alarm;
 import org.datenraum.surveillance.syndromic.AgeGroup;
+import org.datenraum.surveillance.syndromic.Aggregation;
 import org.datenraum.surveillance.syndromic.EpochEvidence;
 import org.datenraum.surveillance.syndromic.EpochLabels;
 import org.datenraum.surveillance.syndromic.Indicator;
@@ -46,17 +50,73 @@ public final class SurveillanceModel {
 
   private SurveillanceModel() {}
 
+  /**
+   * The signal method's results over every series of a view, network and sites. Immutable; equal
+   * only to itself (the page keeps it by the view's content).
+   */
+  public static final class Evaluated {
+    private final NetworkSeries series;
+    private final List<SignalEvaluation> evaluations;
+
+    Evaluated(NetworkSeries series, List<SignalEvaluation> evaluations) {
+      this.series = series;
+      this.evaluations = List.copyOf(evaluations);
+    }
+
+    /** The network's and every site's evaluation, network first. */
+    List<SignalEvaluation> evaluations() {
+      return evaluations;
+    }
+  }
+
+  /** The page's sections of the whole view: {@link #evaluate} and {@link #sections} of every day. */
   static Result<List<Section>> of(SurveillanceView view, SignalConfig config) {
+    return evaluate(view, config).map(e -> sections(e, view));
+  }
+
+  /** Runs the signal method over the network's and every site's series of the view. */
+  static Result<Evaluated> evaluate(SurveillanceView view, SignalConfig config) {
     NetworkSeries series = series(view);
-    List<Section> out = new ArrayList<>();
+    List<SignalEvaluation> out = new ArrayList<>();
     for (var counts : series.all()) {
       Result<SignalEvaluation> e = SignalEvaluator.evaluate(counts, config);
       if (!e.isOk()) {
         return Result.fail(e.problem());
       }
-      out.add(section(e.value(), series, out.size()));
+      out.add(e.value());
     }
-    return Result.ok(out);
+    return Result.ok(new Evaluated(series, out));
+  }
+
+  /**
+   * The sections of {@code shown}, a view of some of the evaluated view's days (the evaluated view
+   * itself, or one cut from it): the network's and each site's that sent on those days, with the
+   * epochs that lie wholly within them and the signals of those epochs, as evaluated over every
+   * day of the evaluated view (so an epoch's expected value, bound and alarm do not change with the
+   * days shown).
+   */
+  static List<Section> sections(Evaluated evaluated, SurveillanceView shown) {
+    Set<String> sites = new HashSet<>();
+    shown.sites().forEach(c -> sites.add(c.site()));
+    List<Section> out = new ArrayList<>();
+    for (SignalEvaluation e : evaluated.evaluations) {
+      if (e.site().equals(NetworkSeries.NETWORK) || sites.contains(e.site())) {
+        out.add(section(within(e, shown.first(), shown.last()), evaluated.series, out.size()));
+      }
+    }
+    return out;
+  }
+
+  /** The evaluation with only the epochs (and their signals) that start and end within [first, last]. */
+  private static SignalEvaluation within(SignalEvaluation e, LocalDate first, LocalDate last) {
+    int length = e.aggregation() == Aggregation.DAILY ? 1 : 7;
+    Predicate<LocalDate> inside = start -> !start.isBefore(first)
+        && !start.plusDays(length - 1L).isAfter(last);
+    List<SeriesEvaluation> series = e.series().stream().map(s -> new SeriesEvaluation(s.series(), s.indicator(),
+        s.ageGroup(), s.aggregation(), s.epochs().stream().filter(p -> inside.test(p.start())).toList(), s.skipped()))
+        .toList();
+    return new SignalEvaluation(e.site(), e.method(), e.parameters(), e.aggregation(), series,
+        e.signals().stream().filter(s -> inside.test(s.epoch())).toList());
   }
 
   /** The broker's view in the terms of the surveillance module (as {@code surveillance network} reads it). */

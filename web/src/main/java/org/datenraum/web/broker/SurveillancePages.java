@@ -5,14 +5,14 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.datenraum.core.BuiltOnce;
 import org.datenraum.core.Result;
 import org.datenraum.federation.BrokerClient;
 import org.datenraum.federation.Reply;
+import org.datenraum.federation.SurveillanceCut;
 import org.datenraum.federation.v1.SurveillanceView;
 import org.datenraum.federation.v1.WireJson;
 import org.datenraum.surveillance.syndromic.SignalConfig;
@@ -27,9 +27,13 @@ final class SurveillancePages {
   private final PortalKit kit;
   private final BrokerCalls calls;
   private final SurveillanceCache cache = SurveillanceCache.forPortal();
-  /** The last view of each range asked, with its tag: the broker answers 304 while it is current. */
-  private final Map<List<LocalDate>, BrokerClient.TaggedView> held = new ConcurrentHashMap<>();
-  private static final List<LocalDate> WHOLE = Arrays.asList(null, null);
+  /** The sections of the days shown last, per evaluation and days (the whole view, or the ranges asked). */
+  private final BuiltOnce<Shown, List<SurveillanceModel.Section>> shown = new BuiltOnce<>(16);
+  /** The whole view (every day) with its tag: the broker answers 304 while it is current. */
+  private volatile BrokerClient.TaggedView whole;
+
+  /** What a page's sections depend on: the evaluation (by identity) and the days and sites shown. */
+  private record Shown(SurveillanceModel.Evaluated evaluated, LocalDate first, LocalDate last, List<String> sites) {}
 
   SurveillancePages(PortalKit kit, BrokerCalls calls) {
     this.kit = kit;
@@ -42,30 +46,30 @@ final class SurveillancePages {
 
   /**
    * Takes the broker's view of the whole range (no bounds) built ahead of its readers: keeps it
-   * with its tag and evaluates its sections, so the first page view after new data asks the broker
-   * with that tag (304) and finds the sections evaluated.
+   * with its tag and evaluates it, so the first page view after new data, of every day or of a
+   * range, asks the broker with that tag (304) and finds the evaluation done.
    */
   void prepare(String tag, byte[] json) {
     SurveillanceView v = WireJson.read(new String(json, StandardCharsets.UTF_8), SurveillanceView.class);
-    if (cache.sections(v, SignalConfig.defaults()).isOk()) {
-      keep(WHOLE, new BrokerClient.TaggedView(tag, v));
+    if (cache.evaluated(v, SignalConfig.defaults()).isOk()) {
+      whole = new BrokerClient.TaggedView(tag, v);
     }
   }
 
-  private void keep(List<LocalDate> range, BrokerClient.TaggedView view) {
-    if (held.size() >= 8 && !held.containsKey(range)) {
-      held.clear();
-    }
-    held.put(range, view);
-  }
-
+  /**
+   * The page of every day, or of the days {@code from}..{@code to}: the broker's whole view (asked
+   * with the tag held, so usually 304), evaluated once over every day, and the range cut from it
+   * ({@link SurveillanceCut}, the view the broker gives for that range) with the epochs within it.
+   */
   private void page(Context ctx) {
     User u = kit.user(ctx, Set.of(BrokerPortal.RESEARCHER, BrokerPortal.OPERATOR));
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
-    List<LocalDate> range = Arrays.asList(from, to);
-    BrokerClient.TaggedView last = held.get(range);
-    Reply<BrokerClient.TaggedView> view = calls.reply(u, c -> c.surveillance(from, to, last == null ? null : last.tag()));
+    if (from != null && to != null && from.isAfter(to)) {
+      throw PageProblem.invalid("DR-7151 `from` `" + from + "` lies after `to` `" + to + "`: swap them.");
+    }
+    BrokerClient.TaggedView last = whole;
+    Reply<BrokerClient.TaggedView> view = calls.reply(u, c -> c.surveillance(null, null, last == null ? null : last.tag()));
     PageView page = kit.page(ctx, "surveillance.title");
     SurveillanceView v;
     if (view.status() == 304 && last != null) {
@@ -78,15 +82,19 @@ final class SurveillancePages {
     } else {
       v = view.value().view();
       if (view.value().tag() != null) {
-        keep(range, view.value());
+        whole = view.value();
       }
     }
-    Result<List<SurveillanceModel.Section>> sections = cache.sections(v, SignalConfig.defaults());
-    if (!sections.isOk()) {
-      throw PageProblem.invalid(sections.problem().text());
+    Result<SurveillanceModel.Evaluated> evaluated = cache.evaluated(v, SignalConfig.defaults());
+    if (!evaluated.isOk()) {
+      throw PageProblem.invalid(evaluated.problem().text());
     }
-    kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections.value(), "view",
-        page.t().get("surveillance.range", v.first(), v.last(), v.sites().size(), v.standing().minimumCell()),
+    SurveillanceView days = from == null && to == null ? v : SurveillanceCut.of(v, from, to);
+    List<SurveillanceModel.Section> sections = shown.get(new Shown(evaluated.value(), days.first(), days.last(),
+        days.sites().stream().map(SurveillanceView.Coverage::site).toList()),
+        () -> SurveillanceModel.sections(evaluated.value(), days));
+    kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections, "view",
+        page.t().get("surveillance.range", days.first(), days.last(), days.sites().size(), days.standing().minimumCell()),
         "names", legend(page.t())));
   }
 

@@ -30,41 +30,44 @@ class SurveillanceCacheTest {
   private final AtomicInteger evaluations = new AtomicInteger();
   private final SurveillanceCache cache = new SurveillanceCache(2, (v, c) -> {
     evaluations.incrementAndGet();
-    return SurveillanceModel.of(v, c);
+    return SurveillanceModel.evaluate(v, c);
   });
 
   @Test
   void aRepeatedViewOfTheSameContentIsNotEvaluatedAgain() {
-    List<SurveillanceModel.Section> first = cache.sections(view(400, 7), CONFIG).value();
+    SurveillanceModel.Evaluated first = cache.evaluated(view(400, 7), CONFIG).value();
     // a fresh object with equal content, as the next fetch from the broker gives it
-    List<SurveillanceModel.Section> again = cache.sections(view(400, 7), CONFIG).value();
+    SurveillanceModel.Evaluated again = cache.evaluated(view(400, 7), CONFIG).value();
     assertThat(evaluations).hasValue(1);
     assertThat(again).isSameAs(first);
-    assertThat(first).isEqualTo(SurveillanceModel.of(view(400, 7), CONFIG).value());
+    assertThat(SurveillanceModel.sections(first, view(400, 7))).isEqualTo(SurveillanceModel.of(view(400, 7), CONFIG).value());
   }
 
   @Test
   void aNewRoundsDataIsEvaluatedAndShown() {
-    List<SurveillanceModel.Section> before = cache.sections(view(400, 7), CONFIG).value();
+    List<SurveillanceModel.Section> before = SurveillanceModel.sections(cache.evaluated(view(400, 7), CONFIG).value(),
+        view(400, 7));
     // the next round completes another ISO week (the view of 400 days ends on a Monday)
-    List<SurveillanceModel.Section> after = cache.sections(view(407, 7), CONFIG).value();
+    List<SurveillanceModel.Section> after = SurveillanceModel.sections(cache.evaluated(view(407, 7), CONFIG).value(),
+        view(407, 7));
     assertThat(evaluations).hasValue(2);
     assertThat(after).isNotEqualTo(before).isEqualTo(SurveillanceModel.of(view(407, 7), CONFIG).value());
-    List<SurveillanceModel.Section> otherMethod = cache.sections(view(407, 7), SignalConfig.of("ears-c1", Map.of())).value();
+    List<SurveillanceModel.Section> otherMethod = SurveillanceModel.sections(cache.evaluated(view(407, 7),
+        SignalConfig.of("ears-c1", Map.of())).value(), view(407, 7));
     assertThat(evaluations).hasValue(3);
     assertThat(otherMethod.get(0).method()).startsWith("ears-c1");
   }
 
   @Test
   void theLeastRecentlyUsedViewMakesRoomAndFailuresAreNotKept() {
-    cache.sections(view(400, 1), CONFIG);
-    cache.sections(view(400, 2), CONFIG);
-    cache.sections(view(400, 1), CONFIG);
-    cache.sections(view(400, 3), CONFIG);
+    cache.evaluated(view(400, 1), CONFIG);
+    cache.evaluated(view(400, 2), CONFIG);
+    cache.evaluated(view(400, 1), CONFIG);
+    cache.evaluated(view(400, 3), CONFIG);
     assertThat(evaluations).hasValue(3);
-    cache.sections(view(400, 1), CONFIG);
+    cache.evaluated(view(400, 1), CONFIG);
     assertThat(evaluations).hasValue(3);
-    cache.sections(view(400, 2), CONFIG);
+    cache.evaluated(view(400, 2), CONFIG);
     assertThat(evaluations).hasValue(4);
 
     AtomicInteger failures = new AtomicInteger();
@@ -72,10 +75,10 @@ class SurveillanceCacheTest {
       failures.incrementAndGet();
       return Result.fail(Problem.invalid("DR-7080", "refused"));
     });
-    assertThat(failing.sections(view(400, 1), CONFIG).isOk()).isFalse();
-    assertThat(failing.sections(view(400, 1), CONFIG).isOk()).isFalse();
+    assertThat(failing.evaluated(view(400, 1), CONFIG).isOk()).isFalse();
+    assertThat(failing.evaluated(view(400, 1), CONFIG).isOk()).isFalse();
     assertThat(failures).hasValue(2);
-    assertThatThrownBy(() -> new SurveillanceCache(0, SurveillanceModel::of)).hasMessageContaining("`0`");
+    assertThatThrownBy(() -> new SurveillanceCache(0, SurveillanceModel::evaluate)).hasMessageContaining("`0`");
   }
 
   @Test
@@ -91,13 +94,13 @@ class SurveillanceCacheTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return SurveillanceModel.of(v, c);
+      return SurveillanceModel.evaluate(v, c);
     });
     ExecutorService two = Executors.newFixedThreadPool(2);
     try {
-      Future<Result<List<SurveillanceModel.Section>>> ahead = two.submit(() -> slow.sections(view(400, 7), CONFIG));
+      Future<Result<SurveillanceModel.Evaluated>> ahead = two.submit(() -> slow.evaluated(view(400, 7), CONFIG));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<Result<List<SurveillanceModel.Section>>> reader = two.submit(() -> slow.sections(view(400, 7), CONFIG));
+      Future<Result<SurveillanceModel.Evaluated>> reader = two.submit(() -> slow.evaluated(view(400, 7), CONFIG));
       Thread.sleep(300);
       release.countDown();
       assertThat(reader.get(10, TimeUnit.SECONDS).value()).isSameAs(ahead.get(10, TimeUnit.SECONDS).value());
