@@ -34,6 +34,7 @@ import org.datenraum.federation.v1.StandingSurveillance;
 import org.datenraum.federation.v1.StartedRound;
 import org.datenraum.federation.v1.StatusUpdate;
 import org.datenraum.federation.v1.Submission;
+import org.datenraum.federation.v1.SurveillanceDays;
 import org.datenraum.federation.v1.SurveillanceView;
 import org.datenraum.federation.v1.WireFormatException;
 import org.datenraum.federation.v1.WireJson;
@@ -105,6 +106,11 @@ public final class BrokerClient {
   public Reply<Void> uploadDaily(String requestId, DailyCounts counts) {
     return call(send("PUT", "/v1/node/requests/" + enc(requestId) + "/daily-counts", WireJson.write(counts)),
         b -> null);
+  }
+
+  /** The days of daily counts the broker holds of this site (a site's key). */
+  public Reply<SurveillanceDays> surveillanceDays() {
+    return call(get("/v1/node/surveillance/days"), b -> WireJson.read(b, SurveillanceDays.class));
   }
 
   /**

@@ -22,6 +22,7 @@ import org.datenraum.federation.v1.RequestDocument;
 import org.datenraum.federation.v1.SiteResult;
 import org.datenraum.federation.v1.SiteStatus;
 import org.datenraum.federation.v1.StatusUpdate;
+import org.datenraum.federation.v1.SurveillanceDays;
 import org.datenraum.federation.v1.SurveillanceRound;
 import org.datenraum.federation.v1.WireFormatException;
 import org.datenraum.federation.v1.WireJson;
@@ -32,9 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the rounds of the broker's standing surveillance request: with the site's rule, the
- * released daily counts of the days after the last day the broker accepted (kept in
- * {@code SITE/node/surveillance-sent.json}), uploaded in parts, then the number of days as the
- * round's result; without the rule, the round is rejected. One round at a time. Thread-safe.
+ * released daily counts of the days after the last day the broker holds of this site (it says so
+ * at {@code GET /v1/node/surveillance/days}; the last day it accepted, kept in
+ * {@code SITE/node/surveillance-sent.json}, when it does not), uploaded in parts, then the number
+ * of days as the round's result; without the rule, the round is rejected. One round at a time.
+ * Thread-safe.
  */
 final class SurveillanceRounds {
 
@@ -88,8 +91,8 @@ final class SurveillanceRounds {
     }
     audit.append("rule:auto-approve", "request.approved", d.id(), "type=surveillance");
     deliver(() -> parts.broker().status(d.id(), new StatusUpdate(SiteStatus.PROCESSING, null)));
-    LocalDate from = sent.lastDay() == null || sent.lastDay().isBefore(round.start())
-        ? round.start() : sent.lastDay().plusDays(1);
+    LocalDate last = lastHeld(sent);
+    LocalDate from = last == null || last.isBefore(round.start()) ? round.start() : last.plusDays(1);
     Result<Optional<ReleasedCounts>> counts = from.isAfter(round.through())
         ? Result.ok(Optional.empty()) : source.released(from, round.through());
     if (!counts.isOk() && Thread.currentThread().isInterrupted()) {
@@ -102,6 +105,32 @@ final class SurveillanceRounds {
     List<DailyCounts> uploads = counts.value().map(DailyCountsParts::of).orElse(List.of());
     send(d, uploads, sent);
     return "answered";
+  }
+
+  /**
+   * The last day the broker holds of this site, as it says; the last day this node's record has
+   * sent when the broker does not say (an older broker). A broker that lost days (its data deleted,
+   * or a new broker over this site's directory) so gets them again, and only them.
+   */
+  private LocalDate lastHeld(Sent sent) {
+    Reply<SurveillanceDays> held;
+    try {
+      held = parts.broker().surveillanceDays();
+    } catch (UncheckedIOException e) {
+      LOG.warn("cannot ask the broker which days it holds of this site: sending the days after {}", sent.lastDay());
+      return sent.lastDay();
+    }
+    if (!held.isOk()) {
+      LOG.warn("the broker does not say which days it holds of this site ({}): sending the days after {}",
+          held.status(), sent.lastDay());
+      return sent.lastDay();
+    }
+    LocalDate last = held.value().last();
+    if (sent.lastDay() != null && (last == null || last.isBefore(sent.lastDay()))) {
+      LOG.info("the broker holds this site's days through {}, fewer than the {} sent: sending the days after it",
+          last, sent.lastDay());
+    }
+    return last;
   }
 
   private void send(RequestDocument d, List<DailyCounts> uploads, Sent sent) {

@@ -26,6 +26,7 @@ import org.datenraum.federation.v1.SiteState;
 import org.datenraum.federation.v1.SiteStatus;
 import org.datenraum.federation.v1.StandingSurveillance;
 import org.datenraum.federation.v1.StartedRound;
+import org.datenraum.federation.v1.SurveillanceDays;
 import org.datenraum.federation.v1.SurveillanceView;
 import org.datenraum.node.internal.FileAuditLog;
 import org.datenraum.query.mapping.Mappings;
@@ -47,6 +48,8 @@ class SurveillanceRoundsIT {
   @TempDir Path dir;
   private Broker broker;
   private final List<Node> nodes = new ArrayList<>();
+  /** The broker as the site started last sees it (with its key). */
+  private BrokerClient lastSite;
 
   /** One GI series whose daily count is the day's index modulo 7 (so 1 to 4 occur and are withheld). */
   private static final DailyCountsSource SITE = new DailyCountsSource() {
@@ -84,6 +87,7 @@ class SurveillanceRoundsIT {
 
   private Node node(BrokerClient operator, String site, Set<RequestType> auto, DailyCountsSource source) {
     String key = operator.addSite(site).orThrow().key();
+    lastSite = BrokerClient.of(broker.localUri(), key);
     NodeConfig config = NodeConfig.defaults().withBackoff(new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)))
         .withAutoApprove(auto);
     Node n = Node.start(config, new NodeParts(Cohorts.reference(TestSites.site(1, 0, 0)), Mappings.builtIn(),
@@ -135,5 +139,62 @@ class SurveillanceRoundsIT {
     assertThat(released).singleElement().asString().startsWith("days=2025-01-01..2025-05-31 parts=2 withheld=");
     assertThat(researcher.submit(new org.datenraum.federation.v1.Submission(RequestType.SURVEILLANCE,
         round.round().toQuery(), List.of(), null, null)).status()).as("researchers cannot start rounds").isEqualTo(400);
+  }
+
+  @Test
+  void aBrokerStartedAgainOnAnEmptyDatabaseGetsEveryDayAgainAndThenOnlyTheNewOnes() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2025-07-01T03:00:00Z"), ZoneOffset.UTC);
+    Path brokerDir = dir.resolve("broker");
+    broker = Broker.start(BrokerConfig.of(brokerDir, 0).withHost("127.0.0.1"),
+        new BrokerConfig.Runtime(clock, Duration.ofMillis(100)));
+    BrokerClient operator = BrokerClient.of(broker.localUri(), Files.readString(brokerDir.resolve("operator.key")));
+    operator.standing(StandingSurveillance.from(START)).orThrow();
+    node(operator, "ruled", Set.of(RequestType.SURVEILLANCE), SITE);
+    BrokerClient site = lastSite;
+    answered(operator, LocalDate.of(2025, 5, 31));
+    assertThat(site.surveillanceDays().orThrow()).isEqualTo(new SurveillanceDays(START, LocalDate.of(2025, 5, 31)));
+    nodes.forEach(Node::close);
+    nodes.clear();
+    broker.close();
+    try (var files = Files.walk(brokerDir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+    assertThat(dir.resolve("ruled/node/surveillance-sent.json")).as("the node remembers what it sent").exists();
+
+    broker = Broker.start(BrokerConfig.of(brokerDir, 0).withHost("127.0.0.1"),
+        new BrokerConfig.Runtime(clock, Duration.ofMillis(100)));
+    operator = BrokerClient.of(broker.localUri(), Files.readString(brokerDir.resolve("operator.key")));
+    operator.standing(StandingSurveillance.from(START)).orThrow();
+    node(operator, "ruled", Set.of(RequestType.SURVEILLANCE), SITE);
+    site = lastSite;
+    assertThat(site.surveillanceDays().orThrow()).isEqualTo(new SurveillanceDays(null, null));
+    answered(operator, LocalDate.of(2025, 6, 10));
+    BrokerClient researcher = BrokerClient.of(broker.localUri(), operator.addResearcher("rki").orThrow().key());
+    assertThat(researcher.surveillance(null, null).orThrow().sites())
+        .extracting(SurveillanceView.Coverage::first, SurveillanceView.Coverage::last)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(START, LocalDate.of(2025, 6, 10)));
+    answered(operator, LocalDate.of(2025, 6, 20));
+    assertThat(site.surveillanceDays().orThrow()).isEqualTo(new SurveillanceDays(START, LocalDate.of(2025, 6, 20)));
+    List<String> released = new ArrayList<>();
+    for (AuditEntry e : FileAuditLog.read(dir.resolve("ruled/node/audit.log"))) {
+      if (e.action().equals("result.released")) {
+        released.add(e.detail().replaceAll(" parts=.*", ""));
+      }
+    }
+    assertThat(released).containsExactly("days=2025-01-01..2025-05-31", "days=2025-01-01..2025-06-10",
+        "days=2025-06-11..2025-06-20");
+  }
+
+  /** Starts a round through {@code through} and waits until every site answered it completely. */
+  private static void answered(BrokerClient operator, LocalDate through) throws InterruptedException {
+    StartedRound round = operator.startRound(through).orThrow();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!round.done() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      round = operator.round(round.id()).orThrow();
+    }
+    assertThat(round.sites()).extracting(SiteState::status).containsOnly(SiteStatus.COMPLETED);
   }
 }

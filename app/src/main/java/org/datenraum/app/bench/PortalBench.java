@@ -159,9 +159,9 @@ public final class PortalBench implements Callable<Integer> {
   }
 
   /**
-   * Starts every run's broker without surveillance cells and lets each reused site send all its
-   * days again: a node remembers the days it sent ({@code node/surveillance-sent.json}), so a new
-   * broker would otherwise receive nothing and the surveillance pages would be measured empty.
+   * Starts every run's broker without surveillance cells, so that each run measures the first view
+   * after a round's counts: the reused sites' nodes learn that the new broker holds none of their
+   * days ({@code GET /v1/node/surveillance/days}) and send them all again.
    */
   private void freshSurveillance(List<DemoSite> sites) throws java.io.IOException {
     Path broker = dir.resolve("broker");
@@ -171,9 +171,6 @@ public final class PortalBench implements Callable<Integer> {
           Files.delete(f);
         }
       }
-    }
-    for (DemoSite s : sites) {
-      Files.deleteIfExists(new NodeDirectory(s.dir()).root().resolve("surveillance-sent.json"));
     }
   }
 

@@ -35,6 +35,7 @@ public final class SurveillanceApi {
       json(ctx, 200, ledger.round(ctx.pathParam("id")));
     });
     app.put("/v1/node/requests/{id}/daily-counts", this::receive);
+    app.get("/v1/node/surveillance/days", ctx -> json(ctx, 200, ledger.held(require(ctx, Set.of(Role.SITE)))));
     app.get("/v1/surveillance", this::view);
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.datenraum.federation.v1.DailyCounts;
 import org.datenraum.federation.v1.DailySeries;
+import org.datenraum.federation.v1.SurveillanceDays;
 
 /**
  * The sites' released daily counts in the broker's database: one row per site, series and day
@@ -99,6 +100,15 @@ final class SurveillanceCells {
       return null;
     }, from.toEpochDay(), to.toEpochDay());
     return out;
+  }
+
+  /** The first and last day stored of one site, both null when there is none. */
+  static SurveillanceDays days(Connection c, String site) throws SQLException {
+    return Database.query(c, "SELECT min(day), max(day) FROM surveillance_cell WHERE site = ?", rs -> {
+      long min = rs.getLong(1);
+      return rs.wasNull() ? new SurveillanceDays(null, null)
+          : new SurveillanceDays(LocalDate.ofEpochDay(min), LocalDate.ofEpochDay(rs.getLong(2)));
+    }, site).get(0);
   }
 
   /** Feeds every cell of [from, to] to the sink. */

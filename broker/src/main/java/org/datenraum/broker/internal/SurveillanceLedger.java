@@ -19,6 +19,7 @@ import org.datenraum.federation.v1.SiteStatus;
 import org.datenraum.federation.v1.StandingSurveillance;
 import org.datenraum.federation.v1.StartedRound;
 import org.datenraum.federation.v1.Submission;
+import org.datenraum.federation.v1.SurveillanceDays;
 import org.datenraum.federation.v1.SurveillanceRound;
 import org.datenraum.federation.v1.SurveillanceView;
 import org.datenraum.federation.v1.WireJson;
@@ -150,6 +151,11 @@ public final class SurveillanceLedger {
     });
     version.incrementAndGet();
     changed.run();
+  }
+
+  /** The first and last day of daily counts stored of this site (none: both null). */
+  SurveillanceDays held(Caller site) {
+    return db.transaction(c -> SurveillanceCells.days(c, site.name()));
   }
 
   /** The round's open window; refuses with 404/409 when the site has no such open round. */
