@@ -93,7 +93,13 @@ class PortalBrowserIT {
   void aResearcherBuildsSubmitsSavesAndReloadsAQuery() {
     signIn(network.researcherKey());
     assertThat(page).hasURL(network.portal() + "/research/query");
-    pick("Diabetes", "icd:E11");
+    // browsing the tree: Diagnosen > Kapitel IV > E11 shows Diabetes mellitus, Typ 2 and picks it
+    page.locator(".tree summary", new Page.LocatorOptions().setHasText("Diagnosen (ICD-10-GM)")).click();
+    page.locator(".tree summary", new Page.LocatorOptions().setHasText("Kapitel IV")).click();
+    page.locator(".tree summary", new Page.LocatorOptions().setHasText("Diabetes mellitus, Typ 2")).first().click();
+    page.locator(".tree a[data-term='icd:E11']").click();
+    assertThat(page.locator("#add")).isVisible();
+    assertThat(page.locator("#add")).containsText("Diabetes mellitus, Typ 2");
     page.click("#add-button");
     pick("Alter", "age");
     page.selectOption("#comparator", "ge");
