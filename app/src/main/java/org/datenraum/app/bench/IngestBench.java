@@ -17,6 +17,7 @@ import org.datenraum.generator.GeneratorConfig;
 import org.datenraum.generator.HospitalGenerator;
 import org.datenraum.ingest.fhir.FhirIngest;
 import org.datenraum.ingest.fhir.IngestReport;
+import org.datenraum.ingest.fhir.StreamingCounts;
 import org.datenraum.store.SiteStats;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import picocli.CommandLine;
@@ -54,6 +55,10 @@ public final class IngestBench implements Callable<Integer> {
       + " per patient of the day on average; 0 draws them from all patients alike (default: 25).")
   int perPatient;
 
+  @Option(names = "--tree", description = "Parse every NDJSON line into a tree instead of"
+      + " reading the frequent types by streaming, for comparison (same stored data).")
+  boolean tree;
+
   @Option(names = "--day", defaultValue = "1",
       description = "With --changes: the day, which seeds the draw and names the new ids (default: 1).")
   int day;
@@ -84,12 +89,14 @@ public final class IngestBench implements Callable<Integer> {
     long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     IngestReport report;
+    FhirIngest ingest;
     ProgressBar bar = ProgressBar.onStderr("resources", false);
     BatchTimes times;
     try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC());
         AsyncBatchWriter writer = new AsyncBatchWriter(
             times = new BatchTimes(store::write, out, 100))) {
-      report = FhirIngest.of(sd.pseudonymizer())
+      ingest = FhirIngest.of(sd.pseudonymizer()).withStreaming(!tree);
+      report = ingest
           .load(List.of(corpus), new StoreLookups(store), writer, bar::update);
       writer.close();
       bar.finish();
@@ -111,6 +118,9 @@ public final class IngestBench implements Callable<Integer> {
     out.printf("ingest: heap pools peaked at %,d MiB in sum (garbage included), %,d MiB live after collections"
             + " (max heap %,d MiB)%n", heap.peakBytes() >> 20, heap.peakLiveBytes() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
+    StreamingCounts streaming = ingest.streamingCounts();
+    out.printf("ingest: %,d NDJSON lines read by streaming, %,d parsed into a tree %s%n",
+        streaming.streamed(), streaming.handedOverTotal(), streaming.handedOver());
     if (!times.summary().isEmpty()) {
       out.println("ingest: batch writes " + times.summary());
     }

@@ -24,6 +24,7 @@ import org.datenraum.ingest.fhir.internal.JsonLine;
 import org.datenraum.ingest.fhir.internal.Outcome;
 import org.datenraum.ingest.fhir.internal.Pseudonyms;
 import org.datenraum.ingest.fhir.internal.RawEntry;
+import org.datenraum.ingest.fhir.internal.StreamMapper;
 import org.datenraum.privacy.KeyedPseudonymizer;
 
 /**
@@ -37,6 +38,8 @@ public final class FhirIngest {
   public static final int BATCH_SIZE = 10_000;
 
   private final Pseudonyms pseudonyms;
+  private final boolean streaming;
+  private StreamingCounts lastStreaming = new StreamingCounts(0, Map.of());
   private final ObjectMapper json = new ObjectMapper();
   private final Supplier<FhirContext> fhir = new Supplier<>() {
     private FhirContext ctx;
@@ -50,8 +53,22 @@ public final class FhirIngest {
     }
   };
 
-  private FhirIngest(KeyedPseudonymizer keyed) {
-    this.pseudonyms = new Pseudonyms(keyed);
+  private FhirIngest(Pseudonyms pseudonyms, boolean streaming) {
+    this.pseudonyms = pseudonyms;
+    this.streaming = streaming;
+  }
+
+  /**
+   * This ingest with the streaming reader for NDJSON lines of the frequent types on (the
+   * default) or off (every line parsed into a tree); both map every input alike.
+   */
+  public FhirIngest withStreaming(boolean on) {
+    return new FhirIngest(pseudonyms, on);
+  }
+
+  /** How the last load's NDJSON lines were read. */
+  public StreamingCounts streamingCounts() {
+    return lastStreaming;
   }
 
   /** The resource types that yield facts; others are kept as JSON only. */
@@ -60,7 +77,7 @@ public final class FhirIngest {
   }
 
   public static FhirIngest of(KeyedPseudonymizer keyed) {
-    return new FhirIngest(requireNonNull(keyed, "keyed"));
+    return new FhirIngest(new Pseudonyms(requireNonNull(keyed, "keyed")), true);
   }
 
   /**
@@ -72,8 +89,9 @@ public final class FhirIngest {
       IngestProgress progress) {
     long started = System.nanoTime();
     List<Path> files = InputFiles.expand(paths);
-    Run run = new Run(json, new EntryMapper(json, pseudonyms, earlier), sink, progress,
-        total(files));
+    EntryMapper mapper = new EntryMapper(json, pseudonyms, earlier);
+    StreamMapper stream = streaming ? new StreamMapper(json.getFactory(), mapper, pseudonyms) : null;
+    Run run = new Run(new Mappers(json, mapper, stream), sink, progress, total(files));
     FileReader reader = new FileReader(json, fhir);
     int unreadable = 0;
     for (Path f : files) {
@@ -84,6 +102,8 @@ public final class FhirIngest {
       run.endFile();
     }
     run.finish();
+    lastStreaming = stream == null ? new StreamingCounts(0, Map.of())
+        : new StreamingCounts(stream.streamed(), stream.handedOver());
     return new IngestReport(files.size(), unreadable, run.stored, run.deleted, run.quarantined,
         (System.nanoTime() - started) / 1e9);
   }
@@ -99,6 +119,9 @@ public final class FhirIngest {
       return 0;
     }
   }
+
+  /** The mappers of one load; {@code stream} is null when streaming is off. */
+  private record Mappers(ObjectMapper json, EntryMapper entries, StreamMapper stream) {}
 
   /** The state of one load. */
   private static final class Run implements EntrySink {
@@ -116,10 +139,9 @@ public final class FhirIngest {
     long filePosition;
     long mapped;
 
-    Run(ObjectMapper json, EntryMapper mapper, Consumer<WriteBatch> sink, IngestProgress progress,
-        long bytesTotal) {
-      this.chunks = new ChunkMapper(json, mapper, this::accept);
-      this.mapper = mapper;
+    Run(Mappers m, Consumer<WriteBatch> sink, IngestProgress progress, long bytesTotal) {
+      this.chunks = new ChunkMapper(m.json(), m.entries(), m.stream(), this::accept);
+      this.mapper = m.entries();
       this.sink = sink;
       this.progress = progress;
       this.bytesTotal = bytesTotal;

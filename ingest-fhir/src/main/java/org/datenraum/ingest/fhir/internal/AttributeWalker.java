@@ -22,8 +22,8 @@ public final class AttributeWalker {
   /** The system of reference attributes. */
   public static final String REFERENCE_SYSTEM = "urn:datenraum:reference";
 
-  private static final int MAX_DEPTH = 3;
-  private static final Set<String> SKIP = Set.of("resourceType", "id", "meta", "text",
+  static final int MAX_DEPTH = 3;
+  static final Set<String> SKIP = Set.of("resourceType", "id", "meta", "text",
       "identifier", "subject", "patient", "encounter", "context", "contained", "note", "code",
       "component", "medicationCodeableConcept", "medicationReference", "valueCodeableConcept",
       "valueQuantity", "valueCoding", "performer", "requester", "recorder", "asserter",
@@ -126,10 +126,19 @@ public final class AttributeWalker {
   }
 
   private static void reference(String path, String ref, List<Attribute> out) {
+    Attribute a = referenceAttribute(path, ref);
+    if (a != null) {
+      out.add(a);
+    }
+  }
+
+  /** The attribute of a reference at {@code path}; null for references to people and places. */
+  static Attribute referenceAttribute(String path, String ref) {
     int slash = ref.indexOf('/');
     if (slash > 0 && ref.indexOf('?') < 0
         && !SKIP_REFERENCE_TYPES.contains(ref.substring(0, slash))) {
-      out.add(new Attribute(path, new Coding(REFERENCE_SYSTEM, ref)));
+      return new Attribute(path, new Coding(REFERENCE_SYSTEM, ref));
     }
+    return null;
   }
 }

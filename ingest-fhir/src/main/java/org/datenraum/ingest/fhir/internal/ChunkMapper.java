@@ -14,7 +14,8 @@ import org.datenraum.core.QuarantineEntry;
 /**
  * Maps entries and NDJSON lines in parallel chunks (a line is parsed and mapped by the same task)
  * and hands the outcomes on in input order, except that a record whose Patient comes later in
- * the same chunk waits for it. Entries that need a resource not seen yet are kept for the end of
+ * the same chunk waits for it. An NDJSON line goes to the streaming reader first and is parsed
+ * into a tree only when that hands it over. Entries that need a resource not seen yet are kept for the end of
  * the load. Bundles found on NDJSON lines are split and mapped in order when their turn comes.
  */
 public final class ChunkMapper {
@@ -24,6 +25,7 @@ public final class ChunkMapper {
 
   private final ObjectMapper json;
   private final EntryMapper mapper;
+  private final StreamMapper stream;
   private final Consumer<Outcome> accepted;
   private final List<Object> chunk = new ArrayList<>(CHUNK);
   private final List<Outcome.Defer> deferred = new ArrayList<>();
@@ -31,9 +33,15 @@ public final class ChunkMapper {
   /** A Bundle read from an NDJSON line, to be split in order. */
   private record Bundle(String file, String location, ObjectNode bundle) {}
 
-  public ChunkMapper(ObjectMapper json, EntryMapper mapper, Consumer<Outcome> accepted) {
+  /**
+   * @param stream the streaming reader tried first for each NDJSON line, or null to map every
+   *               line through its tree
+   */
+  public ChunkMapper(ObjectMapper json, EntryMapper mapper, StreamMapper stream,
+      Consumer<Outcome> accepted) {
     this.json = json;
     this.mapper = mapper;
+    this.stream = stream;
     this.accepted = accepted;
   }
 
@@ -86,6 +94,10 @@ public final class ChunkMapper {
   }
 
   private Object mapLine(JsonLine line) {
+    Outcome.Upsert streamed = stream == null ? null : stream.map(line);
+    if (streamed != null) {
+      return streamed;
+    }
     Object parsed = line.parse(json);
     if (parsed instanceof Problem p) {
       return new Outcome.Reject(new QuarantineEntry(line.file(), line.location(), null, null, p));

@@ -216,6 +216,20 @@ public final class EntryMapper {
     return new Outcome.Upsert(rec, Map.of());
   }
 
+  /**
+   * The pseudonym of the Patient a reference of an NDJSON line names, when it is in this load or
+   * the store now; null when the resource would wait or go to quarantine.
+   */
+  String patientNow(String reference) {
+    PatientLink link = patientByReference(reference, Map.of());
+    return link.unresolved() == null ? link.pseudonym() : null;
+  }
+
+  /** The codes of a Medication (or study) of this load or the store; empty when unknown. */
+  List<Coding> medicationNow(String pseudoId) {
+    return medication(pseudoId);
+  }
+
   private List<Coding> medication(String pseudoId) {
     List<Coding> codes = medications.get(pseudoId);
     return codes != null ? codes : earlier.medicationCodes(pseudoId);
@@ -307,7 +321,7 @@ public final class EntryMapper {
   }
 
   /** The pseudonymous form of a reference; null (removed) when it has none. */
-  private String pseudonymousReference(String ref, Map<String, String> fullUrls) {
+  String pseudonymousReference(String ref, Map<String, String> fullUrls) {
     String target = ReferenceTarget.of(ref, fullUrls);
     if (target != null) {
       return pseudonyms.reference(target);

@@ -83,8 +83,11 @@ public record TimeSpan(Instant start, Instant end) {
   }
 
   static TimeSpan period(String element, JsonNode period) throws BadTime {
-    String s = period.path("start").asText(null);
-    String e = period.path("end").asText(null);
+    return period(element, period.path("start").asText(null), period.path("end").asText(null));
+  }
+
+  /** A Period of the given start and end as written (either may be null). */
+  static TimeSpan period(String element, String s, String e) throws BadTime {
     try {
       return new TimeSpan(s == null ? null : FhirDates.start(s), e == null ? null : FhirDates.end(e));
     } catch (DateTimeParseException | StringIndexOutOfBoundsException ex) {

@@ -139,8 +139,11 @@ public final class ValueReader {
    * is missing or the end lies before the start.
    */
   public static List<FactValue> duration(JsonNode period) throws TimeSpan.BadTime {
-    String s = period.path("start").asText(null);
-    String e = period.path("end").asText(null);
+    return duration(period.path("start").asText(null), period.path("end").asText(null));
+  }
+
+  /** {@link #duration(JsonNode)} of a Period's start and end as written. */
+  static List<FactValue> duration(String s, String e) throws TimeSpan.BadTime {
     if (s == null || e == null) {
       return List.of();
     }
@@ -189,11 +192,15 @@ public final class ValueReader {
   }
 
   private static String unit(JsonNode q) {
-    String system = q.path("system").asText(null);
-    String code = q.path("code").asText(null);
+    return unit(q.path("system").asText(null), q.path("code").asText(null),
+        q.path("unit").asText(null));
+  }
+
+  /** A quantity's unit: its UCUM code, else its unit text, else its code. */
+  static String unit(String system, String code, String unit) {
     if (code != null && (system == null || CodeSystems.UCUM.equals(system))) {
       return code;
     }
-    return q.path("unit").asText(code);
+    return unit != null ? unit : code;
   }
 }

@@ -1,0 +1,193 @@
+package org.datenraum.ingest.fhir.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.datenraum.core.Coding;
+import org.datenraum.core.Fact;
+import org.datenraum.core.ImagingCodes;
+import org.datenraum.core.ResourceKey;
+import org.datenraum.core.ResourceRecord;
+
+/**
+ * The streaming reader: maps an NDJSON line of a frequent resource type (those of
+ * {@link StreamedResource#TIMES}) from its parser tokens, with no tree, writing the de-identified
+ * JSON as the tokens pass and collecting the facts at the same time. It answers only when the
+ * resource is simply stored; a line it does not read (another type, {@code resourceType} not
+ * first, invalid JSON, a repeated member, an unusual construct) or a resource that would wait or
+ * go to quarantine is left to the tree-based mapping, which then decides exactly as it always
+ * does. Every such hand-over is counted by its {@link StreamFallback.Reason}. Thread-safe.
+ */
+public final class StreamMapper {
+
+  private final JsonFactory factory;
+  private final EntryMapper mapper;
+  private final Pseudonyms pseudonyms;
+  private final LongAdder streamed = new LongAdder();
+  private final LongAdder[] handedOver = new LongAdder[StreamFallback.Reason.values().length];
+
+  public StreamMapper(JsonFactory factory, EntryMapper mapper, Pseudonyms pseudonyms) {
+    this.factory = factory;
+    this.mapper = mapper;
+    this.pseudonyms = pseudonyms;
+    for (int i = 0; i < handedOver.length; i++) {
+      handedOver[i] = new LongAdder();
+    }
+  }
+
+  /** The line's outcome (always an upsert), or null when the tree-based mapping must map it. */
+  public Outcome.Upsert map(JsonLine line) {
+    try {
+      Outcome.Upsert u = read(line);
+      streamed.increment();
+      return u;
+    } catch (StreamFallback f) {
+      handedOver[f.reason().ordinal()].increment();
+    } catch (IOException e) {
+      handedOver[StreamFallback.Reason.MALFORMED.ordinal()].increment();
+    }
+    return null;
+  }
+
+  /** Lines mapped by streaming so far. */
+  public long streamed() {
+    return streamed.sum();
+  }
+
+  /** Lines handed to the tree-based mapping so far, by reason (lower case). */
+  public Map<String, Long> handedOver() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (StreamFallback.Reason r : StreamFallback.Reason.values()) {
+      out.put(r.name().toLowerCase(java.util.Locale.ROOT), handedOver[r.ordinal()].sum());
+    }
+    return out;
+  }
+
+  private Outcome.Upsert read(JsonLine line) throws IOException {
+    try (JsonParser p = factory.createParser(line.bytes(), line.offset(), line.length())) {
+      p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      String type = resourceType(p);
+      ElementShapes.Shape shape = ElementShapes.ofResource(type);
+      ByteArrayBuilder out = new ByteArrayBuilder(line.length());
+      StreamedResource r = new StreamedResource(type);
+      String pseudoId;
+      try (JsonGenerator g = factory.createGenerator(out)) {
+        g.writeStartObject();
+        g.writeStringField("resourceType", type);
+        pseudoId = members(p, g, shape, r);
+        g.writeEndObject();
+      }
+      return upsert(r, pseudoId, out.toByteArray());
+    }
+  }
+
+  /** The type named by the object's first member, if it is one read by streaming. */
+  private static String resourceType(JsonParser p) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+        || !p.currentName().equals("resourceType") || p.nextToken() != JsonToken.VALUE_STRING
+        || !StreamedResource.TIMES.containsKey(p.getText())) {
+      throw StreamFallback.of(StreamFallback.Reason.TYPE);
+    }
+    return p.getText();
+  }
+
+  /** Walks the members after {@code resourceType}; the resource's pseudonymous id. */
+  private String members(JsonParser p, JsonGenerator g, ElementShapes.Shape shape,
+      StreamedResource r) throws IOException {
+    TokenDeidentifier walker =
+        new TokenDeidentifier(p, g, ref -> mapper.pseudonymousReference(ref, Map.of()));
+    String pseudoId = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals("id")) {
+        if (v != JsonToken.VALUE_STRING || p.getText().isBlank()) {
+          throw StreamFallback.outcome();
+        }
+        r.settled();
+        pseudoId = pseudonyms.id(r.type, p.getText());
+        g.writeStringField("id", pseudoId);
+      } else {
+        if (StreamedResource.RESOLVED.contains(name)
+            && (v != JsonToken.START_OBJECT || !(shape.rule(name) instanceof ElementShapes.Shape))) {
+          throw StreamFallback.shape();
+        }
+        walker.member(name, v, shape, r);
+      }
+    }
+    r.settled();
+    if (pseudoId == null) {
+      throw StreamFallback.outcome();
+    }
+    return pseudoId;
+  }
+
+  private Outcome.Upsert upsert(StreamedResource r, String pseudoId, byte[] json) {
+    boolean required = switch (r.type) {
+      case "Observation" -> r.code != null;
+      case "Encounter" -> r.classSeen;
+      case "MedicationAdministration", "MedicationRequest" -> r.medication != null
+          || r.originalReferences.containsKey("medicationReference");
+      default -> true;
+    };
+    String patient = patient(r);
+    if (!required || patient == null) {
+      throw StreamFallback.outcome();
+    }
+    if (r.type.equals("Observation") && r.code.codings.stream()
+        .anyMatch(c -> ImagingCodes.FINDING.equals(c.system()))) {
+      throw StreamFallback.shape();
+    }
+    String encounter = r.type.equals("Encounter") ? pseudoId : encounter(r);
+    FactExtractor.Subject subject =
+        new FactExtractor.Subject(patient, encounter, pseudoId, medication(r));
+    List<Fact> facts = StreamedFacts.of(r, subject);
+    return new Outcome.Upsert(new ResourceRecord(new ResourceKey(r.type, pseudoId), patient,
+        encounter, facts, json, null, List.of()), Map.of());
+  }
+
+  private String patient(StreamedResource r) {
+    String ref = r.originalReferences.get("subject");
+    if (ref == null) {
+      ref = r.originalReferences.get("patient");
+    }
+    if (ref == null) {
+      ref = r.originalReferences.get("individual");
+    }
+    return ref == null ? null : mapper.patientNow(ref);
+  }
+
+  private String encounter(StreamedResource r) {
+    String ref = r.originalReferences.get("encounter");
+    if (ref == null) {
+      ref = r.originalReferences.get("context");
+    }
+    String target = ReferenceTarget.of(ref, Map.of());
+    return target != null && target.startsWith("Encounter/")
+        ? pseudonyms.id("Encounter", target.substring("Encounter/".length())) : null;
+  }
+
+  private List<Coding> medication(StreamedResource r) {
+    if (!r.type.startsWith("Medication")) {
+      return List.of();
+    }
+    if (r.medication != null) {
+      return r.medication.codings;
+    }
+    String ref = r.originalReferences.get("medicationReference");
+    String target = ref == null || ref.startsWith("#") ? null : ReferenceTarget.of(ref, Map.of());
+    List<Coding> codes = target != null && target.startsWith("Medication/")
+        ? mapper.medicationNow(pseudonyms.reference(target).substring("Medication/".length()))
+        : List.of();
+    if (codes.isEmpty()) {
+      throw StreamFallback.outcome();
+    }
+    return codes;
+  }
+}

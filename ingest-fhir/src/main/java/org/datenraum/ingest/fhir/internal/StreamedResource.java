@@ -1,0 +1,197 @@
+package org.datenraum.ingest.fhir.internal;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.datenraum.core.Attribute;
+import org.datenraum.core.Coding;
+
+/**
+ * What the streaming reader collects from the members of one resource as they pass: its
+ * attributes ({@link AttributeFrames}), status, code, value, components, times, an Encounter's
+ * class, types and locations, a MedicationAdministration's rate, and the references the mapping
+ * resolves before de-identification (patient, encounter, medication) as the input had them.
+ */
+final class StreamedResource extends TokenSink {
+
+  /** The resource types read by streaming, with the prefixes of their times. */
+  static final Map<String, List<String>> TIMES = Map.of(
+      "Observation", List.of("effective", "issued"),
+      "Condition", List.of("onset", "recordedDate"),
+      "Procedure", List.of("performed"),
+      "MedicationAdministration", List.of("effective", "dateAsserted"),
+      "MedicationRequest", List.of("authoredOn"),
+      "Encounter", List.of("period"));
+
+  /** Members read before de-identification: they must be objects the mapping keeps. */
+  static final Set<String> RESOLVED = Set.of("subject", "patient", "individual", "encounter",
+      "context", "medicationCodeableConcept", "medicationReference");
+
+  private static final Set<String> OBJECTS = Set.of("code", "class", "dosage", "subject",
+      "encounter", "context", "medicationCodeableConcept", "medicationReference");
+
+  final String type;
+  final List<Attribute> attributes = new ArrayList<>();
+  final Map<String, Object> times = new HashMap<>();
+  final Map<String, String> originalReferences = new HashMap<>();
+  final List<TokenReaders.Component> components = new ArrayList<>();
+  final List<TokenReaders.Concept> types = new ArrayList<>();
+  final List<TokenReaders.Location> locations = new ArrayList<>();
+  final TokenReaders.Value value = new TokenReaders.Value();
+  final List<Coding> encounterClass = new ArrayList<>();
+  String status;
+  TokenReaders.Concept code;
+  TokenReaders.Concept medication;
+  TokenReaders.Quantity rate;
+  boolean classSeen;
+  private final Set<String> timeNames = new java.util.HashSet<>();
+  private String pending;
+
+  StreamedResource(String type) {
+    this.type = type;
+    for (String prefix : TIMES.get(type)) {
+      timeNames.addAll(List.of(prefix, prefix + "DateTime", prefix + "Instant", prefix + "Period"));
+    }
+  }
+
+  @Override
+  void member(String name) {
+    settled();
+    if (OBJECTS.contains(name) || timeNames.contains(name) && name.endsWith("Period")) {
+      pending = name;
+    }
+    if (type.equals("Observation") && value.member(name)) {
+      pending = null;
+    }
+  }
+
+  /** Every member that had to be an object was one. */
+  void settled() {
+    if (pending != null) {
+      throw StreamFallback.shape();
+    }
+  }
+
+  @Override
+  void scalar(String name, JsonToken token, String text, double number) {
+    if (name.equals("status")) {
+      TokenReaders.requireString(token);
+      status = text;
+    } else if (timeNames.contains(name)) {
+      TokenReaders.requireString(token);
+      times.put(name, text);
+    } else if (type.equals("Observation") && value.is(name)) {
+      value.scalar(token, text, number);
+    }
+  }
+
+  @Override
+  void keptArray(String name) {
+    if (name.equals("status") || timeNames.contains(name) || value.is(name)) {
+      throw StreamFallback.shape();
+    }
+  }
+
+  @Override
+  TokenSink open(String name, boolean inArray) {
+    if (name.equals(pending) && !inArray) {
+      pending = null;
+    } else if (OBJECTS.contains(name)) {
+      throw StreamFallback.shape();
+    }
+    return both(AttributeFrames.top(name, attributes), capture(name, inArray));
+  }
+
+  private TokenSink capture(String name, boolean inArray) {
+    if (timeNames.contains(name)) {
+      if (inArray) {
+        throw StreamFallback.shape();
+      }
+      TokenReaders.Period p = new TokenReaders.Period();
+      times.put(name, p);
+      return p;
+    }
+    if (type.equals("Observation") && value.is(name)) {
+      return value.open(inArray);
+    }
+    return switch (name) {
+      case "subject", "patient", "individual", "encounter", "context", "medicationReference" ->
+          new Original(name);
+      case "code" -> code = new TokenReaders.Concept();
+      case "medicationCodeableConcept" -> medication = new TokenReaders.Concept();
+      case "class" -> {
+        classSeen = true;
+        yield new AttributeFrames.CodingReader(encounterClass);
+      }
+      case "dosage" -> rate(name);
+      default -> arrays(name, inArray);
+    };
+  }
+
+  private TokenSink arrays(String name, boolean inArray) {
+    boolean read = name.equals("component") ? type.equals("Observation")
+        : (name.equals("type") || name.equals("location")) && type.equals("Encounter");
+    if (read && !inArray) {
+      throw StreamFallback.shape();
+    }
+    if (name.equals("component") && type.equals("Observation")) {
+      return add(components, new TokenReaders.Component());
+    }
+    if (name.equals("type") && type.equals("Encounter")) {
+      return add(types, new TokenReaders.Concept());
+    }
+    if (name.equals("location") && type.equals("Encounter")) {
+      return add(locations, new TokenReaders.Location());
+    }
+    return NONE;
+  }
+
+  private static <T extends TokenSink> T add(List<T> list, T sink) {
+    list.add(sink);
+    return sink;
+  }
+
+  /** A MedicationAdministration's dosage: its {@code rateQuantity} (a rateRatio ends streaming). */
+  private TokenSink rate(String name) {
+    return new TokenSink() {
+      @Override
+      TokenSink open(String member, boolean inArray) {
+        if (member.equals("rateRatio") || member.equals("rateQuantity") && inArray) {
+          throw StreamFallback.shape();
+        }
+        if (member.equals("rateQuantity")) {
+          rate = new TokenReaders.Quantity();
+          return rate;
+        }
+        return NONE;
+      }
+
+      @Override
+      void member(String member) {
+        if (member.equals("rateQuantity") && rate != null) {
+          throw StreamFallback.shape();
+        }
+      }
+    };
+  }
+
+  /** The original reference of a member the mapping resolves before de-identifying. */
+  private final class Original extends TokenSink {
+    private final String member;
+
+    Original(String member) {
+      this.member = member;
+    }
+
+    @Override
+    void originalReference(String reference) {
+      if (reference == null) {
+        throw StreamFallback.shape();
+      }
+      originalReferences.put(member, reference);
+    }
+  }
+}
