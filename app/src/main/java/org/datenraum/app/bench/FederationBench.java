@@ -93,8 +93,13 @@ public final class FederationBench implements Callable<Integer> {
       }
       java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
       int perProcess = Math.min(nodesPerProcess, nodes);
-      return new ProcessFederation(out, new ProcessFederation.Setup(stores, nodes, requests,
-          new NodeProcesses.Shape(nodeHeapMb * perProcess, startParallel, perProcess))).run(diabetes).status();
+      Path work = Files.createTempDirectory("datenraum-federation-bench");
+      try {
+        return new ProcessFederation(out, new ProcessFederation.Setup(work, stores, nodes, requests,
+            new NodeProcesses.Shape(nodeHeapMb * perProcess, startParallel, perProcess))).run(diabetes).status();
+      } finally {
+        deleteTree(work);
+      }
     }
     Path tmp = Files.createTempDirectory("datenraum-federation-bench");
     Broker broker = Broker.start(BrokerConfig.of(tmp.resolve("broker"), 0).withHost("127.0.0.1")
@@ -161,5 +166,14 @@ public final class FederationBench implements Callable<Integer> {
       v = researcher.request(v.id(), Duration.ofSeconds(30)).orThrow();
     }
     return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** Deletes the bench's own working files (keys, the broker's database, the nodes' directories). */
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }

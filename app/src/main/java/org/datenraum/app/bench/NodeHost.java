@@ -11,7 +11,8 @@ import org.datenraum.federation.v1.RequestType;
 /**
  * The process {@link NodeProcesses} starts to run several auto-approving feasibility nodes in one
  * JVM: arguments are the broker's address, then a site directory and its key file per node. Prints
- * each node's start line and, once every node polls, {@value #READY}; stops them all at SIGTERM.
+ * each node's start line and, once every node polls, {@value #READY}, then one line per request
+ * handled (id, type, decision, milliseconds); stops them all at SIGTERM.
  * Exits 2 when a node cannot start.
  */
 public final class NodeHost {
@@ -25,6 +26,10 @@ public final class NodeHost {
     if (args.length < 3 || args.length % 2 != 1) {
       System.err.println("usage: NodeHost BROKER_URL SITE_DIR KEY_FILE [SITE_DIR KEY_FILE ...]");
       System.exit(2);
+    }
+    if (org.slf4j.LoggerFactory.getLogger(org.datenraum.node.Node.REQUEST_LOG)
+        instanceof ch.qos.logback.classic.Logger l && l.getLevel() == null) {
+      l.setLevel(ch.qos.logback.classic.Level.INFO);
     }
     HeldNodes nodes = HeldNodes.of(URI.create(args[0]), Set.of(RequestType.FEASIBILITY));
     CountDownLatch stopped = new CountDownLatch(1);

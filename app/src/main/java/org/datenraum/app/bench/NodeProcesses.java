@@ -160,6 +160,24 @@ final class NodeProcesses implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * Per process, the milliseconds its nodes took per request they handled, from their request log
+   * lines ({@code ... in N ms}), or none where a node does not log them.
+   */
+  List<List<Long>> handlingMillis() throws IOException {
+    java.util.regex.Pattern line = java.util.regex.Pattern.compile("request \\S+ type=\\S+ decision=\\S+ in (\\d+) ms");
+    List<List<Long>> out = new ArrayList<>();
+    for (Launched r : launched) {
+      List<Long> ms = new ArrayList<>();
+      java.util.regex.Matcher m = line.matcher(Files.readString(r.log()));
+      while (m.find()) {
+        ms.add(Long.parseLong(m.group(1)));
+      }
+      out.add(ms);
+    }
+    return out;
+  }
+
   /** The process ids of every launched process. */
   List<Long> pids() {
     return launched.stream().map(r -> r.process().pid()).toList();

@@ -36,8 +36,8 @@ import org.datenraum.store.duckdb.feasibility.IndexStats;
  */
 final class ProcessFederation {
 
-  /** What to run. */
-  record Setup(List<Path> stores, int nodes, int requests, NodeProcesses.Shape shape) {}
+  /** What to run, with {@code work} an empty directory for the broker's and the nodes' files. */
+  record Setup(Path work, List<Path> stores, int nodes, int requests, NodeProcesses.Shape shape) {}
 
   /**
    * How a run ended: its exit status (0 when every process ended and the broker's port is free),
@@ -62,7 +62,7 @@ final class ProcessFederation {
     for (Path dir : setup.stores()) {
       stores.add(prepare(dir));
     }
-    Path tmp = Files.createTempDirectory("datenraum-federation-bench");
+    Path tmp = Files.createDirectories(setup.work());
     Broker broker = Broker.start(BrokerConfig.of(tmp.resolve("broker"), 0).withHost("127.0.0.1")
         .withQuota(new QuotaPolicy(1_000_000, 1_000_000)));
     int port = broker.localUri().getPort();
@@ -91,7 +91,10 @@ final class ProcessFederation {
       for (int i = 0; i < 4; i++) {
         Timed.of(researcher, query);
       }
+      List<Integer> before = nodes.handlingMillis().stream().map(List::size).toList();
       measure(researcher, query, storeOf);
+      Thread.sleep(200);
+      handling(nodes.handlingMillis(), before);
       memory(nodes.running(), storeOf);
     } finally {
       if (nodes != null) {
@@ -106,15 +109,20 @@ final class ProcessFederation {
         port);
   }
 
-  /** Opens the store once for writing: its size, and its index saved at its version for the nodes to load. */
+  /**
+   * Opens the store read-only (the stores are shared, and may be shared with other readers): its
+   * size, and whether its saved index is current, so that the nodes load it rather than build it.
+   */
   private Store prepare(Path dir) {
     Path file = new SiteDirectory(dir).storeFile();
-    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, Clock.systemUTC())) {
+    try (DuckDbSiteStore store = DuckDbSiteStore.openReadOnly(file, Clock.systemUTC())) {
       SiteStats stats = store.stats();
       long t0 = System.nanoTime();
       IndexStats index = DuckDbFeasibilityExecutor.of(store).refresh();
-      out.printf("store %s: %,d patients, %,d facts; index %s in %.1f s%n", dir, stats.patients(), stats.facts(),
-          index.rebuilt() ? "built" : index.updated() ? "updated" : "loaded", (System.nanoTime() - t0) / 1e9);
+      out.printf("store %s: %,d patients, %,d facts; index %s in %.1f s%s%n", dir, stats.patients(), stats.facts(),
+          index.rebuilt() ? "built" : index.updated() ? "updated" : "loaded", (System.nanoTime() - t0) / 1e9,
+          index.rebuilt() || index.updated() ? " (not saved: every node will do the same; run `datenraum bench query"
+              + " --site " + dir + "` once to save it)" : "");
       return new Store(file, stats.patients());
     }
   }
@@ -164,6 +172,17 @@ final class ProcessFederation {
       double[] m = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       out.printf("  sites of %,d patients (%d): medians %.0f..%.0f ms%n", patients, m.length, m[0], m[m.length - 1]);
     });
+  }
+
+  /** The nodes' own time per timed request: each process's log lines after the {@code skip} it had before. */
+  private void handling(List<List<Long>> ms, List<Integer> skip) {
+    double[] v = java.util.stream.IntStream.range(0, ms.size())
+        .mapToObj(i -> ms.get(i).subList(Math.min(skip.get(i), ms.get(i).size()), ms.get(i).size()))
+        .flatMap(List::stream).mapToDouble(Long::doubleValue).sorted().toArray();
+    if (v.length > 0) {
+      out.printf("node's own time per request (received to answered, its log), %d answers: p50 %.0f ms, p95 %.0f ms,"
+          + " max %.0f ms%n", v.length, Stats.percentile(v, 0.5), Stats.percentile(v, 0.95), v[v.length - 1]);
+    }
   }
 
   private void memory(List<NodeProcesses.Running> running, Map<String, Store> storeOf) {

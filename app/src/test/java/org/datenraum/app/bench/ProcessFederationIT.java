@@ -50,7 +50,7 @@ class ProcessFederationIT {
     long large = store(dir.resolve("large"), 300, 2);
     StringWriter text = new StringWriter();
     ProcessFederation bench = new ProcessFederation(new PrintWriter(text, true), new ProcessFederation.Setup(
-        List.of(dir.resolve("small"), dir.resolve("large")), 3, 3, new NodeProcesses.Shape(256, 2, 2)));
+        dir.resolve("work"), List.of(dir.resolve("small"), dir.resolve("large")), 3, 3, new NodeProcesses.Shape(256, 2, 2)));
     ProcessFederation.Outcome outcome = bench.run(
         Submission.feasibility(WireJson.mapper().readTree(SyntheticSite.DIABETES_QUERY)));
 
