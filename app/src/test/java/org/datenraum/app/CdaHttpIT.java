@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * AKTIN's endpoint on the node's local port over real HTTP: the storyboard sequence gets its
  * reference answers for a site-import key; other keys, no key, other content types and oversized
- * documents are refused; the visits are in the site store afterwards.
+ * documents are refused; the visits are in the site store as soon as the port has stopped.
  */
 class CdaHttpIT {
 
@@ -95,7 +95,7 @@ class CdaHttpIT {
         pool.shutdownNow();
       }
     }
-    Thread.sleep(1_500);
+    // Stopping the port wrote the answered documents to the store and freed it.
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC())) {
       assertThat(store.facts().filter(f -> f.resourceType().equals("Encounter")).count()).isEqualTo(4 + PARALLEL);
       assertThat(store.quarantine()).hasSize(2);

@@ -32,26 +32,56 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
 
   private final SiteDirectory site;
   private final VisitStore store;
+  private final StoreLease lease;
   private volatile GroupCommit commits;
+  private boolean closed;
 
-  private CdaHttpRoute(SiteDirectory site, VisitStore store) {
+  private CdaHttpRoute(SiteDirectory site, VisitStore store, StoreLease lease) {
     this.site = site;
     this.store = store;
+    this.lease = lease;
   }
 
   /** The endpoint of a node that opens the site store while documents arrive (and frees it between bursts). */
   public static CdaHttpRoute of(SiteDirectory site) {
-    return new CdaHttpRoute(site, new Leased(new StoreLease(site, IDLE)));
+    StoreLease lease = new StoreLease(site, IDLE);
+    return new CdaHttpRoute(site, new Leased(lease), lease);
   }
 
   /** The endpoint over a site store this process holds open (the demo's nodes). */
   public static CdaHttpRoute held(SiteDirectory site, SiteStore store) {
-    return new CdaHttpRoute(site, new SiteVisitStore(store));
+    return new CdaHttpRoute(site, new SiteVisitStore(store), null);
   }
 
+  /**
+   * Adds the endpoint; documents answered before a crash but not yet in the store (the import
+   * journal) are written to the store now.
+   */
   @Override
   public void register(LocalRoutes routes) {
+    if (CdaJournal.hasDocuments(site.root())) {
+      commits();
+    }
     routes.add(HandlerType.POST, PATH, LocalRole.SITE_IMPORT, this::receive);
+  }
+
+  /** Writes the answered documents to the store and frees it. */
+  @Override
+  public void close() {
+    GroupCommit c;
+    synchronized (this) {
+      closed = true;
+      c = commits;
+    }
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } finally {
+      if (lease != null) {
+        lease.close();
+      }
+    }
   }
 
   private void receive(Context ctx) throws InterruptedException {
@@ -60,9 +90,7 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
       throw LocalProblem.of(415, "DR-7214", "The content type `" + ctx.contentType() + "` is not XML: post the CDA"
           + " document as `text/xml` or `application/xml`.");
     }
-    GroupCommit commits = commits();
-    ImportAnswer a = commits.submit(commits.receiver().check("HTTP " + LocalRoutes.principal(ctx).name(),
-        ctx.bodyAsBytes()));
+    ImportAnswer a = commits().submit("HTTP " + LocalRoutes.principal(ctx).name(), ctx.bodyAsBytes());
     ctx.status(a.status());
     if (a.location() != null) {
       ctx.header("Location", a.location());
@@ -71,13 +99,19 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
     ctx.result(a.operationOutcome());
   }
 
-  /** The receiver and its group commit, made at the first document (compiling the CDA schema takes a moment). */
+  /**
+   * The receiver and its group commit, made at the first document or at the start when the journal
+   * holds documents (compiling the CDA schema takes a moment).
+   */
   private GroupCommit commits() {
     GroupCommit c = commits;
     if (c == null) {
       synchronized (this) {
+        if (closed) {
+          throw LocalProblem.of(503, "DR-7216", "The node is stopping: send the document again once it runs.");
+        }
         if (commits == null) {
-          commits = new GroupCommit(CdaImport.of(site.pseudonymizer()), store);
+          commits = GroupCommit.open(CdaImport.of(site.pseudonymizer()), store, site.root());
         }
         c = commits;
       }

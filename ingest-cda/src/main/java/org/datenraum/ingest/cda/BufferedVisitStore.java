@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,6 +77,55 @@ public final class BufferedVisitStore implements VisitStore, AutoCloseable {
     resources.forEach(k -> readResources.put(k, Optional.ofNullable(json.get(k))));
     Map<String, String> patients = target.patientsByIdentifier(identifierPseudonyms);
     identifierPseudonyms.forEach(i -> readIdentifiers.put(i, Optional.ofNullable(patients.get(i))));
+  }
+
+  /** Answers from the collected writes and what was read; asks the target about the rest at once. */
+  @Override
+  public Map<ResourceKey, String> resourceJson(Set<ResourceKey> keys) {
+    Map<ResourceKey, String> out = new HashMap<>();
+    Set<ResourceKey> ask = new HashSet<>();
+    for (ResourceKey k : keys) {
+      ResourceRecord r = upserts.get(k);
+      Optional<String> read = readResources.get(k);
+      if (r != null) {
+        out.put(k, r.jsonText());
+      } else if (!deletes.contains(k) && read != null) {
+        read.ifPresent(j -> out.put(k, j));
+      } else if (!deletes.contains(k)) {
+        ask.add(k);
+      }
+    }
+    if (!ask.isEmpty()) {
+      out.putAll(target.resourceJson(ask));
+    }
+    return out;
+  }
+
+  /** Answers from the collected links and what was read; asks the target about the rest at once. */
+  @Override
+  public Map<String, String> patientsByIdentifier(Set<String> identifierPseudonyms) {
+    Map<String, String> out = new HashMap<>();
+    Set<String> ask = new HashSet<>();
+    for (String i : identifierPseudonyms) {
+      String p = identifiers.get(i);
+      Optional<String> read = readIdentifiers.get(i);
+      if (p != null) {
+        out.put(i, p);
+      } else if (read != null) {
+        read.ifPresent(v -> out.put(i, v));
+      } else {
+        ask.add(i);
+      }
+    }
+    if (!ask.isEmpty()) {
+      out.putAll(target.patientsByIdentifier(ask));
+    }
+    return out;
+  }
+
+  /** Documents written since the last {@link #flush()}. */
+  public int pending() {
+    return pending;
   }
 
   @Override

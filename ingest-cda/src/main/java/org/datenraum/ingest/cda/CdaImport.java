@@ -174,7 +174,7 @@ public final class CdaImport {
       before.parts().forEach(p -> old.add(key(p)));
     }
     List<ResourceRecord> upserts = new ArrayList<>();
-    if (!store.hasPatient(patient) || patient.equals(s.fallbackPatient())) {
+    if (patient.equals(s.fallbackPatient()) || !store.hasPatient(patient)) {
       upserts.add(mapper.patient(ed, patient));
     }
     upserts.addAll(patient.equals(s.fallbackPatient()) ? d.visit() : mapper.visit(ed, patient, s.encounter()));

@@ -31,10 +31,12 @@ public final class NodeHttp implements AutoCloseable {
 
   private final Javalin app;
   private final String bind;
+  private final List<NodeHttpRoutes> contributions;
 
-  private NodeHttp(Javalin app, String bind) {
+  private NodeHttp(Javalin app, String bind, List<NodeHttpRoutes> contributions) {
     this.app = app;
     this.bind = bind;
+    this.contributions = List.copyOf(contributions);
   }
 
   /**
@@ -64,10 +66,11 @@ public final class NodeHttp implements AutoCloseable {
       app.start(config.bind(), config.port());
     } catch (JavalinBindException e) {
       app.stop();
+      contributions.forEach(NodeHttpRoutes::close);
       throw new IllegalStateException("DR-7101 --http-port `" + config.port() + "` on `" + config.bind()
           + "` is in use by another process: stop it or choose another port.", e);
     }
-    NodeHttp http = new NodeHttp(app, config.bind());
+    NodeHttp http = new NodeHttp(app, config.bind(), contributions);
     LOG.info("node's local port on {}", http.uri());
     return http;
   }
@@ -123,6 +126,16 @@ public final class NodeHttp implements AutoCloseable {
 
   @Override
   public void close() {
-    app.stop();
+    try {
+      app.stop();
+    } finally {
+      for (NodeHttpRoutes c : contributions) {
+        try {
+          c.close();
+        } catch (RuntimeException e) {
+          LOG.error("closing the routes {} failed", c.getClass().getSimpleName(), e);
+        }
+      }
+    }
   }
 }

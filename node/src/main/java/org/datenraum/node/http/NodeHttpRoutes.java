@@ -10,4 +10,7 @@ public interface NodeHttpRoutes {
 
   /** Adds the contribution's routes. */
   void register(LocalRoutes routes);
+
+  /** Called once the port has stopped: finishes the contribution's work and frees what it holds. */
+  default void close() {}
 }
