@@ -29,8 +29,11 @@ final class SurveillancePages {
   private final SurveillanceCache cache = SurveillanceCache.forPortal();
   /** The sections of the days shown last, per evaluation and days (the whole view, or the ranges asked). */
   private final BuiltOnce<Shown, List<SurveillanceModel.Section>> shown = new BuiltOnce<>(16);
-  /** The whole view (every day) with its tag: the broker answers 304 while it is current. */
-  private volatile BrokerClient.TaggedView whole;
+  /** The whole view (every day) with its tag and evaluation: the broker answers 304 while it is current. */
+  private volatile Held whole;
+
+  /** A whole view of the broker's, its tag and its evaluation. */
+  private record Held(String tag, SurveillanceView view, SurveillanceModel.Evaluated evaluated) {}
 
   /** What a page's sections depend on: the evaluation (by identity) and the days and sites shown. */
   private record Shown(SurveillanceModel.Evaluated evaluated, LocalDate first, LocalDate last, List<String> sites) {}
@@ -46,13 +49,16 @@ final class SurveillancePages {
 
   /**
    * Takes the broker's view of the whole range (no bounds) built ahead of its readers: keeps it
-   * with its tag and evaluates it, so the first page view after new data, of every day or of a
-   * range, asks the broker with that tag (304) and finds the evaluation done.
+   * with its tag, evaluates it and builds the page's sections of every day, so the first page view
+   * after new data, of every day or of a range, asks the broker with that tag (304) and finds the
+   * evaluation done.
    */
   void prepare(String tag, byte[] json) {
     SurveillanceView v = WireJson.read(new String(json, StandardCharsets.UTF_8), SurveillanceView.class);
-    if (cache.evaluated(v, SignalConfig.defaults()).isOk()) {
-      whole = new BrokerClient.TaggedView(tag, v);
+    Result<SurveillanceModel.Evaluated> evaluated = cache.evaluated(v, SignalConfig.defaults());
+    if (evaluated.isOk()) {
+      sections(evaluated.value(), v);
+      whole = new Held(tag, v, evaluated.value());
     }
   }
 
@@ -68,34 +74,38 @@ final class SurveillancePages {
     if (from != null && to != null && from.isAfter(to)) {
       throw PageProblem.invalid("DR-7151 `from` `" + from + "` lies after `to` `" + to + "`: swap them.");
     }
-    BrokerClient.TaggedView last = whole;
+    Held last = whole;
     Reply<BrokerClient.TaggedView> view = calls.reply(u, c -> c.surveillance(null, null, last == null ? null : last.tag()));
     PageView page = kit.page(ctx, "surveillance.title");
-    SurveillanceView v;
-    if (view.status() == 304 && last != null) {
-      v = last.view();
-    } else if (!view.isOk()) {
-      kit.render(ctx, "broker/surveillance.jte", page.withNotice(view.status() == 404
-          ? page.t().get("surveillance.noStanding") : view.problem().text()),
-          Map.of("sections", List.of(), "view", "", "names", "{}"));
-      return;
-    } else {
-      v = view.value().view();
-      if (view.value().tag() != null) {
-        whole = view.value();
+    Held held = last;
+    if (view.status() != 304 || last == null) {
+      if (!view.isOk()) {
+        kit.render(ctx, "broker/surveillance.jte", page.withNotice(view.status() == 404
+            ? page.t().get("surveillance.noStanding") : view.problem().text()),
+            Map.of("sections", List.of(), "view", "", "names", "{}"));
+        return;
+      }
+      SurveillanceView v = view.value().view();
+      Result<SurveillanceModel.Evaluated> evaluated = cache.evaluated(v, SignalConfig.defaults());
+      if (!evaluated.isOk()) {
+        throw PageProblem.invalid(evaluated.problem().text());
+      }
+      held = new Held(view.value().tag(), v, evaluated.value());
+      if (held.tag() != null) {
+        whole = held;
       }
     }
-    Result<SurveillanceModel.Evaluated> evaluated = cache.evaluated(v, SignalConfig.defaults());
-    if (!evaluated.isOk()) {
-      throw PageProblem.invalid(evaluated.problem().text());
-    }
-    SurveillanceView days = from == null && to == null ? v : SurveillanceCut.of(v, from, to);
-    List<SurveillanceModel.Section> sections = shown.get(new Shown(evaluated.value(), days.first(), days.last(),
-        days.sites().stream().map(SurveillanceView.Coverage::site).toList()),
-        () -> SurveillanceModel.sections(evaluated.value(), days));
-    kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections, "view",
+    SurveillanceView days = from == null && to == null ? held.view() : SurveillanceCut.of(held.view(), from, to);
+    kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections(held.evaluated(), days), "view",
         page.t().get("surveillance.range", days.first(), days.last(), days.sites().size(), days.standing().minimumCell()),
-        "names", legend(page.t())));
+        "names", legend(page.t()), "from", from == null ? "" : from.toString(), "to", to == null ? "" : to.toString()));
+  }
+
+  /** The sections of these days, built once per evaluation and days. */
+  private List<SurveillanceModel.Section> sections(SurveillanceModel.Evaluated evaluated, SurveillanceView days) {
+    return shown.get(new Shown(evaluated, days.first(), days.last(),
+        days.sites().stream().map(SurveillanceView.Coverage::site).toList()),
+        () -> SurveillanceModel.sections(evaluated, days));
   }
 
   /** The chart's series names in the page's language, for {@code portal.js} (the charts are kept in one language). */
