@@ -16,9 +16,11 @@ import org.datenraum.federation.SurveillanceCut;
 import org.datenraum.federation.v1.SurveillanceView;
 import org.datenraum.federation.v1.WireJson;
 import org.datenraum.surveillance.syndromic.SignalConfig;
+import org.datenraum.web.kit.Messages;
 import org.datenraum.web.kit.PageProblem;
 import org.datenraum.web.kit.PageView;
 import org.datenraum.web.kit.PortalKit;
+import org.datenraum.web.kit.Templates;
 import org.datenraum.web.kit.User;
 
 /** The network's surveillance: syndromic and pathogen series per site and network with their signals. */
@@ -27,16 +29,17 @@ final class SurveillancePages {
   private final PortalKit kit;
   private final BrokerCalls calls;
   private final SurveillanceCache cache = SurveillanceCache.forPortal();
-  /** The sections of the days shown last, per evaluation and days (the whole view, or the ranges asked). */
-  private final BuiltOnce<Shown, List<SurveillanceModel.Section>> shown = new BuiltOnce<>(16);
+  /** The sections' HTML of the days shown last, per evaluation, days (every day, or a range) and language. */
+  private final BuiltOnce<Shown, String> shown = new BuiltOnce<>(16);
   /** The whole view (every day) with its tag and evaluation: the broker answers 304 while it is current. */
   private volatile Held whole;
 
   /** A whole view of the broker's, its tag and its evaluation. */
   private record Held(String tag, SurveillanceView view, SurveillanceModel.Evaluated evaluated) {}
 
-  /** What a page's sections depend on: the evaluation (by identity) and the days and sites shown. */
-  private record Shown(SurveillanceModel.Evaluated evaluated, LocalDate first, LocalDate last, List<String> sites) {}
+  /** What a page's sections depend on: the evaluation (by identity), the days and sites shown, the language. */
+  private record Shown(SurveillanceModel.Evaluated evaluated, LocalDate first, LocalDate last, List<String> sites,
+      String lang) {}
 
   SurveillancePages(PortalKit kit, BrokerCalls calls) {
     this.kit = kit;
@@ -49,15 +52,15 @@ final class SurveillancePages {
 
   /**
    * Takes the broker's view of the whole range (no bounds) built ahead of its readers: keeps it
-   * with its tag, evaluates it and builds the page's sections of every day, so the first page view
-   * after new data, of every day or of a range, asks the broker with that tag (304) and finds the
-   * evaluation done.
+   * with its tag, evaluates it and renders the page's sections of every day in each language, so
+   * the first page view after new data, of every day or of a range, asks the broker with that tag
+   * (304) and finds the evaluation done (and, for every day, the sections rendered).
    */
   void prepare(String tag, byte[] json) {
     SurveillanceView v = WireJson.read(new String(json, StandardCharsets.UTF_8), SurveillanceView.class);
     Result<SurveillanceModel.Evaluated> evaluated = cache.evaluated(v, SignalConfig.defaults());
     if (evaluated.isOk()) {
-      sections(evaluated.value(), v);
+      Messages.LANGUAGES.forEach(lang -> sections(evaluated.value(), v, kit.messages(lang)));
       whole = new Held(tag, v, evaluated.value());
     }
   }
@@ -82,7 +85,7 @@ final class SurveillancePages {
       if (!view.isOk()) {
         kit.render(ctx, "broker/surveillance.jte", page.withNotice(view.status() == 404
             ? page.t().get("surveillance.noStanding") : view.problem().text()),
-            Map.of("sections", List.of(), "view", "", "names", "{}"));
+            Map.of("sections", "", "view", ""));
         return;
       }
       SurveillanceView v = view.value().view();
@@ -96,20 +99,22 @@ final class SurveillancePages {
       }
     }
     SurveillanceView days = from == null && to == null ? held.view() : SurveillanceCut.of(held.view(), from, to);
-    kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections(held.evaluated(), days), "view",
-        page.t().get("surveillance.range", days.first(), days.last(), days.sites().size(), days.standing().minimumCell()),
-        "names", legend(page.t()), "from", from == null ? "" : from.toString(), "to", to == null ? "" : to.toString()));
+    kit.render(ctx, "broker/surveillance.jte", page, Map.of("sections", sections(held.evaluated(), days, page.t()),
+        "view", page.t().get("surveillance.range", days.first(), days.last(), days.sites().size(),
+            days.standing().minimumCell()),
+        "from", from == null ? "" : from.toString(), "to", to == null ? "" : to.toString()));
   }
 
-  /** The sections of these days, built once per evaluation and days. */
-  private List<SurveillanceModel.Section> sections(SurveillanceModel.Evaluated evaluated, SurveillanceView days) {
+  /** The sections of these days as HTML in the texts' language, rendered once per evaluation, days and language. */
+  private String sections(SurveillanceModel.Evaluated evaluated, SurveillanceView days, Messages t) {
     return shown.get(new Shown(evaluated, days.first(), days.last(),
-        days.sites().stream().map(SurveillanceView.Coverage::site).toList()),
-        () -> SurveillanceModel.sections(evaluated, days));
+        days.sites().stream().map(SurveillanceView.Coverage::site).toList(), t.lang()),
+        () -> Templates.render("broker/surveillance-sections.jte", Map.of("t", t,
+            "sections", SurveillanceModel.sections(evaluated, days), "names", legend(t))));
   }
 
   /** The chart's series names in the page's language, for {@code portal.js} (the charts are kept in one language). */
-  private static String legend(org.datenraum.web.kit.Messages t) {
+  private static String legend(Messages t) {
     return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
         .put("observed", t.get("surveillance.observed")).put("upper bound", t.get("surveillance.bound"))
         .put("signal", t.get("surveillance.signal")).toString();

@@ -158,6 +158,11 @@ public final class PortalKit {
     return Messages.of(lang == null ? Messages.GERMAN : lang, config.bundles());
   }
 
+  /** The texts in a language ({@code de} or {@code en}), for work done ahead of a request. */
+  public Messages messages(String lang) {
+    return Messages.of(lang, config.bundles());
+  }
+
   /** The layout's model for this request, titled by the text of {@code titleKey}. */
   public PageView page(Context ctx, String titleKey) {
     Messages t = messages(ctx);
