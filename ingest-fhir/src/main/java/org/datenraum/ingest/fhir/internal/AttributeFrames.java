@@ -76,7 +76,9 @@ final class AttributeFrames {
 
   /** One object the walker visits at {@code path}. */
   private static final class Frame extends TokenSink {
-    private final String path;
+    private final Frame parent;
+    private final String name;
+    private String path;
     private final int depth;
     private final List<Attribute> out;
     private final List<Attribute> children = new ArrayList<>();
@@ -89,9 +91,22 @@ final class AttributeFrames {
     private String reference;
 
     Frame(String path, int depth, List<Attribute> out) {
-      this.path = path;
+      this(null, path, depth, out);
+    }
+
+    /** A frame whose path is its parent's and its name, joined only when an attribute needs it. */
+    Frame(Frame parent, String name, int depth, List<Attribute> out) {
+      this.parent = parent;
+      this.name = name;
       this.depth = depth;
       this.out = out;
+    }
+
+    private String path() {
+      if (path == null) {
+        path = parent == null ? name : parent.path() + "." + name;
+      }
+      return path;
     }
 
     @Override
@@ -133,7 +148,8 @@ final class AttributeFrames {
       }
       if (depth < AttributeWalker.MAX_DEPTH
           && (!AttributeWalker.SKIP.contains(name) || name.equals("code"))) {
-        return frame(path + "." + name, depth + 1, children);
+        return name.endsWith("extension") || name.endsWith("modifierExtension")
+            ? new Extension(depth + 1, children) : new Frame(this, name, depth + 1, children);
       }
       return NONE;
     }
@@ -142,15 +158,15 @@ final class AttributeFrames {
     void close() {
       if (codings != null) {
         for (Coding c : codings) {
-          out.add(new Attribute(path, c));
+          out.add(new Attribute(path(), c));
         }
       } else if (system && code && !value) {
         if (codeText == null || systemText == null) {
           throw StreamFallback.shape();
         }
-        out.add(new Attribute(path, new Coding(systemText, codeText)));
+        out.add(new Attribute(path(), new Coding(systemText, codeText)));
       } else if (reference != null) {
-        Attribute a = AttributeWalker.referenceAttribute(path, reference);
+        Attribute a = AttributeWalker.referenceAttribute(path(), reference);
         if (a != null) {
           out.add(a);
         }

@@ -30,6 +30,9 @@ public final class StreamMapper {
   private final EntryMapper mapper;
   private final Pseudonyms pseudonyms;
   private final LongAdder streamed = new LongAdder();
+  private final Map<String, String> references = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Literal references remembered at most, about 40 MB. */
+  private static final int REFERENCES_REMEMBERED = 200_000;
   private final LongAdder[] handedOver = new LongAdder[StreamFallback.Reason.values().length];
 
   public StreamMapper(JsonFactory factory, EntryMapper mapper, Pseudonyms pseudonyms) {
@@ -71,7 +74,6 @@ public final class StreamMapper {
 
   private Outcome.Upsert read(JsonLine line) throws IOException {
     try (JsonParser p = factory.createParser(line.bytes(), line.offset(), line.length())) {
-      p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       String type = resourceType(p);
       ElementShapes.Shape shape = ElementShapes.ofResource(type);
       ByteArrayBuilder out = new ByteArrayBuilder(line.length());
@@ -100,11 +102,12 @@ public final class StreamMapper {
   /** Walks the members after {@code resourceType}; the resource's pseudonymous id. */
   private String members(JsonParser p, JsonGenerator g, ElementShapes.Shape shape,
       StreamedResource r) throws IOException {
-    TokenDeidentifier walker =
-        new TokenDeidentifier(p, g, ref -> mapper.pseudonymousReference(ref, Map.of()));
+    TokenDeidentifier walker = new TokenDeidentifier(p, g, this::pseudonymousReference);
     String pseudoId = null;
+    TokenDeidentifier.Names names = new TokenDeidentifier.Names();
+    names.add("resourceType");
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+      String name = names.add(p.currentName());
       JsonToken v = p.nextToken();
       if (name.equals("id")) {
         if (v != JsonToken.VALUE_STRING || p.getText().isBlank()) {
@@ -126,6 +129,27 @@ public final class StreamMapper {
       throw StreamFallback.outcome();
     }
     return pseudoId;
+  }
+
+  /**
+   * A reference's pseudonymous form; remembered for literal references ({@code Type/id}), whose
+   * form depends on nothing else (the same patients, encounters and medications are referenced
+   * again and again), not for conditional ones, which resolve through the load's patients.
+   */
+  private String pseudonymousReference(String ref) {
+    boolean literal = ref.indexOf('?') < 0 && !ref.startsWith("urn:") && !ref.startsWith("#");
+    String known = literal ? references.get(ref) : null;
+    if (known != null) {
+      return known;
+    }
+    String replaced = mapper.pseudonymousReference(ref, Map.of());
+    if (literal && replaced != null) {
+      if (references.size() >= REFERENCES_REMEMBERED) {
+        references.clear();
+      }
+      references.put(ref, replaced);
+    }
+    return replaced;
   }
 
   private Outcome.Upsert upsert(StreamedResource r, String pseudoId, byte[] json) {

@@ -47,14 +47,27 @@ final class StreamedResource extends TokenSink {
   TokenReaders.Concept medication;
   TokenReaders.Quantity rate;
   boolean classSeen;
-  private final Set<String> timeNames = new java.util.HashSet<>();
+  private final Set<String> timeNames;
   private String pending;
+
+  /** Per type, the members that may hold its times: a prefix, and with DateTime, Instant, Period. */
+  private static final Map<String, Set<String>> TIME_NAMES = timeNames();
 
   StreamedResource(String type) {
     this.type = type;
-    for (String prefix : TIMES.get(type)) {
-      timeNames.addAll(List.of(prefix, prefix + "DateTime", prefix + "Instant", prefix + "Period"));
-    }
+    this.timeNames = TIME_NAMES.get(type);
+  }
+
+  private static Map<String, Set<String>> timeNames() {
+    Map<String, Set<String>> out = new HashMap<>();
+    TIMES.forEach((type, prefixes) -> {
+      Set<String> names = new java.util.HashSet<>();
+      for (String prefix : prefixes) {
+        names.addAll(List.of(prefix, prefix + "DateTime", prefix + "Instant", prefix + "Period"));
+      }
+      out.put(type, Set.copyOf(names));
+    });
+    return Map.copyOf(out);
   }
 
   @Override

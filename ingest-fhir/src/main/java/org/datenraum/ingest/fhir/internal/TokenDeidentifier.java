@@ -29,11 +29,34 @@ final class TokenDeidentifier {
 
   /** The members of an object whose start the parser has read and the generator has written. */
   void object(ElementShapes.Shape shape, TokenSink sink) throws IOException {
+    Names names = new Names();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+      String name = names.add(p.currentName());
       member(name, p.nextToken(), shape, sink);
     }
     g.writeEndObject();
+  }
+
+  /**
+   * The member names of one object: a repeated name ends streaming, since the tree keeps only the
+   * last value. A short list, as objects have few members (cheaper than the parser's own check).
+   */
+  static final class Names {
+    private String[] seen = new String[8];
+    private int size;
+
+    String add(String name) {
+      for (int i = 0; i < size; i++) {
+        if (seen[i].equals(name)) {
+          throw StreamFallback.of(StreamFallback.Reason.MALFORMED);
+        }
+      }
+      if (size == seen.length) {
+        seen = java.util.Arrays.copyOf(seen, size * 2);
+      }
+      seen[size++] = name;
+      return name;
+    }
   }
 
   /** One member whose value token the parser has just read. */
