@@ -80,14 +80,17 @@ public final class QueryBench implements Callable<Integer> {
       int selected = executor.matching(plan(mix.get(0)), date).size();
       double firstMs = (System.nanoTime() - q0) / 1e6;
       double sinceStart = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+      double cpuSeconds = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+          ? os.getProcessCpuTime() / 1e9 : Double.NaN;
       SiteStats stats = store.stats();
       out.printf("site: %,d patients, %,d facts; %d cores, load average %.2f before%n", stats.patients(),
           stats.facts(), Runtime.getRuntime().availableProcessors(), loadBefore);
       out.printf("index: %s in %.2f s: %,d bitmaps, %,.1f MiB serialised%n", index.rebuilt() ? "built"
           : index.updated() ? "updated" : "loaded", indexSeconds, index.keys(), index.bitmapBytes() / 1048576.0);
       out.printf("first query after start (as a node's first task): store opened in %.2f s, index %.2f s, first"
-          + " query with the pseudonyms of its %,d patients %.0f ms: %.2f s in all; %.2f s since the JVM started%n",
-          openSeconds, indexSeconds, selected, firstMs, openSeconds + indexSeconds + firstMs / 1000, sinceStart);
+          + " query with the pseudonyms of its %,d patients %.0f ms: %.2f s in all; %.2f s and %.2f CPU-seconds (all"
+          + " threads) since the JVM started%n", openSeconds, indexSeconds, selected, firstMs,
+          openSeconds + indexSeconds + firstMs / 1000, sinceStart, cpuSeconds);
       for (QueryMix.Query q : mix) {
         measure(out, executor, q);
       }

@@ -109,7 +109,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
     updatedLast = false;
     if (saved.isPresent()) {
       index = saved.get();
-      Optional<PatientTable> savedPatients = IndexStore.loadPatients(c);
+      Optional<PatientTable> savedPatients = IndexStore.loadPatients(c, current);
       patients = savedPatients.isPresent() ? savedPatients.get() : PatientTable.load(c);
     } else {
       index = updatedOrRebuilt(c);

@@ -93,19 +93,22 @@ final class IndexStore {
   }
 
   /**
-   * The patients by sex and birth month saved with the index (rows of an empty resource type, path
-   * {@value #PATIENTS}), if that index was saved with them; call after {@link #load} found it current.
+   * The patients by sex and birth month saved with the index at {@code version} (rows of an empty
+   * resource type, path {@value #PATIENTS}; the row of all patients names the version), if that
+   * index was saved with them at that version: a program that does not know these rows may have
+   * updated and saved the index since, carrying them along unchanged.
    */
-  static Optional<PatientTable> loadPatients(Connection c) throws SQLException {
+  static Optional<PatientTable> loadPatients(Connection c, long version) throws SQLException {
     PatientTable.Saved saved = new PatientTable.Saved();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT system, code, patients"
         + " FROM feasibility_index WHERE resource_type = '' AND path = '" + PATIENTS + "'")) {
       while (rs.next()) {
+        PatientTable.Kind kind = PatientTable.Kind.valueOf(rs.getString(1));
         RoaringBitmap b = bitmap(rs.getBytes(3));
-        if (b == null) {
+        if (b == null || kind == PatientTable.Kind.ALL && !rs.getString(2).equals(Long.toString(version))) {
           return Optional.empty();
         }
-        saved.put(PatientTable.Kind.valueOf(rs.getString(1)), rs.getString(2), b);
+        saved.put(kind, kind == PatientTable.Kind.ALL ? "" : rs.getString(2), b);
       }
     } catch (IllegalArgumentException | java.time.DateTimeException unreadable) {
       return Optional.empty();
@@ -211,7 +214,8 @@ final class IndexStore {
           a.beginRow().append(k.resourceType()).append(k.path()).append(k.coding().system())
               .append(k.coding().code()).append(serialised(e.getValue())).endRow();
         }
-        patients.forEach((kind, value, b) -> appendPatients(a, kind, value, b));
+        patients.forEach((kind, value, b) -> appendPatients(a, kind,
+            kind == PatientTable.Kind.ALL ? Long.toString(version) : value, b));
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO feasibility_index_meta VALUES (?)")) {
         ps.setLong(1, version);

@@ -47,8 +47,7 @@ class PersistedIndexIT {
       Map<IndexKey, RoaringBitmap> saved = StoreConnections.of(store)
           .withConnection(c -> IndexStore.load(c, stats.storeVersion()).orElseThrow()).bitmaps();
       assertThat(saved).isEqualTo(rebuilt).hasSizeGreaterThan(20);
-      Map<String, RoaringBitmap> savedPatients = bitmaps(StoreConnections.of(store)
-          .withConnection(IndexStore::loadPatients).orElseThrow());
+      Map<String, RoaringBitmap> savedPatients = bitmaps(savedPatients(store, stats.storeVersion()).orElseThrow());
       assertThat(savedPatients).as("patients by sex and birth month saved with the index")
           .isEqualTo(bitmaps(StoreConnections.of(store).withConnection(PatientTable::load)))
           .containsKeys("ALL ", "SEX female", "SEX male").hasSizeGreaterThan(10);
@@ -70,11 +69,47 @@ class PersistedIndexIT {
           .execute("DELETE FROM feasibility_index WHERE resource_type = ''"));
     }
     try (DuckDbSiteStore store = DuckDbSiteStore.openReadOnly(file, CLOCK)) {
-      assertThat(StoreConnections.of(store).withConnection(IndexStore::loadPatients)).isEmpty();
+      long version = StoreConnections.of(store).withConnection(IndexStore::storeVersion);
+      assertThat(savedPatients(store, version)).isEmpty();
       DuckDbFeasibilityExecutor loaded = DuckDbFeasibilityExecutor.of(store);
       assertThat(loaded.refresh().rebuilt() || loaded.stats().updated()).as("loaded, not rebuilt").isFalse();
       assertAnswersAsReference(store, loaded, new RandomPlans(190), 30);
     }
+  }
+
+  /**
+   * A program that does not know the saved patient rows updates the index after a batch and saves
+   * it at the new version with the rows of the former version carried along; they are not used.
+   */
+  @Test
+  void patientsSavedAtAnEarlierVersionAreNotUsed() {
+    Path file = dir.resolve("carried.duckdb");
+    RandomFacts data = new RandomFacts(31);
+    long savedAt;
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
+      store.write(data.initial(40, 300));
+      savedAt = DuckDbFeasibilityExecutor.of(store).refresh().storeVersion();
+      StoreConnections.of(store).withConnection(c -> c.createStatement().execute(
+          "CREATE TABLE former_rows AS SELECT * FROM feasibility_index WHERE resource_type = ''"));
+      store.write(data.changes());
+      DuckDbFeasibilityExecutor.of(store).refresh();
+      StoreConnections.of(store).withConnection(c -> c.createStatement().execute("DELETE FROM feasibility_index"
+          + " WHERE resource_type = ''; INSERT INTO feasibility_index SELECT * FROM former_rows; DROP TABLE former_rows"));
+    }
+    try (DuckDbSiteStore store = DuckDbSiteStore.openReadOnly(file, CLOCK)) {
+      assertThat(bitmaps(savedPatients(store, savedAt).orElseThrow())).as("the carried rows are stale")
+          .isNotEqualTo(bitmaps(StoreConnections.of(store).withConnection(PatientTable::load)));
+      assertThat(savedPatients(store, savedAt + 1)).as("rows naming version %d", savedAt).isEmpty();
+      DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
+      IndexStats stats = executor.refresh();
+      assertThat(stats.storeVersion()).isEqualTo(savedAt + 1);
+      assertThat(stats.rebuilt() || stats.updated()).as("index loaded").isFalse();
+      assertAnswersAsReference(store, executor, new RandomPlans(310), 30);
+    }
+  }
+
+  private static Optional<PatientTable> savedPatients(DuckDbSiteStore store, long version) {
+    return StoreConnections.of(store).<Optional<PatientTable>>withConnection(c -> IndexStore.loadPatients(c, version));
   }
 
   private static Map<String, RoaringBitmap> bitmaps(PatientTable table) {
