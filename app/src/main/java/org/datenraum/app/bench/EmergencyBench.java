@@ -18,13 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.datenraum.app.emergency.CdaCommand;
+import org.datenraum.app.emergency.CdaFiles;
 import org.datenraum.app.emergency.CdaHttpRoute;
 import org.datenraum.app.emergency.SiteVisitStore;
 import org.datenraum.app.report.EmergencyReportCommand;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.files.OwnerOnly;
 import org.datenraum.ingest.cda.CdaImport;
+import org.datenraum.ingest.cda.ImportAnswer;
 import org.datenraum.node.NodeDirectory;
 import org.datenraum.node.http.LocalKeys;
 import org.datenraum.node.http.LocalRole;
@@ -144,22 +145,25 @@ public final class EmergencyBench implements Callable<Integer> {
     return out;
   }
 
-  /** Documents/s through the receiver into the site store, as {@code datenraum cda} does it. */
+  /** Documents/s through the receiver into the site store as {@code datenraum cda} does it: checked beside the store's writes. */
   private static double importFiles(SiteDirectory site, List<Path> files) throws IOException {
     CdaImport receiver = CdaImport.of(site.pseudonymizer());
     long t = System.nanoTime();
-    int stored = 0;
+    int[] stored = new int[1];
     try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
-      SiteVisitStore visits = new SiteVisitStore(store);
-      for (int from = 0; from < files.size(); from += CdaCommand.BATCH) {
-        List<CdaImport.Incoming> batch = new ArrayList<>();
-        for (Path f : files.subList(from, Math.min(files.size(), from + CdaCommand.BATCH))) {
-          batch.add(new CdaImport.Incoming(f.toString(), Files.readAllBytes(f)));
+      CdaFiles.load(receiver, files, new SiteVisitStore(store), new CdaFiles.Answers() {
+        @Override
+        public void answered(Path file, ImportAnswer a) {
+          stored[0] += a.stored() ? 1 : 0;
         }
-        stored += (int) receiver.receiveAll(batch, visits).stream().filter(a -> a.stored()).count();
-      }
+
+        @Override
+        public void unreadable(Path file, IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
     }
-    check(stored, files.size());
+    check(stored[0], files.size());
     return files.size() / ((System.nanoTime() - t) / 1e9);
   }
 

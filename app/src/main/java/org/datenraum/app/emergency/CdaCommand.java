@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.datenraum.app.IoErrors;
@@ -32,8 +29,6 @@ import picocli.CommandLine.Spec;
 public final class CdaCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Documents checked in parallel and written to the store in one transaction. */
-  public static final int BATCH = 500;
 
   @Spec CommandSpec spec;
 
@@ -52,39 +47,23 @@ public final class CdaCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SiteDirectory dir = new SiteDirectory(site).create();
     CdaImport receiver = CdaImport.of(dir.pseudonymizer());
-    boolean refused = false;
-    boolean unreadable = false;
+    boolean[] outcome = new boolean[2];
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), err)) {
-      SiteVisitStore visits = new SiteVisitStore(store);
-      for (int from = 0; from < files.size(); from += BATCH) {
-        List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-        List<Path> read = new ArrayList<>();
-        List<CdaImport.Incoming> incoming = new ArrayList<>();
-        for (Path f : batch) {
-          try {
-            incoming.add(new CdaImport.Incoming(f.toString(), read(f, receiver.maxBytes() + 1)));
-            read.add(f);
-          } catch (IOException e) {
-            err.println("datenraum cda: `" + f + "` cannot be read: " + IoErrors.reason(e) + ".");
-            unreadable = true;
-          }
+      CdaFiles.load(receiver, files, new SiteVisitStore(store), new CdaFiles.Answers() {
+        @Override
+        public void answered(Path file, ImportAnswer a) {
+          outcome[0] |= !a.stored();
+          out.println(json ? toJson(file, a) : line(file, a));
         }
-        List<ImportAnswer> answers = receiver.receiveAll(incoming, visits);
-        for (int i = 0; i < answers.size(); i++) {
-          ImportAnswer a = answers.get(i);
-          refused |= !a.stored();
-          out.println(json ? toJson(read.get(i), a) : line(read.get(i), a));
-        }
-      }
-    }
-    return unreadable ? 2 : refused ? 1 : 0;
-  }
 
-  /** At most {@code limit} bytes: a larger file is refused (413) without being read whole. */
-  private static byte[] read(Path f, int limit) throws IOException {
-    try (InputStream in = Files.newInputStream(f)) {
-      return in.readNBytes(limit);
+        @Override
+        public void unreadable(Path file, IOException e) {
+          err.println("datenraum cda: `" + file + "` cannot be read: " + IoErrors.reason(e) + ".");
+          outcome[1] = true;
+        }
+      });
     }
+    return outcome[1] ? 2 : outcome[0] ? 1 : 0;
   }
 
   static String line(Path f, ImportAnswer a) {

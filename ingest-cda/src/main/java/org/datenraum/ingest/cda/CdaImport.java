@@ -83,8 +83,12 @@ public final class CdaImport {
    */
   public List<ImportAnswer> receiveAll(List<Incoming> documents, VisitStore store) {
     requireNonNull(store, "store");
-    List<CheckedDocument> checked = documents.parallelStream().map(d -> check(d.source(), d.bytes())).toList();
-    return store(checked, store);
+    return store(checkAll(documents), store);
+  }
+
+  /** Checks documents in parallel (on the common pool), in their order; touches no store. */
+  public List<CheckedDocument> checkAll(List<Incoming> documents) {
+    return documents.parallelStream().map(d -> check(d.source(), d.bytes())).toList();
   }
 
   /** A document to receive and where it came from. */
