@@ -237,13 +237,7 @@ class NetworkSurveillanceIT {
             + "</td><td>" + s.get("indicator").asText() + "</td><td>" + s.get("ageGroup").asText() + "</td>");
       }
     }
-    int network = page.indexOf("data-site=\"network\"");
-    String gi = page.substring(network, page.indexOf("</section>", network));
-    java.util.regex.Matcher chart = java.util.regex.Pattern.compile("data-chart=\"([^\"]*\\(GI, all\\)[^\"]*)\"")
-        .matcher(gi);
-    assertThat(chart.find()).as("a chart of the network's GI series").isTrue();
-    JsonNode data = JSON.readTree(chart.group(1).replace("&#34;", "\"").replace("&#39;", "'")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+    JsonNode data = networkGi(page);
     int w41 = -1;
     for (int i = 0; i < data.get("labels").size(); i++) {
       if (data.get("labels").get(i).asText().equals("2025-W41")) {
@@ -254,6 +248,47 @@ class NetworkSurveillanceIT {
     assertThat(data.get("series").get(2).get("values").get(w41).isNumber()).as("the W41 signal marked").isTrue();
     assertThat(page).contains("/assets/portal.js");
     System.out.println("surveillance page: " + page.length() + " bytes, " + millis + " ms with sign-in");
+
+    // a range: the whole page's weeks within it (complete ISO weeks 2025-W28..2025-W52), the same values and signals
+    PortalPage portal = new PortalPage(network.uri(), Files.readString(researcherKey));
+    String range = portal.get("/surveillance?from=2025-07-01&to=2025-12-31&lang=en").body();
+    JsonNode cut = networkGi(range);
+    List<String> weeks = new ArrayList<>();
+    for (JsonNode l : data.get("labels")) {
+      if (l.asText().compareTo("2025-W28") >= 0 && l.asText().compareTo("2025-W52") <= 0) {
+        weeks.add(l.asText());
+      }
+    }
+    assertThat(weeks).hasSize(25);
+    List<String> labels = new ArrayList<>();
+    cut.get("labels").forEach(l -> labels.add(l.asText()));
+    assertThat(labels).containsExactlyElementsOf(weeks);
+    int offset = w41 - weeks.indexOf("2025-W41");
+    for (int line = 0; line < 3; line++) {
+      for (int i = 0; i < weeks.size(); i++) {
+        assertThat(cut.get("series").get(line).get("values").get(i)).as(weeks.get(i))
+            .isEqualTo(data.get("series").get(line).get("values").get(offset + i));
+      }
+    }
+    for (JsonNode s : cli.get("evaluations").get(0).get("signals")) {
+      String row = "<td>" + s.get("epoch").asText() + "</td><td>" + s.get("kind").asText() + "</td>";
+      assertThat(range.contains(row)).as(row).isEqualTo(weeks.contains(s.get("epoch").asText()));
+    }
+    assertThat(range).contains("value=\"2025-07-01\"");
+    var backwards = portal.get("/surveillance?from=2025-12-31&to=2025-07-01&lang=en");
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(backwards.body()).contains("DR-7151");
+  }
+
+  /** The network's GI (all ages) chart data of a surveillance page. */
+  private static JsonNode networkGi(String page) throws IOException {
+    int network = page.indexOf("data-site=\"network\"");
+    String gi = page.substring(network, page.indexOf("</section>", network));
+    java.util.regex.Matcher chart = java.util.regex.Pattern.compile("data-chart=\"([^\"]*\\(GI, all\\)[^\"]*)\"")
+        .matcher(gi);
+    assertThat(chart.find()).as("a chart of the network's GI series").isTrue();
+    return JSON.readTree(chart.group(1).replace("&#34;", "\"").replace("&#39;", "'")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
   }
 
   @Test
