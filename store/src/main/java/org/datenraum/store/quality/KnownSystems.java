@@ -9,7 +9,7 @@ import org.datenraum.core.SampleKinds;
  * The code systems a site's facts are expected in: those of German routine data that the term
  * mapping and the registries read (ICD-10-GM, OPS, ATC, LOINC, SNOMED CT, UCUM, CEDIS, the MII
  * broad consent, the Manchester Triage System, the German department and contact codes, HL7's
- * encounter classes), and the systems Datenraum's own ingests write: DICOM's terminology and
+ * encounter classes and the role codes that mark intensive care units), and the systems Datenraum's own ingests write: DICOM's terminology and
  * RadLex (DICOM ingest), the imaging findings, header attributes and biomarkers
  * ({@link ImagingCodes}), the sample locator's sample kinds, the emergency department's times, the
  * Emergency Severity Index, the WHO's ICD-10 and the AKTIN value sets the CDA import writes as
@@ -28,6 +28,7 @@ public final class KnownSystems {
       "http://fhir.de/CodeSystem/kontaktart-de",
       "http://fhir.de/CodeSystem/Kontaktebene",
       "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+      "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
       "http://terminology.hl7.org/CodeSystem/observation-category",
       "http://hl7.org/fhir/sid/icd-10",
       ImagingCodes.DCM, ImagingCodes.FINDING, ImagingCodes.DICOM_ATTRIBUTE, ImagingCodes.BIOMARKER,
