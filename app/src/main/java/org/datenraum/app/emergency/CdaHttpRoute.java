@@ -18,6 +18,8 @@ import org.datenraum.node.http.LocalRole;
 import org.datenraum.node.http.LocalRoutes;
 import org.datenraum.node.http.NodeHttpRoutes;
 import org.datenraum.store.SiteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * AKTIN's import endpoint on the node's local port: {@code POST /aktin/cda/fhir/Binary} with a CDA
@@ -27,6 +29,7 @@ import org.datenraum.store.SiteStore;
 public final class CdaHttpRoute implements NodeHttpRoutes {
 
   public static final String PATH = "/aktin/cda/fhir/Binary";
+  private static final Logger LOG = LoggerFactory.getLogger(CdaHttpRoute.class);
   /** How long the store stays open after the last document. */
   static final Duration IDLE = Duration.ofSeconds(1);
 
@@ -55,12 +58,18 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
 
   /**
    * Adds the endpoint; documents answered before a crash but not yet in the store (the import
-   * journal) are written to the store now.
+   * journal) are written to the store now, or, when the store cannot be opened now, before the
+   * next document is answered.
    */
   @Override
   public void register(LocalRoutes routes) {
     if (CdaJournal.hasDocuments(site.root())) {
-      commits();
+      try {
+        commits();
+      } catch (RuntimeException e) {
+        LOG.warn("the import journal's documents could not be written to the site store now; they are"
+            + " written before the next document is answered: {}", e.getMessage());
+      }
     }
     routes.add(HandlerType.POST, PATH, LocalRole.SITE_IMPORT, this::receive);
   }
