@@ -2,6 +2,7 @@ package org.datenraum.store;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,24 @@ public interface SiteStore extends AutoCloseable {
    */
   default Stream<Fact> facts(Coding code, Set<String> patients) {
     return facts().filter(f -> f.code().equals(code) && patients.contains(f.patient()));
+  }
+
+  /**
+   * Every fact of the encounters that have a fact of this resource type and code starting at or
+   * after {@code from} and before {@code to}, whatever the times of their other facts (e.g. the
+   * emergency visits admitted in a month with all they hold). The default reads {@link #facts()};
+   * a store with a database should do better.
+   */
+  default Stream<Fact> factsOfEncountersStarting(String resourceType, Coding code, Instant from, Instant to) {
+    List<Fact> all = facts().toList();
+    Set<String> wanted = new HashSet<>();
+    for (Fact f : all) {
+      if (f.encounter() != null && f.resourceType().equals(resourceType) && f.code().equals(code)
+          && f.start() != null && !f.start().isBefore(from) && f.start().isBefore(to)) {
+        wanted.add(f.encounter());
+      }
+    }
+    return all.stream().filter(f -> f.encounter() != null && wanted.contains(f.encounter()));
   }
 
   /**

@@ -7,18 +7,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.datenraum.app.IoErrors;
 import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
+import org.datenraum.registry.emergency.EmergencyVisits;
 import org.datenraum.registry.emergency.MonthlyEmergencyReport;
 import org.datenraum.registry.emergency.MonthlyReports;
 import org.datenraum.registry.emergency.ReportHtml;
 import org.datenraum.registry.emergency.ReportJson;
 import org.datenraum.registry.emergency.ReportPdf;
+import org.datenraum.store.SiteStore;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,12 +86,23 @@ public final class EmergencyReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The report of a month from the site's store. */
+  /**
+   * The report of a month from the site's store, which reads only the facts of the visits admitted
+   * in the month and their patients.
+   */
   public static MonthlyEmergencyReport report(SiteDirectory dir, YearMonth month, PrintWriter notices) {
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), notices)) {
-      Map<String, PatientRecord> patients = store.patients()
-          .collect(Collectors.toMap(PatientRecord::pseudonym, Function.identity(), (a, b) -> a));
-      return MonthlyReports.of(month, store.facts(), patients);
+      return report(store, month);
     }
+  }
+
+  /** The report of a month from a store, reading only the month's visits. */
+  public static MonthlyEmergencyReport report(SiteStore store, YearMonth month) {
+    List<Fact> facts = store.factsOfEncountersStarting("Encounter", EmergencyVisits.VISIT,
+        EmergencyVisits.start(month), EmergencyVisits.start(month.plusMonths(1))).toList();
+    Set<String> pseudonyms = facts.stream().map(Fact::patient).collect(Collectors.toSet());
+    Map<String, PatientRecord> patients = store.patients(pseudonyms)
+        .collect(Collectors.toMap(PatientRecord::pseudonym, Function.identity(), (a, b) -> a));
+    return MonthlyReports.of(month, facts.stream(), patients);
   }
 }

@@ -31,7 +31,15 @@ public final class EmergencyVisits {
   static final String TRANSFER = "urn:oid:1.2.276.0.76.3.1.195.5.53";
   static final String ISOLATION = "urn:oid:1.2.276.0.76.3.1.195.5.54";
 
+  /** The code of the Encounter fact that makes a visit (its start is the admission). */
+  public static final Coding VISIT = new Coding(ACT_CODE, "EMER");
+
   private EmergencyVisits() {}
+
+  /** The first instant of the month as the report reads times (UTC). */
+  public static Instant start(YearMonth month) {
+    return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
 
   /** The visits admitted in {@code month} (UTC, the times as documented), by admission. */
   public static List<EmergencyVisit> of(Stream<Fact> facts, Map<String, PatientRecord> patients, YearMonth month) {
@@ -46,8 +54,8 @@ public final class EmergencyVisits {
 
   /** The visits admitted in {@code month} by encounter pseudonym. */
   public static Map<String, Keyed> keyed(Stream<Fact> facts, Map<String, PatientRecord> patients, YearMonth month) {
-    Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant from = start(month);
+    Instant to = start(month.plusMonths(1));
     Map<String, Fact> encounters = new HashMap<>();
     Map<String, List<Fact>> byEncounter = new HashMap<>();
     facts.forEach(f -> {

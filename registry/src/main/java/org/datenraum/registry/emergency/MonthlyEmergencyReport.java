@@ -3,6 +3,8 @@ package org.datenraum.registry.emergency;
 import static java.util.Objects.requireNonNull;
 
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,7 @@ public record MonthlyEmergencyReport(YearMonth month, Population population, Arr
   public record Times(TimeFigure triage, TimeFigure physician, Map<String, TimeFigure.Summary> physicianByLevel,
       TimeFigure lengthOfStay, Table presentSum, Table presentMax) {
     public Times {
-      physicianByLevel = Map.copyOf(physicianByLevel);
+      physicianByLevel = Collections.unmodifiableMap(new LinkedHashMap<>(physicianByLevel));
     }
   }
 

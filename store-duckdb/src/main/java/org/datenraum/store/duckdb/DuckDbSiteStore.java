@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -323,6 +325,30 @@ public final class DuckDbSiteStore implements SiteStore {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + FactCodec.COLUMNS + " FROM fact"
           + " WHERE resource_type = ?")) {
         ps.setString(1, resourceType);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(FactCodec.read(rs, names.get(rs.getInt(1))));
+          }
+        }
+      }
+      return out.stream();
+    });
+  }
+
+  /** Semi-joined in the database: only the encounters' rows are decoded. */
+  @Override
+  public Stream<Fact> factsOfEncountersStarting(String resourceType, Coding code, Instant from, Instant to) {
+    return withConnection(c -> {
+      Map<Integer, String> names = pseudonymsByNumber(c);
+      List<Fact> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + FactCodec.COLUMNS + " FROM fact"
+          + " WHERE encounter IN (SELECT encounter FROM fact WHERE resource_type = ? AND system = ?"
+          + " AND code = ? AND start_time >= ? AND start_time < ? AND encounter IS NOT NULL)")) {
+        ps.setString(1, resourceType);
+        ps.setString(2, code.system());
+        ps.setString(3, code.code());
+        ps.setObject(4, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+        ps.setObject(5, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(FactCodec.read(rs, names.get(rs.getInt(1))));

@@ -1,0 +1,95 @@
+package org.datenraum.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.datenraum.app.bench.SyntheticEdDocuments;
+import org.datenraum.app.emergency.CdaFiles;
+import org.datenraum.app.emergency.SiteVisitStore;
+import org.datenraum.app.site.SiteDirectory;
+import org.datenraum.core.Fact;
+import org.datenraum.core.PatientRecord;
+import org.datenraum.ingest.cda.CdaImport;
+import org.datenraum.ingest.cda.ImportAnswer;
+import org.datenraum.registry.emergency.EmergencyVisits;
+import org.datenraum.registry.emergency.MonthlyReports;
+import org.datenraum.registry.emergency.ReportJson;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report reads only the month's visits from the store, and gives the same report as over every
+ * fact of a site that holds visits of other months too.
+ */
+class EmergencyMonthReadTest {
+
+  private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+  private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+  private static final YearMonth DECEMBER = YearMonth.of(2026, 12);
+
+  @TempDir Path dir;
+
+  @Test
+  void theMonthsVisitsAloneGiveTheReportOfEveryFact() throws IOException {
+    List<Path> files = new ArrayList<>();
+    write(OCTOBER, 0, 30, files);
+    write(NOVEMBER, 100, 40, files);
+    write(DECEMBER, 200, 25, files);
+    SiteDirectory site = new SiteDirectory(dir.resolve("site")).create();
+    try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
+      load(site, files, store);
+      List<Fact> all = store.facts().toList();
+      Map<String, PatientRecord> patients = store.patients()
+          .collect(Collectors.toMap(PatientRecord::pseudonym, p -> p));
+      Map<YearMonth, Integer> visits = Map.of(OCTOBER, 30, NOVEMBER, 40, DECEMBER, 25, YearMonth.of(2027, 1), 0);
+      for (Map.Entry<YearMonth, Integer> e : visits.entrySet()) {
+        YearMonth m = e.getKey();
+        List<Fact> read = store.factsOfEncountersStarting("Encounter", EmergencyVisits.VISIT,
+            EmergencyVisits.start(m), EmergencyVisits.start(m.plusMonths(1))).toList();
+        assertThat(read.stream().map(Fact::encounter).distinct()).as("encounters read for %s", m)
+            .hasSize(e.getValue());
+        assertThat(read.size()).as("facts read for %s", m).isLessThan(all.size());
+        var limited = EmergencyReportCommand.report(store, m);
+        assertThat(limited.population().visits()).as(m.toString()).isEqualTo(e.getValue().longValue());
+        assertThat(ReportJson.of(limited, "site")).as(m.toString())
+            .isEqualTo(ReportJson.of(MonthlyReports.of(m, all.stream(), patients), "site"));
+      }
+    }
+  }
+
+  private void write(YearMonth month, int first, int count, List<Path> into) throws IOException {
+    SyntheticEdDocuments docs = new SyntheticEdDocuments(month.getMonthValue(), month);
+    for (int n = first; n < first + count; n++) {
+      Path f = dir.resolve("visit-" + n + ".xml");
+      Files.write(f, docs.next(n).getBytes(StandardCharsets.UTF_8));
+      into.add(f);
+    }
+  }
+
+  private static void load(SiteDirectory site, List<Path> files, DuckDbSiteStore store) {
+    int[] stored = new int[1];
+    CdaFiles.load(CdaImport.of(site.pseudonymizer()), files, new SiteVisitStore(store), new CdaFiles.Answers() {
+      @Override
+      public void answered(Path file, ImportAnswer a) {
+        stored[0] += a.stored() ? 1 : 0;
+      }
+
+      @Override
+      public void unreadable(Path file, IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    assertThat(stored[0]).isEqualTo(files.size());
+  }
+}
