@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -25,9 +29,11 @@ import org.datenraum.files.OwnerOnly;
 
 /**
  * The site-local keys of the node's HTTP port, kept in {@code SITE/node/local-keys.json} (owner
- * only) as name, role and the SHA-256 of the key. A key is shown once, when it is created. The file
- * is read at every check, so a key created or revoked by the command applies to a running node at
- * once. Thread-safe for checks; creation and revocation are for one process at a time.
+ * only) as name, role and the SHA-256 of the key. A key is shown once, when it is created. Checks
+ * read the file again whenever it has changed (another identity, modification time or size, looked
+ * at on every check) and at least every second, so a key created or revoked by the command, in
+ * this process or another, applies to a running node at once. Thread-safe for checks; creation and
+ * revocation are for one process at a time.
  */
 public final class LocalKeys {
 
@@ -35,10 +41,27 @@ public final class LocalKeys {
   /** Keys begin with this, so a leaked one is recognisable in a scan. */
   static final String PREFIX = "drl_";
 
+  /** How long a read of an unchanged file is used at most. */
+  private static final long FRESH_NANOS = 1_000_000_000L;
+
   private final Path file;
+  private volatile Snapshot cached;
 
   private LocalKeys(Path file) {
     this.file = file;
+  }
+
+  /** The keys as read, with what the file looked like before the read (null: no file). */
+  private record Snapshot(Object fileKey, FileTime modified, long size, long readAt, List<LocalKeyEntry> keys) {
+    boolean describes(BasicFileAttributes now, long nanos) {
+      if (nanos - readAt > FRESH_NANOS) {
+        return false;
+      }
+      if (now == null || modified == null) {
+        return now == null && modified == null;
+      }
+      return Objects.equals(fileKey, now.fileKey()) && modified.equals(now.lastModifiedTime()) && size == now.size();
+    }
   }
 
   /** The keys of the site whose node files live in {@code nodeRoot} ({@code SITE/node}). */
@@ -104,7 +127,7 @@ public final class LocalKeys {
     }
     byte[] presented = sha256(key).getBytes(StandardCharsets.US_ASCII);
     LocalPrincipal found = null;
-    for (LocalKeyEntry k : list()) {
+    for (LocalKeyEntry k : current()) {
       boolean same = MessageDigest.isEqual(presented, k.sha256().getBytes(StandardCharsets.US_ASCII));
       if (same && k.localRole().isPresent()) {
         found = new LocalPrincipal(k.name(), k.localRole().get());
@@ -113,12 +136,37 @@ public final class LocalKeys {
     return Optional.ofNullable(found);
   }
 
+  /** The keys as the file holds them now, read again only when it has changed. */
+  private List<LocalKeyEntry> current() {
+    long nanos = System.nanoTime();
+    BasicFileAttributes before = attributes();
+    Snapshot s = cached;
+    if (s != null && s.describes(before, nanos)) {
+      return s.keys();
+    }
+    List<LocalKeyEntry> keys = before == null ? List.of() : list();
+    cached = before == null ? new Snapshot(null, null, 0, nanos, keys)
+        : new Snapshot(before.fileKey(), before.lastModifiedTime(), before.size(), nanos, keys);
+    return keys;
+  }
+
+  private BasicFileAttributes attributes() {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the site's local keys " + file, e);
+    }
+  }
+
   private void write(LocalKeyList keys) {
     try {
       OwnerOnly.createDirectories(file.getParent());
       Path tmp = OwnerOnly.createTempFile(file.getParent(), ".tmp-", ".json");
       Files.writeString(tmp, WireJson.write(keys));
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      cached = null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the site's local keys " + file, e);
     }
