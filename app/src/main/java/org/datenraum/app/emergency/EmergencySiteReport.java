@@ -28,7 +28,8 @@ import org.datenraum.store.SiteStore;
 /**
  * The report {@code emergency} through the network: the monthly report's cells for the month the
  * researcher names ({@code month=YYYY-MM}). Population: the month's emergency visits of patients the
- * consent policy lets count; records: encounter pseudonyms.
+ * consent policy lets count; records: encounter pseudonyms. Reads from the store only the facts of
+ * the visits admitted in the month, those visits' patients and their research-use consent facts.
  */
 public final class EmergencySiteReport implements SiteReport {
 
@@ -57,25 +58,27 @@ public final class EmergencySiteReport implements SiteReport {
           + "` is not a month: write YYYY-MM, e.g. 2026-11."));
     }
     List<Fact> facts;
-    try (var all = store.facts()) {
-      facts = all.toList();
+    try (var read = store.factsOfEncountersStarting("Encounter", EmergencyVisits.VISIT, EmergencyVisits.start(month),
+        EmergencyVisits.start(month.plusMonths(1)))) {
+      facts = read.toList();
     }
+    Set<String> pseudonyms = facts.stream().map(Fact::patient).collect(Collectors.toSet());
     Map<String, PatientRecord> patients;
-    try (var all = store.patients()) {
-      patients = all.collect(Collectors.toMap(PatientRecord::pseudonym, Function.identity(), (a, b) -> a));
+    try (var read = store.patients(pseudonyms)) {
+      patients = read.collect(Collectors.toMap(PatientRecord::pseudonym, Function.identity(), (a, b) -> a));
     }
-    Set<String> counted = counted(facts, patients.keySet(), consent);
+    Set<String> counted = counted(patients.keySet(), consent);
     Map<String, EmergencyVisits.Keyed> visits = new HashMap<>(EmergencyVisits.keyed(facts.stream(), patients, month));
     visits.values().removeIf(k -> !counted.contains(k.patient()));
     return Result.ok(new ReportCells(visits.keySet(), NetworkCells.of(visits)));
   }
 
-  private static Set<String> counted(List<Fact> facts, Set<String> patients, ConsentPolicy consent) {
+  /** The patients among these whom the policy lets count, by their research-use consent facts. */
+  private Set<String> counted(Set<String> patients, ConsentPolicy consent) {
     Map<String, List<Fact>> consents = new HashMap<>();
-    for (Fact f : facts) {
-      if (BroadConsent.isResearchUse(f)) {
-        consents.computeIfAbsent(f.patient(), k -> new ArrayList<>()).add(f);
-      }
+    try (var read = store.facts(BroadConsent.RESEARCH_USE, patients)) {
+      read.filter(BroadConsent::isResearchUse)
+          .forEach(f -> consents.computeIfAbsent(f.patient(), k -> new ArrayList<>()).add(f));
     }
     Set<String> out = new HashSet<>();
     for (String p : patients) {
