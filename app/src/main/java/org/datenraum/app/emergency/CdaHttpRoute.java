@@ -2,6 +2,7 @@ package org.datenraum.app.emergency;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -99,13 +100,37 @@ public final class CdaHttpRoute implements NodeHttpRoutes {
       throw LocalProblem.of(415, "DR-7214", "The content type `" + ctx.contentType() + "` is not XML: post the CDA"
           + " document as `text/xml` or `application/xml`.");
     }
-    ImportAnswer a = commits().submit("HTTP " + LocalRoutes.principal(ctx).name(), ctx.bodyAsBytes());
+    ImportAnswer a = submit(ctx, commits(), "HTTP " + LocalRoutes.principal(ctx).name());
     ctx.status(a.status());
     if (a.location() != null) {
       ctx.header("Location", a.location());
     }
     ctx.contentType("application/fhir+json");
     ctx.result(a.operationOutcome());
+  }
+
+  /**
+   * Reads the body up to the receiver's size limit, never further: a larger document (declared by
+   * its {@code Content-Length} or found while reading a chunked body) is refused with 413 and an
+   * OperationOutcome without reading the rest, whatever the port's own limit for other routes.
+   */
+  private static ImportAnswer submit(Context ctx, GroupCommit commits, String source) throws InterruptedException {
+    int max = commits.receiver().maxBytes();
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > max) {
+      return commits.submit(new CdaImport.Incoming(source, new byte[0]), commits.receiver().tooLarge(source, declared));
+    }
+    byte[] body;
+    try {
+      body = ctx.req().getInputStream().readNBytes(max + 1);
+    } catch (IOException e) {
+      throw LocalProblem.of(400, "DR-7245", "The document's body broke off while it was read (`" + e.getMessage()
+          + "`): send the whole document again.");
+    }
+    if (body.length > max) {
+      return commits.submit(new CdaImport.Incoming(source, new byte[0]), commits.receiver().tooLarge(source, -1));
+    }
+    return commits.submit(source, body);
   }
 
   /**

@@ -109,7 +109,12 @@ final class GroupCommit implements AutoCloseable {
 
   /** Checks the document, answers it with those queued beside it and returns its answer once it is durable. */
   ImportAnswer submit(String source, byte[] document) throws InterruptedException {
-    Waiting mine = new Waiting(new CdaImport.Incoming(source, document), receiver.check(source, document));
+    return submit(new CdaImport.Incoming(source, document), receiver.check(source, document));
+  }
+
+  /** Answers a document already checked (a refusal made without its bytes, such as one over the size limit). */
+  ImportAnswer submit(CdaImport.Incoming incoming, CheckedDocument checked) throws InterruptedException {
+    Waiting mine = new Waiting(incoming, checked);
     List<Waiting> group;
     boolean interrupted = false;
     synchronized (this) {

@@ -106,9 +106,7 @@ public final class CdaImport {
   public CheckedDocument check(String source, byte[] document) {
     requireNonNull(source, "source");
     if (document.length > maxBytes) {
-      return CheckedDocument.refused(source, 413, List.of(CdaIssue.invalid("DR-7212", "too-costly",
-          "The document has " + document.length + " bytes, more than the limit of " + maxBytes
-              + ": send one encounter's document per request.", "/")));
+      return tooLarge(source, document.length);
     }
     SecureXml.Parsed parsed = SecureXml.parse(document);
     if (parsed.issue() != null) {
@@ -132,6 +130,18 @@ public final class CdaImport {
     }
     VisitMapper.Subjects s = mapper.subjects(ed);
     return CheckedDocument.accepted(source, ed, s, mapper.visit(ed, s.fallbackPatient(), s.encounter()));
+  }
+
+  /**
+   * The refusal (413) of a document over the size limit, for a caller that stopped reading it at
+   * the limit: {@code bytes} is its whole length when known (a declared {@code Content-Length}),
+   * else -1.
+   */
+  public CheckedDocument tooLarge(String source, long bytes) {
+    requireNonNull(source, "source");
+    String size = bytes < 0 ? "more than " + maxBytes + " bytes" : bytes + " bytes, more than the limit of " + maxBytes;
+    return CheckedDocument.refused(source, 413, List.of(CdaIssue.invalid("DR-7212", "too-costly",
+        "The document has " + size + ": send one encounter's document per request.", "/")));
   }
 
   /**
