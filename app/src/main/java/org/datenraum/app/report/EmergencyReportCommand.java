@@ -24,6 +24,7 @@ import org.datenraum.registry.emergency.ReportHtml;
 import org.datenraum.registry.emergency.ReportJson;
 import org.datenraum.registry.emergency.ReportPdf;
 import org.datenraum.store.SiteStore;
+import org.datenraum.store.duckdb.DuckDbEmergencyVisits;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,6 +95,11 @@ public final class EmergencyReportCommand implements Callable<Integer> {
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC(), notices)) {
       return report(store, month);
     }
+  }
+
+  /** The report of a month from a DuckDB store, which hands over one row per visit of the month. */
+  public static MonthlyEmergencyReport report(DuckDbSiteStore store, YearMonth month) {
+    return MonthlyReports.of(month, DuckDbEmergencyVisits.of(store).admittedIn(month));
   }
 
   /** The report of a month from a store, reading only the month's visits. */

@@ -1,8 +1,6 @@
 package org.datenraum.registry.emergency;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.datenraum.core.Attribute;
-import org.datenraum.core.CodeSystems;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
@@ -89,114 +86,7 @@ public final class EmergencyVisits {
       p.encounterAttribute(a);
     }
     facts.forEach(p::fact);
-    Instant admission = encounter.start();
-    Instant discharge = encounter.end();
-    return new EmergencyVisit(new EmergencyVisit.Times(admission, discharge, p.triageTime, p.physician),
-        person(patient, admission), p.triage,
-        new EmergencyVisit.Codes(p.referral, p.transport, p.disposition(), p.complaint, p.diagnosis),
-        new EmergencyVisit.Hygiene(p.isolated, p.reasons, p.pathogens, p.noPathogen));
-  }
-
-  private static EmergencyVisit.Person person(PatientRecord p, Instant admission) {
-    if (p == null) {
-      return new EmergencyVisit.Person(Sex.UNKNOWN, null);
-    }
-    Integer age = null;
-    if (p.birth() != null) {
-      LocalDate day = admission.atOffset(ZoneOffset.UTC).toLocalDate();
-      LocalDate birth = p.birth().atDay(1);
-      age = birth.isAfter(day) ? null : Period.between(birth, day).getYears();
-    }
-    return new EmergencyVisit.Person(p.sex(), age);
-  }
-
-  /** The parts of one visit gathered from its facts. Not thread-safe. */
-  private static final class VisitParts {
-    Instant triageTime;
-    Instant physician;
-    EmergencyVisit.Triage triage;
-    String referral;
-    String transport;
-    String discharge;
-    String transfer;
-    String complaint;
-    String diagnosis;
-    boolean isolated;
-    boolean noPathogen;
-    final List<String> reasons = new ArrayList<>();
-    final List<String> pathogens = new ArrayList<>();
-
-    void encounterAttribute(Attribute a) {
-      Coding c = a.value();
-      switch (a.key()) {
-        case "reasonCode" -> complaint = c.system().equals(CodeSystems.CEDIS) && complaint == null ? c.code() : complaint;
-        case "hospitalization.admitSource" -> referral = c.code();
-        case "hospitalization.dischargeDisposition" -> {
-          if (c.system().equals(TRANSFER)) {
-            transfer = c.code();
-          } else if (c.system().equals(DISCHARGE)) {
-            discharge = c.code();
-          }
-        }
-        default -> { }
-      }
-    }
-
-    void fact(Fact f) {
-      Coding code = f.code();
-      Coding value = f.codedValue();
-      if (isLoinc(code, "11283-9") && value != null) {
-        triage(f, value);
-      } else if (code.system().equals(ED_TIMES) && code.code().equals("physician-contact")) {
-        physician = f.start();
-      } else if (isLoinc(code, "11459-5") && value != null) {
-        transport = value.code();
-      } else if (isLoinc(code, "44100-6") && value != null) {
-        reasons.add(value.code());
-      } else if (f.resourceType().equals("Condition") && code.system().equals(CodeSystems.ICD10_GM)
-          && f.attributes().stream().anyMatch(a -> a.key().equals("diagnosis.rank") && a.value().code().equals("1"))) {
-        diagnosis = code.code();
-      } else if (f.resourceType().equals("Condition") && code.system().equals(PATHOGEN)) {
-        pathogen(f, code);
-      } else if (f.resourceType().equals("Procedure") && isIsolation(code) && !"not-done".equals(f.status())) {
-        isolated = true;
-      }
-    }
-
-    private void triage(Fact f, Coding value) {
-      String scale = value.system().contains("emergencyseverityindex") ? "ESI"
-          : value.system().contains("manchestertriage") ? "MTS" : null;
-      if (scale == null || !value.code().matches("[1-5]")) {
-        return;
-      }
-      boolean earlier = triage == null || (f.start() != null && (triageTime == null || f.start().isBefore(triageTime)));
-      if (earlier) {
-        triage = new EmergencyVisit.Triage(scale, Integer.parseInt(value.code()));
-        triageTime = f.start();
-      }
-    }
-
-    private void pathogen(Fact f, Coding code) {
-      boolean refuted = f.attributes().stream().anyMatch(a -> a.key().equals("verificationStatus")
-          && a.value().code().equals("refuted"));
-      if (refuted) {
-        noPathogen = true;
-      } else if (!pathogens.contains(code.code())) {
-        pathogens.add(code.code());
-      }
-    }
-
-    String disposition() {
-      return transfer != null ? "TRANSFER:" + transfer : discharge != null ? "DISCHARGE:" + discharge : null;
-    }
-
-    private static boolean isIsolation(Coding c) {
-      return (c.system().equals(ISOLATION) && c.code().equals("ISO"))
-          || (c.system().equals(CodeSystems.SNOMED) && c.code().equals("40174006"));
-    }
-
-    private static boolean isLoinc(Coding c, String code) {
-      return c.system().equals(CodeSystems.LOINC) && c.code().equals(code);
-    }
+    return patient == null ? p.visit(encounter.start(), encounter.end(), Sex.UNKNOWN, null)
+        : p.visit(encounter.start(), encounter.end(), patient.sex(), patient.birth());
   }
 }
