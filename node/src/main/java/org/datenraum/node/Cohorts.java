@@ -1,9 +1,12 @@
 package org.datenraum.node;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.datenraum.core.Coding;
 import org.datenraum.core.PatientRecord;
@@ -11,6 +14,7 @@ import org.datenraum.core.Result;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.plan.Plan;
 import org.datenraum.store.FeasibilityExecutor;
+import org.datenraum.store.PatientNumbering;
 import org.datenraum.store.SiteStore;
 
 /**
@@ -21,6 +25,25 @@ public interface Cohorts {
 
   /** The records of the patients the plan selects at the date whom the consent policy lets count. */
   List<PatientRecord> select(Plan plan, LocalDate queryDate, ConsentPolicy consent);
+
+  /**
+   * What {@link #select} selects, numbered: cohorts over a store that stays unchanged return the
+   * same numbering of all its patients until it changes (see {@link #numbering}), so that what is
+   * kept by patient number can be reused; this default numbers the selected patients anew.
+   */
+  default Cohort cohort(Plan plan, LocalDate queryDate, ConsentPolicy consent) {
+    Map<String, PatientRecord> byName = new TreeMap<>();
+    select(plan, queryDate, consent).forEach(r -> byName.putIfAbsent(r.pseudonym(), r));
+    int[] numbers = new int[byName.size()];
+    Arrays.setAll(numbers, i -> i);
+    return new Cohort(PatientNumbering.of(byName.keySet().toArray(String[]::new)), numbers,
+        List.copyOf(byName.values()));
+  }
+
+  /** The numbering {@link #cohort} uses until the site's data change, when these cohorts keep one. */
+  default Optional<PatientNumbering> numbering() {
+    return Optional.empty();
+  }
 
   /** For each of the patients with a fact of this code, the UTC year of the earliest such fact. */
   Map<String, Integer> firstYear(Set<String> patients, Coding code);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.datenraum.privacy.BroadConsent;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.plan.Plan;
 import org.datenraum.store.FeasibilityExecutor;
+import org.datenraum.store.NumberedPatients;
+import org.datenraum.store.PatientNumbering;
 import org.datenraum.store.SiteStore;
 
 /**
@@ -35,7 +38,11 @@ final class HeldCohorts implements Cohorts {
   private final IndexedCohorts years;
   private final Map<String, PatientRecord> records;
   private final Map<String, Optional<Boolean>> permitted;
-  private final Optional<Boolean> withoutConsent = BroadConsent.researchPermitted(Stream.empty());
+  private volatile ByNumber byNumber;
+
+  /** The research-use consent states a patient can be in: none recorded, permitted, denied. */
+  private static final List<Optional<Boolean>> STATES = List.of(Optional.empty(), Optional.of(true),
+      Optional.of(false));
 
   private HeldCohorts(FeasibilityExecutor executor, SiteStore store, Map<String, PatientRecord> records,
       Map<String, Optional<Boolean>> permitted) {
@@ -71,15 +78,75 @@ final class HeldCohorts implements Cohorts {
 
   @Override
   public List<PatientRecord> select(Plan plan, LocalDate queryDate, ConsentPolicy consent) {
+    return cohort(plan, queryDate, consent).records();
+  }
+
+  /**
+   * The executor's numbered patients, filtered by the consent states and given their records, both
+   * held by patient number for the executor's numbering (made again when the numbering changes).
+   */
+  @Override
+  public Cohort cohort(Plan plan, LocalDate queryDate, ConsentPolicy consent) {
     requireNonNull(consent, "consent");
-    List<PatientRecord> out = new ArrayList<>();
-    for (String p : executor.matching(plan, queryDate)) {
-      PatientRecord record = records.get(p);
-      if (record != null && BroadConsent.counted(consent, permitted.getOrDefault(p, withoutConsent))) {
-        out.add(record);
+    NumberedPatients matching = executor.numbered(plan, queryDate);
+    ByNumber held = byNumber(matching.numbering());
+    boolean[] counted = new boolean[STATES.size()];
+    for (int i = 0; i < counted.length; i++) {
+      counted[i] = BroadConsent.counted(consent, STATES.get(i));
+    }
+    int[] in = matching.numbers();
+    int[] out = new int[in.length];
+    List<PatientRecord> records = new ArrayList<>(in.length);
+    int n = 0;
+    for (int num : in) {
+      PatientRecord record = held.records[num];
+      if (record != null && counted[held.consent[num]]) {
+        out[n++] = num;
+        records.add(record);
       }
     }
-    return out;
+    return new Cohort(matching.numbering(), Arrays.copyOf(out, n), records);
+  }
+
+  @Override
+  public Optional<PatientNumbering> numbering() {
+    return executor.numbering();
+  }
+
+  private ByNumber byNumber(PatientNumbering numbering) {
+    ByNumber b = byNumber;
+    if (b == null || b.numbering != numbering) {
+      synchronized (this) {
+        b = byNumber;
+        if (b == null || b.numbering != numbering) {
+          b = new ByNumber(numbering, records, permitted);
+          byNumber = b;
+        }
+      }
+    }
+    return b;
+  }
+
+  /** Records and consent states (indexes into {@link #STATES}) by number of one numbering. */
+  private static final class ByNumber {
+    final PatientNumbering numbering;
+    final PatientRecord[] records;
+    final byte[] consent;
+
+    ByNumber(PatientNumbering numbering, Map<String, PatientRecord> records,
+        Map<String, Optional<Boolean>> permitted) {
+      this.numbering = numbering;
+      this.records = new PatientRecord[numbering.size()];
+      this.consent = new byte[numbering.size()];
+      Optional<Boolean> none = BroadConsent.researchPermitted(Stream.empty());
+      for (int n = 0; n < numbering.size(); n++) {
+        String p = numbering.pseudonym(n);
+        if (p != null) {
+          this.records[n] = records.get(p);
+          this.consent[n] = (byte) STATES.indexOf(permitted.getOrDefault(p, none));
+        }
+      }
+    }
   }
 
   @Override

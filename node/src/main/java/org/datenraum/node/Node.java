@@ -62,6 +62,7 @@ public final class Node implements AutoCloseable {
         config.backoff());
     DisclosureControl control = DisclosureControl.of(config.disclosure(), NoiseSecret.readOrCreate(dir.noiseSecret()));
     Answering answering = new Answering(parts.cohorts(), parts.mapping(), control, config.consent(), parts.clock());
+    answering.prepareKeys();
     this.workers = Executors.newFixedThreadPool(2, daemon("node-worker"));
     this.handling = new RequestHandling(parts, auto, answering, audit, config.backoff());
     this.decisions = Executors.newSingleThreadScheduledExecutor(daemon("node-decisions"));

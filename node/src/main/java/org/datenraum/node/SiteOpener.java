@@ -1,6 +1,7 @@
 package org.datenraum.node;
 
 import java.util.Optional;
+import org.datenraum.store.PatientNumbering;
 
 /** Opens the site's data for one task of the node; the node closes it when the task ends. */
 @FunctionalInterface
@@ -8,6 +9,14 @@ public interface SiteOpener {
 
   /** The site's data, or nothing while another process (a load, a query) holds the store. */
   Optional<SiteData> open();
+
+  /**
+   * The patient numbering of data this opener holds open across tasks (one store held read-only),
+   * so that what is kept by number can be made before the first task; none by default.
+   */
+  default Optional<PatientNumbering> heldNumbering() {
+    return Optional.empty();
+  }
 
   /** The site's data while it is open: the cohorts and the daily counts, read from one store opening. */
   interface SiteData extends AutoCloseable {

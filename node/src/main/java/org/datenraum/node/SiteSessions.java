@@ -18,6 +18,7 @@ import org.datenraum.core.Result;
 import org.datenraum.federation.Backoff;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.plan.Plan;
+import org.datenraum.store.PatientNumbering;
 import org.datenraum.surveillance.syndromic.ReleasedCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +139,17 @@ public final class SiteSessions implements Cohorts, DailyCountsSource {
   @Override
   public List<PatientRecord> select(Plan plan, LocalDate queryDate, ConsentPolicy consent) {
     return read("a cohort", d -> d.cohorts().select(plan, queryDate, consent));
+  }
+
+  @Override
+  public Cohort cohort(Plan plan, LocalDate queryDate, ConsentPolicy consent) {
+    return read("a cohort", d -> d.cohorts().cohort(plan, queryDate, consent));
+  }
+
+  /** The numbering of data the opener holds open across tasks; none for data opened per task. */
+  @Override
+  public Optional<PatientNumbering> numbering() {
+    return opener.heldNumbering();
   }
 
   @Override

@@ -40,11 +40,24 @@ public final class DisclosureControl {
    */
   public OptionalLong release(Collection<String> patients) {
     requireNonNull(patients, "patients");
-    Collection<String> distinct = patients instanceof Set<String> ? patients : new HashSet<>(patients);
-    long trueCount = distinct.size();
-    if (trueCount < policy.threshold()) {
+    return release(keys.sum(patients instanceof Set<String> s ? s : new HashSet<>(patients)));
+  }
+
+  /**
+   * The releasable value of the count of the distinct patients summarised by {@code sum} (e.g. from
+   * a {@link RecordKeyTable} made with this control's {@link #keys()}): the same as for their
+   * pseudonyms.
+   */
+  public OptionalLong release(CellSum sum) {
+    requireNonNull(sum, "sum");
+    if (sum.count() < policy.threshold()) {
       return OptionalLong.empty();
     }
-    return OptionalLong.of(LaplaceObfuscator.obfuscate(policy, trueCount, keys.of(policy, distinct)));
+    return OptionalLong.of(LaplaceObfuscator.obfuscate(policy, sum.count(), keys.of(policy, sum)));
+  }
+
+  /** The cell keys under the site's secret, to make record-key tables from. */
+  public CellKey keys() {
+    return keys;
   }
 }

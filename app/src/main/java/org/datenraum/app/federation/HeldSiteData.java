@@ -13,6 +13,7 @@ import org.datenraum.node.SiteOpener;
 import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.query.plan.PatientPredicate;
 import org.datenraum.query.plan.Plan;
+import org.datenraum.store.PatientNumbering;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.store.duckdb.StoreException;
 import org.datenraum.store.duckdb.StoreLockedException;
@@ -99,6 +100,11 @@ final class HeldSiteData implements SiteOpener, AutoCloseable {
   @Override
   public Optional<SiteData> open() {
     return Optional.of(data);
+  }
+
+  @Override
+  public Optional<PatientNumbering> heldNumbering() {
+    return data.cohorts().numbering();
   }
 
   @Override

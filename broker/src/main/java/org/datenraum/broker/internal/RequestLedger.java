@@ -211,13 +211,25 @@ public final class RequestLedger {
         .get(0), Submission.class);
   }
 
-  /** The request's view once it is done or {@code wait} has passed; holds no thread meanwhile. */
+  /**
+   * The request's view once it is done or {@code wait} has passed; holds no thread meanwhile. Each
+   * site's update wakes the wait, and until every site is done only the number of open sites is
+   * read: the results are read and merged once, at the end.
+   */
   CompletableFuture<RequestView> view(Caller researcher, String id, Duration wait) {
     owned(researcher, id);
-    return signals.await("request:" + id, wait, () -> {
-      RequestView v = read(id);
-      return v.done() ? Optional.of(v) : Optional.empty();
-    }, () -> read(id));
+    return signals.await("request:" + id, wait, () -> open(id) > 0 ? Optional.empty() : Optional.of(read(id)),
+        () -> read(id));
+  }
+
+  /** The statuses in which a site has not finished a request, as stored. */
+  private static final String OPEN_STATUSES = java.util.Arrays.stream(SiteStatus.values())
+      .filter(s -> !s.terminal()).map(s -> "'" + s.wire() + "'").collect(java.util.stream.Collectors.joining(", "));
+
+  /** How many sites have not finished the request. */
+  private int open(String id) {
+    return db.transaction(c -> Database.query(c, "SELECT count(*) FROM site_request WHERE request_id = ? AND status IN ("
+        + OPEN_STATUSES + ")", rs -> rs.getInt(1), id)).get(0);
   }
 
   private void owned(Caller researcher, String id) {

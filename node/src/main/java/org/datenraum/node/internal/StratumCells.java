@@ -3,12 +3,15 @@ package org.datenraum.node.internal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.datenraum.core.PatientRecord;
 import org.datenraum.core.Sex;
 import org.datenraum.federation.v1.Stratum;
+import org.datenraum.node.Cohort;
 
 /**
  * The cells of a stratum and the cell of each patient. Every cell of the stratum's domain is
@@ -52,19 +55,33 @@ final class StratumCells {
     return out;
   }
 
-  /** The pseudonyms of the cohort's patients per cell, every cell of the domain present. */
-  static Map<String, List<String>> split(Stratum s, List<PatientRecord> cohort, LocalDate today,
-      Map<String, Integer> years) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    domain(s, today).forEach(cell -> out.put(cell, new ArrayList<>()));
-    for (PatientRecord p : cohort) {
+  /** The numbers of the cohort's patients per cell, every cell of the domain present. */
+  static Map<String, int[]> split(Stratum s, Cohort cohort, LocalDate today, Map<String, Integer> years) {
+    Map<String, int[]> out = new LinkedHashMap<>();
+    Map<String, Integer> filled = new HashMap<>();
+    domain(s, today).forEach(cell -> {
+      out.put(cell, new int[16]);
+      filled.put(cell, 0);
+    });
+    List<PatientRecord> records = cohort.records();
+    int[] numbers = cohort.numbers();
+    for (int i = 0; i < numbers.length; i++) {
+      PatientRecord p = records.get(i);
       String cell = switch (s) {
         case SEX -> p.sex().code();
         case AGE -> ageBand(p, today);
         case YEAR -> yearCell(years.get(p.pseudonym()), today);
       };
-      out.get(cell).add(p.pseudonym());
+      int[] in = out.get(cell);
+      int n = filled.get(cell);
+      if (n == in.length) {
+        in = Arrays.copyOf(in, 2 * n);
+        out.put(cell, in);
+      }
+      in[n] = numbers[i];
+      filled.put(cell, n + 1);
     }
+    out.replaceAll((cell, in) -> Arrays.copyOf(in, filled.get(cell)));
     return out;
   }
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.datenraum.query.plan.Plan;
 import org.datenraum.store.FeasibilityExecutor;
+import org.datenraum.store.NumberedPatients;
+import org.datenraum.store.PatientNumbering;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.store.duckdb.internal.IndexDelta;
 import org.datenraum.store.duckdb.internal.StoreConnections;
@@ -23,8 +25,9 @@ import org.datenraum.store.duckdb.internal.StoreConnections;
  * index it holds (or the saved one) for the patients whose facts changed since, or rebuilds it
  * when there is none to start from, and saves it (unless the store was opened read-only: then the
  * index brought up to date stays in memory); and it drops its cached rows (and the
- * pseudonyms by patient number, which it loads at the first {@link #matching} call of a
- * version). Thread-safe (queries are serialised).
+ * pseudonyms by patient number, which it loads at the first {@link #matching} or
+ * {@link #numbered} call of a version: {@link #numbered} returns the same numbering until the
+ * store's version changes). Thread-safe (queries are serialised).
  */
 public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
 
@@ -81,6 +84,32 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
       }
       return names.of(new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan));
     });
+  }
+
+  @Override
+  public synchronized NumberedPatients numbered(Plan plan, LocalDate queryDate) {
+    requireNonNull(plan, "plan");
+    requireNonNull(queryDate, "queryDate");
+    return connection.withConnection(c -> {
+      refresh(c);
+      if (names == null) {
+        names = PatientNames.load(c);
+      }
+      return new NumberedPatients(names.numbering(),
+          new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan).toArray());
+    });
+  }
+
+  /** The numbering of the store's current version (loaded now if need be). */
+  @Override
+  public synchronized Optional<PatientNumbering> numbering() {
+    return Optional.of(connection.withConnection(c -> {
+      refresh(c);
+      if (names == null) {
+        names = PatientNames.load(c);
+      }
+      return names.numbering();
+    }));
   }
 
   /** Brings the index up to the store's version now, instead of at the next query. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import org.datenraum.store.PatientNumbering;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -16,10 +17,10 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class PatientNames {
 
-  private final String[] byNumber;
+  private final PatientNumbering numbering;
 
   private PatientNames(String[] byNumber) {
-    this.byNumber = byNumber;
+    this.numbering = PatientNumbering.of(byNumber);
   }
 
   static PatientNames load(Connection c) throws SQLException {
@@ -37,10 +38,15 @@ final class PatientNames {
     return new PatientNames(names);
   }
 
+  /** The same numbers as a numbering for callers outside the index. */
+  PatientNumbering numbering() {
+    return numbering;
+  }
+
   /** The pseudonyms of the patients in the bitmap; every number in it must be a stored patient. */
   Set<String> of(RoaringBitmap patients) {
     Set<String> out = new HashSet<>(Math.max(16, (int) (patients.getLongCardinality() * 4 / 3 + 1)));
-    patients.forEach((int num) -> out.add(byNumber[num]));
+    patients.forEach((int num) -> out.add(numbering.pseudonym(num)));
     return Collections.unmodifiableSet(out);
   }
 }
