@@ -108,28 +108,46 @@ public final class CdaImport {
     if (document.length > maxBytes) {
       return tooLarge(source, document.length);
     }
-    SecureXml.Parsed parsed = SecureXml.parse(document);
-    if (parsed.issue() != null) {
-      return CheckedDocument.refused(source, 422, List.of(parsed.issue()));
+    Document doc = schema.parseValid(document);
+    if (doc == null || !isClinicalDocument(doc.getDocumentElement())) {
+      CheckedDocument refused = refusal(source, document);
+      if (refused != null) {
+        return refused;
+      }
+      doc = SecureXml.parse(document).document();
     }
-    Document doc = parsed.document();
     Element root = doc.getDocumentElement();
-    if (!"ClinicalDocument".equals(root.getLocalName()) || !Dom.HL7.equals(root.getNamespaceURI())) {
-      return CheckedDocument.refused(source, 422, List.of(CdaIssue.invalid("DR-7203", "structure",
-          "The document's root element is `" + root.getTagName() + "`, not a `ClinicalDocument`"
-              + " in namespace `urn:hl7-org:v3`: send an HL7 CDA R2 document.", Dom.xpath(root))));
-    }
-    List<CdaIssue> issues = schema.validate(doc);
-    if (!issues.isEmpty()) {
-      return CheckedDocument.refused(source, 422, issues);
-    }
     EdDocument ed = CdaReader.read(root, TEMPLATES);
-    issues = BusinessRules.check(ed, TEMPLATES);
+    List<CdaIssue> issues = BusinessRules.check(ed, TEMPLATES);
     if (!issues.isEmpty()) {
       return CheckedDocument.refused(source, 422, issues);
     }
     VisitMapper.Subjects s = mapper.subjects(ed);
     return CheckedDocument.accepted(source, ed, s, mapper.visit(ed, s.fallbackPatient(), s.encounter()));
+  }
+
+  /**
+   * Why a document that did not pass the validating parser is refused: parsed again and validated
+   * on its own, so that every schema error is listed with the XPath of its element; null if this
+   * finds no issue after all.
+   */
+  private CheckedDocument refusal(String source, byte[] document) {
+    SecureXml.Parsed parsed = SecureXml.parse(document);
+    if (parsed.issue() != null) {
+      return CheckedDocument.refused(source, 422, List.of(parsed.issue()));
+    }
+    Element root = parsed.document().getDocumentElement();
+    if (!isClinicalDocument(root)) {
+      return CheckedDocument.refused(source, 422, List.of(CdaIssue.invalid("DR-7203", "structure",
+          "The document's root element is `" + root.getTagName() + "`, not a `ClinicalDocument`"
+              + " in namespace `urn:hl7-org:v3`: send an HL7 CDA R2 document.", Dom.xpath(root))));
+    }
+    List<CdaIssue> issues = schema.validate(parsed.document());
+    return issues.isEmpty() ? null : CheckedDocument.refused(source, 422, issues);
+  }
+
+  private static boolean isClinicalDocument(Element root) {
+    return "ClinicalDocument".equals(root.getLocalName()) && Dom.HL7.equals(root.getNamespaceURI());
   }
 
   /**

@@ -1,10 +1,12 @@
 package org.datenraum.ingest.cda.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
@@ -28,17 +30,41 @@ public final class CdaSchema {
   static final int MAX_ISSUES = 50;
   private static final String CURRENT_NODE = "http://apache.org/xml/properties/dom/current-element-node";
 
-  private final Schema schema;
   /** A validator per thread: making one costs about as much as validating a document. */
   private final ThreadLocal<Validator> validators;
+  /** A validating parser per thread. */
+  private final ThreadLocal<DocumentBuilder> parsers;
 
   private CdaSchema(Schema schema) {
-    this.schema = schema;
     this.validators = ThreadLocal.withInitial(schema::newValidator);
+    this.parsers = ThreadLocal.withInitial(() -> SecureXml.builder(schema));
   }
 
-  /** Compiles the schema shipped in this module. */
+  /** The schema shipped in this module, compiled once per process (it is immutable). */
   public static CdaSchema load() {
+    return Compiled.SCHEMA;
+  }
+
+  /** Holds the compiled schema, made at first use. */
+  private static final class Compiled {
+    static final CdaSchema SCHEMA = compile();
+  }
+
+  /**
+   * The document parsed and validated in one pass, when it is well-formed and valid; null when it
+   * is not (then {@link SecureXml#parse} and {@link #validate} say why). The parser has the
+   * security settings of {@link SecureXml}.
+   */
+  public Document parseValid(byte[] bytes) {
+    try {
+      return parsers.get().parse(new ByteArrayInputStream(bytes));
+    } catch (SAXException | IOException | RuntimeException e) {
+      parsers.remove();
+      return null;
+    }
+  }
+
+  private static CdaSchema compile() {
     URL entry = CdaSchema.class.getResource("/org/datenraum/ingest/cda/schema/infrastructure/cda/CDA_SDTC.xsd");
     if (entry == null) {
       throw new IllegalStateException("the CDA schema is missing from the ingest-cda module's resources");

@@ -53,12 +53,13 @@ public final class Dom {
     return at;
   }
 
-  /** The attribute's value, or null when absent or empty. */
+  /** The attribute's value as written in the document, or null when absent or empty. */
   public static String attr(Element e, String name) {
-    if (e == null || !e.hasAttribute(name)) {
+    Attr a = e == null ? null : e.getAttributeNode(name);
+    if (a == null || !a.getSpecified()) {
       return null;
     }
-    String v = e.getAttribute(name).strip();
+    String v = a.getValue().strip();
     return v.isEmpty() ? null : v;
   }
 

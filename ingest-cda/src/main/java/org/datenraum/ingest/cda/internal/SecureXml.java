@@ -6,6 +6,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.validation.Schema;
 import org.datenraum.ingest.cda.CdaIssue;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
@@ -55,9 +56,25 @@ public final class SecureXml {
   }
 
   private static DocumentBuilder builder() {
+    return builder(null);
+  }
+
+  /**
+   * A parser with this module's security settings; with a {@code schema}, one that validates the
+   * document while it parses it and stops at the first error. Its DOM is the plain parser's: values
+   * are not normalised and no default element content is added; the schema's default attributes
+   * are present but not {@link org.w3c.dom.Attr#getSpecified() specified} ({@link Dom#attr} skips
+   * them).
+   */
+  static DocumentBuilder builder(Schema schema) {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
+      if (schema != null) {
+        f.setSchema(schema);
+        f.setFeature("http://apache.org/xml/features/validation/schema/normalized-value", false);
+        f.setFeature("http://apache.org/xml/features/validation/schema/element-default", false);
+      }
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       f.setFeature("http://xml.org/sax/features/external-general-entities", false);
       f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
