@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 import org.datenraum.core.WriteBatch;
 
 /**
- * Times each write of a batch into the store (on the writer thread) and prints, for every window
- * of batches, the mean and the largest time and the resources written so far:
+ * Times each write into the store (on the writer thread; a write may hold several batches that
+ * waited, merged) and prints, for every window of writes, the mean and the largest time and the
+ * resources written so far:
  * whether a batch's cost grows with the store shows as a rising mean from window to window.
  */
 final class BatchTimes implements Consumer<WriteBatch> {
@@ -41,8 +42,8 @@ final class BatchTimes implements Consumer<WriteBatch> {
     if (batches % window == 0) {
       double mean = windowNanos / 1e6 / window;
       means.add(mean);
-      out.printf("ingest: batches %,d-%,d (%,d resources stored): write %.0f ms mean, %.0f ms"
-          + " max%n", batches - window + 1, batches, resources, mean, windowMax / 1e6);
+      out.printf("ingest: writes %,d-%,d (%,d resources stored): %.0f ms mean, %.0f ms max%n",
+          batches - window + 1, batches, resources, mean, windowMax / 1e6);
       out.flush();
       windowNanos = 0;
       windowMax = 0;
@@ -54,7 +55,7 @@ final class BatchTimes implements Consumer<WriteBatch> {
     if (means.size() < 2) {
       return "";
     }
-    return String.format("first %.0f ms, last %.0f ms per batch (means of %d batches)",
+    return String.format("first %.0f ms, last %.0f ms per write (means of %d writes)",
         means.get(0), means.get(means.size() - 1), window);
   }
 }

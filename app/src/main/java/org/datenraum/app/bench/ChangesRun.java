@@ -36,15 +36,21 @@ final class ChangesRun {
   }
 
   int run(long changes, int day, int perPatient, Path file) throws IOException {
-    if (!Files.isRegularFile(site.storeFile()) || !Files.isDirectory(corpus)) {
+    if (!Files.isRegularFile(site.storeFile())
+        || !Files.isDirectory(corpus) && !Files.isRegularFile(file)) {
       out.printf("ingest: no store at %s or no corpus at %s: run bench ingest --work first%n",
           site.storeFile(), corpus);
       return 2;
     }
     try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
       SiteStats before = store.stats();
-      DayOfChanges.Written written = DayOfChanges.write(corpus, before.resources(), changes, day,
-          perPatient, file);
+      DayOfChanges.Written written;
+      if (Files.isRegularFile(file)) {
+        written = DayOfChanges.existing(file, day);
+        out.printf("ingest: reusing the day's changes in %s (delete it to draw them again)%n", file);
+      } else {
+        written = DayOfChanges.write(corpus, before.resources(), changes, day, perPatient, file);
+      }
       DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
       long t0 = System.nanoTime();
       IndexStats start = executor.refresh();
@@ -57,7 +63,8 @@ final class ChangesRun {
       long cpu = IngestBench.processCpuNanos();
       long t1 = System.nanoTime();
       IngestReport report;
-      try (AsyncBatchWriter writer = new AsyncBatchWriter(new BatchTimes(store::write, out, 1))) {
+      try (AsyncBatchWriter writer = new AsyncBatchWriter(new BatchTimes(store::write, out, 1),
+          AsyncBatchWriter.LOAD_WAITING)) {
         report = FhirIngest.of(site.pseudonymizer())
             .load(List.of(file), new StoreLookups(store), writer, IngestProgress.none());
         writer.close();

@@ -39,6 +39,31 @@ final class DayOfChanges {
     }
   }
 
+  /**
+   * The changes a former run wrote into {@code file} for {@code day}, counted again: a line whose
+   * id carries the day's suffix is new, any other one changed.
+   */
+  static Written existing(Path file, int day) throws IOException {
+    String suffix = "-d" + day + "\"";
+    long changed = 0;
+    long added = 0;
+    try (BufferedReader r = reader(file)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        int at = line.indexOf("\"id\":\"");
+        int end = at < 0 ? -1 : line.indexOf('"', at + 6);
+        if (end > 0 && line.startsWith(suffix, end - suffix.length() + 1)) {
+          added++;
+        } else {
+          changed++;
+        }
+      }
+    }
+    return new Written(file, changed, added);
+  }
+
   /** Changes per patient of the day, on average. */
   static final int PER_PATIENT = 25;
 

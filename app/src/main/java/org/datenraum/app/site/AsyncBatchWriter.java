@@ -1,5 +1,7 @@
 package org.datenraum.app.site;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -7,19 +9,38 @@ import org.datenraum.core.WriteBatch;
 
 /**
  * Hands write batches to one background thread, so that mapping the next batch overlaps with
- * writing this one. At most two batches wait; a write failure is rethrown to the caller on the
- * next call. Thread-safe for one producer.
+ * writing this one. At most {@code waiting} batches wait (two by default); when the writer finds
+ * several waiting, it writes them as one batch ({@link WriteBatch#merge}) in one transaction, so
+ * that work a write pays once whatever its size (a scan for the resources it replaces) is paid
+ * once for all of them; a crash still leaves whole batches only. A write failure is rethrown to
+ * the caller on the next call. Thread-safe for one producer.
  */
 public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseable {
 
   private static final WriteBatch END = new WriteBatch(
       java.util.List.of(), java.util.List.of(), java.util.Map.of(), java.util.List.of());
 
-  private final BlockingQueue<WriteBatch> queue = new ArrayBlockingQueue<>(2);
+  /**
+   * Batches a load lets wait: ten of 10,000 resources, so that a day's changes (about 100,000
+   * resources) that wait behind a slow first write are written in one more.
+   */
+  public static final int LOAD_WAITING = 10;
+
+  private final BlockingQueue<WriteBatch> queue;
   private final Thread thread;
   private volatile RuntimeException failure;
+  private WriteBatch held;
 
   public AsyncBatchWriter(Consumer<WriteBatch> target) {
+    this(target, 2);
+  }
+
+  /** A writer with at most {@code waiting} batches waiting (at least one). */
+  public AsyncBatchWriter(Consumer<WriteBatch> target, int waiting) {
+    if (waiting < 1) {
+      throw new IllegalArgumentException("at least one batch must be able to wait, got " + waiting);
+    }
+    this.queue = new ArrayBlockingQueue<>(waiting);
     this.thread = new Thread(() -> drain(target), "site-store-writer");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -28,12 +49,12 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
   private void drain(Consumer<WriteBatch> target) {
     try {
       while (true) {
-        WriteBatch b = queue.take();
-        if (b == END) {
+        List<WriteBatch> group = next();
+        if (group.isEmpty()) {
           return;
         }
         if (failure == null) {
-          target.accept(b);
+          target.accept(WriteBatch.merge(group));
         }
       }
     } catch (RuntimeException e) {
@@ -42,6 +63,28 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The next batches to write together: the first one waiting (blocking for it) and those after it
+   * that may be merged with it; empty at the end.
+   */
+  private List<WriteBatch> next() throws InterruptedException {
+    WriteBatch first = held != null ? held : queue.take();
+    held = null;
+    List<WriteBatch> group = new ArrayList<>();
+    if (first == END) {
+      return group;
+    }
+    group.add(first);
+    for (WriteBatch b = queue.poll(); b != null; b = queue.poll()) {
+      if (b == END || !group.get(group.size() - 1).canMergeWith(b)) {
+        held = b;
+        break;
+      }
+      group.add(b);
+    }
+    return group;
   }
 
   @Override

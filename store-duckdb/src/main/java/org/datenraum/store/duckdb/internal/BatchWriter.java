@@ -33,29 +33,36 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class BatchWriter {
 
-  /** The types whose own codes the writer keeps in {@code medication_code}. */
-  private static final Set<String> CODED_TYPES = Set.of("Medication", "ResearchStudy", "Location");
-
   private final DuckDBConnection c;
   private final PatientNumbers numbers;
   private final JsonCodec codec;
   private final Clock clock;
-  private final int shardBits;
+  private final KeyIndexUse use;
   private KeyIndex keys;
+  /** Whether to ask the database directly before reading the index; decided at the first write. */
+  private Boolean probeFirst;
   private long probes;
+  /** Writes that asked the database while the index was not read and found nothing stored. */
+  private int futileProbes;
 
   public BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock) {
-    this(c, numbers, codec, clock, KeyFilter.DEFAULT_SHARD_BITS);
+    this(c, numbers, codec, clock, KeyIndexUse.DEFAULT);
   }
 
-  /** A writer whose key index keeps {@code 2^shardBits} shards in memory. */
+  /** A writer whose key index keeps {@code 2^shardBits} shards and is read at the first write. */
   BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock,
       int shardBits) {
+    this(c, numbers, codec, clock, KeyIndexUse.always(shardBits));
+  }
+
+  /** A writer that reads its key index as {@code use} says. */
+  BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock,
+      KeyIndexUse use) {
     this.c = c;
     this.numbers = numbers;
     this.codec = codec;
     this.clock = clock;
-    this.shardBits = shardBits;
+    this.use = use;
   }
 
   /** Batches so far for which the database was asked which of their resources it holds. */
@@ -63,25 +70,38 @@ public final class BatchWriter {
     return probes;
   }
 
-  /**
-   * Those of the keys that may be stored, by the key index (read now if no batch was written
-   * yet); the others certainly are not, so a reader need not look for them.
-   */
-  public Set<ResourceKey> mayHold(Set<ResourceKey> candidates) throws SQLException {
-    if (keys == null) {
-      keys = KeyIndex.open(c, shardBits);
-    }
-    return keys.mayHold(candidates);
+  /** Whether the key index is in memory. */
+  boolean indexRead() {
+    return keys != null;
   }
 
   /**
-   * Writes the batch. The key index is read at the first write, so that a store opened only to be
-   * read never holds it.
+   * Those of the keys that may be stored, by the key index; all of them while it is not read
+   * (the others certainly are not stored, so a reader need not look for them).
    */
-  public void write(WriteBatch batch) throws SQLException {
-    if (keys == null) {
-      keys = KeyIndex.open(c, shardBits);
+  public Set<ResourceKey> mayHold(Set<ResourceKey> candidates) throws SQLException {
+    return keys == null ? candidates : keys.mayHold(candidates);
+  }
+
+  /**
+   * Reads the key index when {@link KeyIndexUse} says it is due: never before the first write,
+   * so that a store opened only to be read never holds it.
+   */
+  private void readIndexIfDue() throws SQLException {
+    if (keys != null) {
+      return;
     }
+    if (probeFirst == null) {
+      probeFirst = use.probesBeforeReading() > 0 && KeyIndex.isFilled(c);
+    }
+    if (!probeFirst || futileProbes >= use.probesBeforeReading()) {
+      keys = KeyIndex.open(c, use.shardBits());
+    }
+  }
+
+  /** Writes the batch in one transaction. */
+  public void write(WriteBatch batch) throws SQLException {
+    readIndexIfDue();
     c.setAutoCommit(false);
     try {
       // The first statement opens the transaction; appenders alone would run outside of it.
@@ -91,10 +111,21 @@ public final class BatchWriter {
         delete(key, touched);
       }
       if (!batch.upserts().isEmpty()) {
-        BitSet maybe = keys.stage(batch.upserts());
-        Set<ResourceKey> stored = maybe.isEmpty() ? Set.of()
-            : removeReplaced(batch.upserts(), maybe, touched);
-        keys.persist(c, batch.upserts(), stored);
+        List<ResourceRecord> upserts = batch.upserts();
+        BitSet maybe = keys != null ? keys.stage(upserts) : all(upserts.size());
+        Set<ResourceKey> stored = Set.of();
+        if (!maybe.isEmpty()) {
+          probes++;
+          stored = ReplacedRows.remove(c, upserts, maybe, touched);
+          if (keys == null && stored.isEmpty()) {
+            futileProbes++;
+          }
+        }
+        if (keys != null) {
+          keys.persist(c, upserts, stored);
+        } else {
+          KeyIndex.persistNew(c, upserts, stored);
+        }
         append(batch, touched);
       }
       appendLinks(batch.identifiers());
@@ -103,16 +134,26 @@ public final class BatchWriter {
       c.commit();
       numbers.commit();
       codec.commit();
-      keys.commit();
+      if (keys != null) {
+        keys.commit();
+      }
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       numbers.rollback();
       codec.rollback();
-      keys.rollback();
+      if (keys != null) {
+        keys.rollback();
+      }
       throw e;
     } finally {
       c.setAutoCommit(true);
     }
+  }
+
+  private static BitSet all(int n) {
+    BitSet b = new BitSet(n);
+    b.set(0, n);
+    return b;
   }
 
   private void delete(ResourceKey key, RoaringBitmap touched) throws SQLException {
@@ -142,59 +183,6 @@ public final class BatchWriter {
     update("DELETE FROM fact WHERE resource_id = ?", key.id());
     update("DELETE FROM resource WHERE type = ? AND id = ?", key.type(), key.id());
     update("DELETE FROM medication_code WHERE medication = ?", key.id());
-  }
-
-  /**
-   * Removes the stored versions of the batch's resources that the key index may hold, and returns
-   * the keys that were stored. Only those keys are looked up: one scan of the resource table's
-   * keys finds them and their row ids, by which they are deleted, and one of the fact table's
-   * resource ids deletes their facts.
-   */
-  private Set<ResourceKey> removeReplaced(List<ResourceRecord> upserts, BitSet maybe,
-      RoaringBitmap touched) throws SQLException {
-    probes++;
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE batch_key (type VARCHAR, id VARCHAR)");
-    }
-    try (DuckDBAppender a = c.createAppender("temp", "main", "batch_key")) {
-      for (int i = maybe.nextSetBit(0); i >= 0; i = maybe.nextSetBit(i + 1)) {
-        ResourceKey k = upserts.get(i).key();
-        a.beginRow().append(k.type()).append(k.id()).endRow();
-      }
-    }
-    Set<ResourceKey> stored = new HashSet<>();
-    StringBuilder rows = new StringBuilder();
-    try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT r.rowid, r.type, r.id, r.patient FROM resource r"
-          + " JOIN batch_key k ON r.id = k.id AND r.type = k.type")) {
-        while (rs.next()) {
-          rows.append(rows.isEmpty() ? "" : ",").append(rs.getLong(1));
-          stored.add(new ResourceKey(rs.getString(2), rs.getString(3)));
-          int patient = rs.getInt(4);
-          if (!rs.wasNull()) {
-            touched.add(patient);
-          }
-        }
-      }
-      if (!stored.isEmpty()) {
-        // Row ids are stable within the transaction: a join that deletes costs several scans.
-        s.execute("DELETE FROM resource WHERE rowid IN (" + rows + ")");
-        deleteDependents(s, stored);
-      }
-    }
-    return stored;
-  }
-
-  private static void deleteDependents(Statement s, Set<ResourceKey> stored) throws SQLException {
-    s.execute("DELETE FROM fact WHERE resource_id IN (SELECT id FROM batch_key)");
-    if (stored.stream().anyMatch(k -> k.type().equals("Patient"))) {
-      s.execute("DELETE FROM patient WHERE pseudonym IN"
-          + " (SELECT id FROM batch_key WHERE type = 'Patient')");
-    }
-    if (stored.stream().anyMatch(k -> CODED_TYPES.contains(k.type()))) {
-      s.execute("DELETE FROM medication_code WHERE medication IN"
-          + " (SELECT id FROM batch_key WHERE type IN ('Medication', 'ResearchStudy', 'Location'))");
-    }
   }
 
   /**

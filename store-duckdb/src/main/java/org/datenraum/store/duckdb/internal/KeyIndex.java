@@ -55,6 +55,32 @@ final class KeyIndex {
     }));
   }
 
+  /**
+   * Whether the persisted index holds every stored key: false only for a store written before it
+   * existed, which {@link #open} fills once.
+   */
+  static boolean isFilled(Connection c) throws SQLException {
+    return hasRows(c);
+  }
+
+  /**
+   * Appends the hashes of those of {@code records} that were not stored ({@code stored} were) to
+   * the persisted index, in the caller's transaction, for a writer that has not read the index.
+   */
+  static void persistNew(Connection c, List<ResourceRecord> records, Set<ResourceKey> stored)
+      throws SQLException {
+    long[] out = new long[records.size()];
+    int n = 0;
+    for (ResourceRecord r : records) {
+      if (!stored.contains(r.key())) {
+        out[n++] = hash(r.key());
+      }
+    }
+    if (n > 0) {
+      write(c, out, n);
+    }
+  }
+
   private static boolean hasRows(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM resource_key")) {

@@ -44,6 +44,10 @@ class KeyIndexIT {
   /** An open store file with its writer; the key index has {@code 2^0} shards. */
   private record Opened(DuckDBConnection c, BatchWriter writer) implements AutoCloseable {
     static Opened of(Path file) throws SQLException {
+      return of(file, KeyIndexUse.always(0));
+    }
+
+    static Opened of(Path file, KeyIndexUse use) throws SQLException {
       DuckDBConnection c = DriverManager.getConnection("jdbc:duckdb:" + file)
           .unwrap(DuckDBConnection.class);
       Migrations.migrate(c);
@@ -54,7 +58,7 @@ class KeyIndexIT {
           numbers.load(rs.getString(1), rs.getInt(2));
         }
       }
-      return new Opened(c, new BatchWriter(c, numbers, JsonCodec.load(c), CLOCK, 0));
+      return new Opened(c, new BatchWriter(c, numbers, JsonCodec.load(c), CLOCK, use));
     }
 
     long count(String sql) throws SQLException {
@@ -83,6 +87,15 @@ class KeyIndexIT {
         "final", List.of());
     return new ResourceRecord(new ResourceKey("Observation", id), p, null, List.of(f),
         "{\"resourceType\":\"Observation\"}", null, List.of());
+  }
+
+  /** An observation whose patient is not stored: its batch fails. */
+  private static ResourceRecord orphan() {
+    Fact f = new Fact("nobody", null, "Observation", "orphan",
+        new Coding("http://loinc.org", "718-7"), null, null, new FactValue.Quantity(1.0, "g/dL",
+            null), "final", List.of());
+    return new ResourceRecord(new ResourceKey("Observation", "orphan"), "nobody", null,
+        List.of(f), "{}", null, List.of());
   }
 
   private static WriteBatch batch(List<ResourceRecord> records) {
@@ -156,11 +169,7 @@ class KeyIndexIT {
       loadTwentyThousand(s);
       List<ResourceRecord> failing = new ArrayList<>(observations(20_000, 21_000, 1.0));
       failing.addAll(observations(5, 6, 4.0));
-      Fact orphan = new Fact("nobody", null, "Observation", "orphan",
-          new Coding("http://loinc.org", "718-7"), null, null, new FactValue.Quantity(1.0, "g/dL",
-              null), "final", List.of());
-      failing.add(new ResourceRecord(new ResourceKey("Observation", "orphan"), "nobody", null,
-          List.of(orphan), "{}", null, List.of()));
+      failing.add(orphan());
       assertThatThrownBy(() -> s.writer().write(batch(failing)))
           .isInstanceOf(IllegalStateException.class);
       noDuplicates(s, 20_000);
@@ -194,6 +203,81 @@ class KeyIndexIT {
       assertThat(s.writer().probes()).isEqualTo(1);
       noDuplicates(s, 21_000);
       assertThat(s.count("SELECT count(*) FROM fact WHERE value_num = 5.0")).isEqualTo(1);
+    }
+  }
+
+  /** A writer that asks the database for its first two writes. */
+  private static final KeyIndexUse PROBE_TWICE = new KeyIndexUse(0, 2);
+
+  @Test
+  void largeStoreAsksTheDatabaseForItsFirstWritesThenReadsTheIndex() throws Exception {
+    Path file = dir.resolve("site.duckdb");
+    try (Opened s = Opened.of(file)) {
+      loadTwentyThousand(s);
+    }
+    try (Opened s = Opened.of(file, PROBE_TWICE)) {
+      s.writer().write(batch(observations(19_990, 20_010, 6.0)));
+      s.writer().write(batch(observations(20_010, 20_020, 1.0)));
+      s.writer().write(batch(observations(20_020, 20_030, 1.0)));
+      assertThat(s.writer().indexRead()).as("one write replaced, two found nothing").isFalse();
+      assertThat(s.writer().probes()).as("new keys probe while the index is not read").isEqualTo(3);
+      s.writer().write(batch(observations(20_030, 20_040, 1.0)));
+      assertThat(s.writer().indexRead()).isTrue();
+      assertThat(s.writer().probes()).as("new keys once it is read").isEqualTo(3);
+      s.writer().write(batch(observations(20_005, 20_015, 7.0)));
+      assertThat(s.writer().probes()).as("keys persisted while probing are in the index")
+          .isEqualTo(4);
+      noDuplicates(s, 20_040);
+      assertThat(s.count("SELECT count(*) FROM fact WHERE value_num = 6.0")).isEqualTo(15);
+      assertThat(s.count("SELECT count(*) FROM fact WHERE value_num = 7.0")).isEqualTo(10);
+      assertThat(s.count("SELECT sum(octet_length(hashes)) // 8 FROM resource_key"))
+          .isEqualTo(20_040 + PATIENTS);
+    }
+    try (Opened s = Opened.of(file)) {
+      s.writer().write(batch(observations(20_040, 20_050, 1.0)));
+      assertThat(s.writer().probes()).as("the persisted index knows every key").isZero();
+      noDuplicates(s, 20_050);
+    }
+  }
+
+  @Test
+  void writesThatReplaceNeverReadTheIndex() throws Exception {
+    Path file = dir.resolve("site.duckdb");
+    try (Opened s = Opened.of(file)) {
+      loadTwentyThousand(s);
+    }
+    try (Opened s = Opened.of(file, PROBE_TWICE)) {
+      for (int b = 0; b < 5; b++) {
+        List<ResourceRecord> day = new ArrayList<>(observations(b * 100, b * 100 + 50, 8.0));
+        day.addAll(observations(20_000 + b * 50, 20_050 + b * 50, 1.0));
+        s.writer().write(batch(day));
+      }
+      assertThat(s.writer().indexRead()).isFalse();
+      assertThat(s.writer().probes()).isEqualTo(5);
+      noDuplicates(s, 20_250);
+      assertThat(s.count("SELECT count(*) FROM fact WHERE value_num = 8.0")).isEqualTo(250);
+    }
+  }
+
+  @Test
+  void failedBatchWhileProbingLeavesNeitherRowsNorKeys() throws Exception {
+    Path file = dir.resolve("site.duckdb");
+    try (Opened s = Opened.of(file)) {
+      loadTwentyThousand(s);
+    }
+    try (Opened s = Opened.of(file, PROBE_TWICE)) {
+      List<ResourceRecord> failing = new ArrayList<>(observations(20_000, 21_000, 1.0));
+      failing.addAll(observations(5, 6, 4.0));
+      failing.add(orphan());
+      assertThatThrownBy(() -> s.writer().write(batch(failing)))
+          .isInstanceOf(IllegalStateException.class);
+      noDuplicates(s, 20_000);
+      assertThat(s.count("SELECT count(*) FROM fact WHERE value_num = 4.0")).isZero();
+      assertThat(s.count("SELECT sum(octet_length(hashes)) // 8 FROM resource_key"))
+          .isEqualTo(20_000 + PATIENTS);
+      s.writer().write(batch(failing.subList(0, 1001)));
+      noDuplicates(s, 21_000);
+      assertThat(s.count("SELECT count(*) FROM fact WHERE value_num = 4.0")).isEqualTo(1);
     }
   }
 }
