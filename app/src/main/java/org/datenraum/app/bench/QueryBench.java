@@ -69,19 +69,21 @@ public final class QueryBench implements Callable<Integer> {
     List<QueryMix.Query> mix = QueryMix.all(sq2cql());
     double loadBefore = load();
     long open0 = System.nanoTime();
+    double cpu0 = cpuSeconds();
     try (DuckDbSiteStore store = readOnlyStore ? DuckDbSiteStore.openReadOnly(dir.storeFile(), Clock.systemUTC())
         : dir.openStore(Clock.systemUTC())) {
       double openSeconds = (System.nanoTime() - open0) / 1e9;
+      double cpu1 = cpuSeconds();
       DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
       long t0 = System.nanoTime();
       IndexStats index = executor.refresh();
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
+      double cpu2 = cpuSeconds();
       long q0 = System.nanoTime();
       int selected = executor.matching(plan(mix.get(0)), date).size();
       double firstMs = (System.nanoTime() - q0) / 1e6;
       double sinceStart = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-      double cpuSeconds = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-          ? os.getProcessCpuTime() / 1e9 : Double.NaN;
+      double cpuSeconds = cpuSeconds();
       SiteStats stats = store.stats();
       out.printf("site: %,d patients, %,d facts; %d cores, load average %.2f before%n", stats.patients(),
           stats.facts(), Runtime.getRuntime().availableProcessors(), loadBefore);
@@ -89,8 +91,9 @@ public final class QueryBench implements Callable<Integer> {
           : index.updated() ? "updated" : "loaded", indexSeconds, index.keys(), index.bitmapBytes() / 1048576.0);
       out.printf("first query after start (as a node's first task): store opened in %.2f s, index %.2f s, first"
           + " query with the pseudonyms of its %,d patients %.0f ms: %.2f s in all; %.2f s and %.2f CPU-seconds (all"
-          + " threads) since the JVM started%n", openSeconds, indexSeconds, selected, firstMs,
-          openSeconds + indexSeconds + firstMs / 1000, sinceStart, cpuSeconds);
+          + " threads) since the JVM started (CPU-seconds: %.2f before the store, store %.2f, index %.2f, first"
+          + " query %.2f)%n", openSeconds, indexSeconds, selected, firstMs, openSeconds + indexSeconds + firstMs / 1000,
+          sinceStart, cpuSeconds, cpu0, cpu1 - cpu0, cpu2 - cpu1, cpuSeconds - cpu2);
       for (QueryMix.Query q : mix) {
         measure(out, executor, q);
       }
@@ -169,6 +172,11 @@ public final class QueryBench implements Callable<Integer> {
           + " aggregates on this store !!!");
     }
     return agree;
+  }
+
+  private static double cpuSeconds() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1e9 : Double.NaN;
   }
 
   private static double load() {

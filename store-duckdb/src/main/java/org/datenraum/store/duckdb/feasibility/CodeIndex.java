@@ -1,7 +1,10 @@
 package org.datenraum.store.duckdb.feasibility;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.datenraum.query.plan.CodeSet;
@@ -9,31 +12,63 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Per index key, the bitmap of the patients (by dense number) that have such a fact, with the
- * dictionaries that resolve code sets to keys. Immutable after {@link #of}; thread-safe to read.
+ * dictionaries that resolve code sets to keys. The keys are grouped by path; an index read in its
+ * packed form puts a path's keys together at the first query that needs the path, and decodes a
+ * bitmap at its first use. Immutable after {@link #of}; thread-safe to read.
  */
 final class CodeIndex {
 
-  private final Map<IndexKey, RoaringBitmap> bitmaps;
-  private final CodeDictionary codes = new CodeDictionary();
-  private final Map<String, CodeDictionary> attributes = new HashMap<>();
+  private final Map<String, KeyGroup> groups;
+  private final BitmapSlots bitmaps;
+  private final int size;
 
-  private CodeIndex(Map<IndexKey, RoaringBitmap> bitmaps) {
+  private CodeIndex(Map<String, KeyGroup> groups, BitmapSlots bitmaps) {
+    this.groups = groups;
     this.bitmaps = bitmaps;
-    for (IndexKey k : bitmaps.keySet()) {
-      (k.isCode() ? codes : attributes.computeIfAbsent(k.path(), p -> new CodeDictionary())).add(k);
-    }
+    this.size = groups.values().stream().mapToInt(KeyGroup::size).sum();
   }
 
   static CodeIndex of(Map<IndexKey, RoaringBitmap> bitmaps) {
-    return new CodeIndex(Map.copyOf(bitmaps));
+    Map<String, List<IndexKey>> byPath = new HashMap<>();
+    bitmaps.keySet().forEach(k -> byPath.computeIfAbsent(k.path(), p -> new ArrayList<>()).add(k));
+    RoaringBitmap[] decoded = new RoaringBitmap[bitmaps.size()];
+    Map<String, KeyGroup> groups = new LinkedHashMap<>();
+    int slot = 0;
+    for (Map.Entry<String, List<IndexKey>> e : byPath.entrySet()) {
+      IndexKey[] keys = e.getValue().toArray(IndexKey[]::new);
+      for (IndexKey k : keys) {
+        decoded[slot++] = bitmaps.get(k);
+      }
+      groups.put(e.getKey(), new KeyGroup(e.getKey(), slot - keys.length, keys.length, i -> keys[i]));
+    }
+    return new CodeIndex(groups, BitmapSlots.of(decoded));
   }
 
+  /** An index of these groups, whose slots are those of {@code bitmaps}. */
+  static CodeIndex of(List<KeyGroup> groups, BitmapSlots bitmaps) {
+    Map<String, KeyGroup> byPath = new LinkedHashMap<>();
+    groups.forEach(g -> byPath.put(g.path(), g));
+    return new CodeIndex(byPath, bitmaps);
+  }
+
+  /** Every key with its bitmap (all keys put together and all bitmaps decoded). */
   Map<IndexKey, RoaringBitmap> bitmaps() {
-    return bitmaps;
+    Map<IndexKey, RoaringBitmap> out = new HashMap<>(size * 4 / 3 + 1);
+    for (KeyGroup g : groups.values()) {
+      g.slots().forEach((k, slot) -> out.put(k, bitmaps.get(slot)));
+    }
+    return out;
+  }
+
+  /** The number of keys. */
+  int size() {
+    return size;
   }
 
   RoaringBitmap patients(IndexKey key) {
-    return bitmaps.getOrDefault(key, EMPTY);
+    KeyGroup g = groups.get(key.path());
+    int slot = g == null ? -1 : g.slot(key);
+    return slot < 0 ? EMPTY : bitmaps.get(slot);
   }
 
   private static final RoaringBitmap EMPTY = new RoaringBitmap();
@@ -45,15 +80,18 @@ final class CodeIndex {
    */
   Set<IndexKey> resolve(String attributeName, CodeSet set, Set<String> types) {
     Set<IndexKey> out = new LinkedHashSet<>();
-    if (set == null) {
-      codes.all(types, out::add);
-    } else if (attributeName == null) {
-      codes.resolve(set, types, out::add);
-    } else {
-      for (Map.Entry<String, CodeDictionary> e : attributes.entrySet()) {
-        if (AttributeLines.keyMatches(e.getKey(), attributeName)) {
-          e.getValue().resolve(set, types, out::add);
-        }
+    KeyGroup codes = groups.get("");
+    if (set == null || attributeName == null) {
+      if (codes != null && set == null) {
+        codes.dictionary().all(types, out::add);
+      } else if (codes != null) {
+        codes.dictionary().resolve(set, types, out::add);
+      }
+      return out;
+    }
+    for (KeyGroup g : groups.values()) {
+      if (!g.path().isEmpty() && AttributeLines.keyMatches(g.path(), attributeName)) {
+        g.dictionary().resolve(set, types, out::add);
       }
     }
     return out;
@@ -61,6 +99,6 @@ final class CodeIndex {
 
   /** Bytes of the serialised bitmaps. */
   long sizeInBytes() {
-    return bitmaps.values().stream().mapToLong(RoaringBitmap::serializedSizeInBytes).sum();
+    return bitmaps.serializedBytes(size);
   }
 }

@@ -26,8 +26,9 @@ import org.datenraum.store.duckdb.internal.StoreConnections;
  * when there is none to start from, and saves it (unless the store was opened read-only: then the
  * index brought up to date stays in memory); and it drops its cached rows (and the
  * pseudonyms by patient number, which it loads at the first {@link #matching} or
- * {@link #numbered} call of a version: {@link #numbered} returns the same numbering until the
- * store's version changes). Thread-safe (queries are serialised).
+ * {@link #numbered} call of a version: saved packed with the index, or read from the patient
+ * table and then saved; {@link #numbered} returns the same numbering until the store's version
+ * changes). Thread-safe (queries are serialised).
  */
 public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
 
@@ -80,7 +81,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
     return connection.withConnection(c -> {
       refresh(c);
       if (names == null) {
-        names = PatientNames.load(c);
+        names = names(c);
       }
       return names.of(new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan));
     });
@@ -93,7 +94,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
     return connection.withConnection(c -> {
       refresh(c);
       if (names == null) {
-        names = PatientNames.load(c);
+        names = names(c);
       }
       return new NumberedPatients(names.numbering(),
           new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan).toArray());
@@ -106,7 +107,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
     return Optional.of(connection.withConnection(c -> {
       refresh(c);
       if (names == null) {
-        names = PatientNames.load(c);
+        names = names(c);
       }
       return names.numbering();
     }));
@@ -122,7 +123,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
 
   /** Sizes of the index and the row cache. */
   public synchronized IndexStats stats() {
-    return new IndexStats(version, index == null ? 0 : index.bitmaps().size(),
+    return new IndexStats(version, index == null ? 0 : index.size(),
         index == null ? 0 : index.sizeInBytes() + patients.sizeInBytes(),
         rows == null ? 0 : rows.keys(), rows == null ? 0 : rows.sizeInBytes(), rebuiltLast,
         updatedLast);
@@ -133,23 +134,58 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
     if (current == version) {
       return;
     }
-    Optional<CodeIndex> saved = IndexStore.load(c, current);
     rebuiltLast = false;
     updatedLast = false;
-    if (saved.isPresent()) {
+    Optional<PackedIndex.Unpacked> packed = IndexStore.loadPacked(c, current);
+    Optional<CodeIndex> saved = packed.isPresent() ? Optional.empty() : IndexStore.load(c, current);
+    PatientNames heldNames = names;
+    long heldAt = version;
+    names = null;
+    if (packed.isPresent()) {
+      index = packed.get().index();
+      patients = packed.get().patients();
+    } else if (saved.isPresent()) {
       index = saved.get();
       Optional<PatientTable> savedPatients = IndexStore.loadPatients(c, current);
       patients = savedPatients.isPresent() ? savedPatients.get() : PatientTable.load(c);
+      if (!readOnly) {
+        IndexStore.savePacked(c, index, patients, current);
+      }
     } else {
-      index = updatedOrRebuilt(c);
+      IndexDelta.Delta delta = IndexDelta.read(c);
+      index = updatedOrRebuilt(c, delta);
       patients = PatientTable.load(c);
       if (!readOnly) {
-        IndexStore.save(c, index, patients, current);
+        names = updatedNames(c, delta, heldAt == delta.base() ? heldNames : null);
+        IndexStore.save(c, index, patients, names, current);
       }
     }
     rows = new RowCache(rowCacheBytes);
-    names = null;
     version = current;
+  }
+
+  /**
+   * The pseudonyms at the store's version: those held or saved at the delta's base version with
+   * the touched patients' read again, or all read from the patient table.
+   */
+  private static PatientNames updatedNames(Connection c, IndexDelta.Delta delta, PatientNames held)
+      throws SQLException {
+    Optional<PatientNames> base = held != null ? Optional.of(held)
+        : delta.base() < 0 ? Optional.empty() : IndexStore.loadNames(c, delta.base());
+    return base.isPresent() ? PatientNames.update(c, base.get(), delta.patients()) : PatientNames.load(c);
+  }
+
+  /** The pseudonyms saved at this version, or read from the patient table (and saved, if writable). */
+  private PatientNames names(Connection c) throws SQLException {
+    Optional<PatientNames> saved = IndexStore.loadNames(c, version);
+    if (saved.isPresent()) {
+      return saved.get();
+    }
+    PatientNames read = PatientNames.load(c);
+    if (!readOnly) {
+      IndexStore.saveNames(c, read, version);
+    }
+    return read;
   }
 
   /**
@@ -157,8 +193,7 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
    * the one saved at the delta's base version), or rebuilt from the fact table when there is none
    * to start from.
    */
-  private CodeIndex updatedOrRebuilt(Connection c) throws SQLException {
-    IndexDelta.Delta delta = IndexDelta.read(c);
+  private CodeIndex updatedOrRebuilt(Connection c, IndexDelta.Delta delta) throws SQLException {
     Optional<CodeIndex> base = delta.base() < 0 ? Optional.empty()
         : index != null && version == delta.base() ? Optional.of(index)
         : IndexStore.load(c, delta.base());

@@ -16,6 +16,22 @@ record IndexKey(String resourceType, String path, Coding coding) {
     requireNonNull(coding, "coding");
   }
 
+  /**
+   * Written out rather than generated: a new process puts thousands of keys into hash maps before
+   * its first query, while the generated methods still run through method handles.
+   */
+  @Override
+  public int hashCode() {
+    return ((resourceType.hashCode() * 31 + path.hashCode()) * 31 + coding.system().hashCode()) * 31
+        + coding.code().hashCode();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IndexKey k && resourceType.equals(k.resourceType) && path.equals(k.path)
+        && coding.system().equals(k.coding.system()) && coding.code().equals(k.coding.code());
+  }
+
   boolean isCode() {
     return path.isEmpty();
   }

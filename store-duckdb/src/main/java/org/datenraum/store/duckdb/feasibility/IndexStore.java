@@ -55,6 +55,16 @@ final class IndexStore {
   /** The path of the rows that hold the patients by sex and birth month. */
   static final String PATIENTS = "#patients";
 
+  /**
+   * The path of the rows that hold the index and the patients in packed form ({@link PackedIndex},
+   * in parts numbered by {@code system}, each naming the version in {@code code}).
+   */
+  static final String PACKED = "#packed";
+
+  /** The path of the rows that hold the pseudonyms by patient number in packed form. */
+  static final String NAMES = "#names";
+
+
   private IndexStore() {}
 
   /** The number of committed write batches. */
@@ -68,13 +78,8 @@ final class IndexStore {
 
   /** The saved index, if it was built at this store version and reads back whole. */
   static Optional<CodeIndex> load(Connection c, long version) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT max(version) FROM feasibility_index_meta")) {
-      rs.next();
-      long saved = rs.getLong(1);
-      if (rs.wasNull() || saved != version) {
-        return Optional.empty();
-      }
+    if (!savedAt(c, version)) {
+      return Optional.empty();
     }
     Map<IndexKey, RoaringBitmap> bitmaps = new HashMap<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT resource_type || " + SEPARATOR
@@ -90,6 +95,28 @@ final class IndexStore {
       }
     }
     return Optional.of(CodeIndex.of(bitmaps));
+  }
+
+  private static boolean savedAt(Connection c, long version) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT max(version) FROM feasibility_index_meta")) {
+      rs.next();
+      long saved = rs.getLong(1);
+      return !rs.wasNull() && saved == version;
+    }
+  }
+
+  /** The index and its patients saved in packed form at this store version, if they read back whole. */
+  static Optional<PackedIndex.Unpacked> loadPacked(Connection c, long version) throws SQLException {
+    if (!savedAt(c, version)) {
+      return Optional.empty();
+    }
+    return PackedParts.read(c, PACKED, version).flatMap(bytes -> PackedIndex.unpack(bytes, version));
+  }
+
+  /** The pseudonyms by patient number saved at this store version, if they read back whole. */
+  static Optional<PatientNames> loadNames(Connection c, long version) throws SQLException {
+    return PackedParts.read(c, NAMES, version).flatMap(bytes -> PatientNames.unpack(bytes, version));
   }
 
   /**
@@ -199,9 +226,11 @@ final class IndexStore {
 
   /**
    * Replaces the saved index with this one, built at {@code version}, and starts an empty delta
-   * at that version, in one transaction.
+   * at that version, in one transaction. The index is saved twice: a row per key (the form that
+   * programs before the packed form read) and packed; {@code names} (the pseudonyms at
+   * {@code version}) are saved packed unless null.
    */
-  static void save(Connection c, CodeIndex index, PatientTable patients, long version)
+  static void save(Connection c, CodeIndex index, PatientTable patients, PatientNames names, long version)
       throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
@@ -209,6 +238,10 @@ final class IndexStore {
       s.execute("DELETE FROM feasibility_index");
       s.execute("DELETE FROM feasibility_index_meta");
       try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("feasibility_index")) {
+        PackedParts.append(a, PACKED, version, PackedIndex.pack(index, patients, version));
+        if (names != null) {
+          PackedParts.append(a, NAMES, version, names.pack(version));
+        }
         for (Map.Entry<IndexKey, RoaringBitmap> e : index.bitmaps().entrySet()) {
           IndexKey k = e.getKey();
           a.beginRow().append(k.resourceType()).append(k.path()).append(k.coding().system())
@@ -229,6 +262,19 @@ final class IndexStore {
     } finally {
       c.setAutoCommit(auto);
     }
+  }
+
+  /**
+   * Saves the index loaded at {@code version} (from the rows of a program before the packed form)
+   * in packed form beside those rows, in one transaction.
+   */
+  static void savePacked(Connection c, CodeIndex index, PatientTable patients, long version) throws SQLException {
+    PackedParts.replace(c, PACKED, version, PackedIndex.pack(index, patients, version));
+  }
+
+  /** Saves the pseudonyms read at {@code version} in packed form, in one transaction. */
+  static void saveNames(Connection c, PatientNames names, long version) throws SQLException {
+    PackedParts.replace(c, NAMES, version, names.pack(version));
   }
 
   private static void appendPatients(DuckDBAppender a, PatientTable.Kind kind, String value, RoaringBitmap b) {
