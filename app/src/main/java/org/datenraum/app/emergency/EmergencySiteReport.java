@@ -24,6 +24,8 @@ import org.datenraum.privacy.ConsentPolicy;
 import org.datenraum.registry.emergency.EmergencyVisits;
 import org.datenraum.registry.emergency.NetworkCells;
 import org.datenraum.store.SiteStore;
+import org.datenraum.store.duckdb.DuckDbEmergencyVisits;
+import org.datenraum.store.duckdb.DuckDbSiteStore;
 
 /**
  * The report {@code emergency} through the network: the monthly report's cells for the month the
@@ -57,6 +59,21 @@ public final class EmergencySiteReport implements SiteReport {
       return Result.fail(Problem.invalid("DR-7231", "the month `" + parameters.get("month")
           + "` is not a month: write YYYY-MM, e.g. 2026-11."));
     }
+    Map<String, EmergencyVisits.Keyed> visits = new HashMap<>(visits(month));
+    Set<String> counted = counted(visits.values().stream().map(EmergencyVisits.Keyed::patient)
+        .filter(java.util.Objects::nonNull).collect(Collectors.toSet()), consent);
+    visits.values().removeIf(k -> !counted.contains(k.patient()));
+    return Result.ok(new ReportCells(visits.keySet(), NetworkCells.of(visits)));
+  }
+
+  /**
+   * The month's visits by encounter pseudonym: from a DuckDB store one row per visit, from another
+   * store the facts of the month's visits and their patients.
+   */
+  private Map<String, EmergencyVisits.Keyed> visits(YearMonth month) {
+    if (store instanceof DuckDbSiteStore duckDb) {
+      return DuckDbEmergencyVisits.of(duckDb).keyedAdmittedIn(month);
+    }
     List<Fact> facts;
     try (var read = store.factsOfEncountersStarting("Encounter", EmergencyVisits.VISIT, EmergencyVisits.start(month),
         EmergencyVisits.start(month.plusMonths(1)))) {
@@ -67,10 +84,9 @@ public final class EmergencySiteReport implements SiteReport {
     try (var read = store.patients(pseudonyms)) {
       patients = read.collect(Collectors.toMap(PatientRecord::pseudonym, Function.identity(), (a, b) -> a));
     }
-    Set<String> counted = counted(patients.keySet(), consent);
-    Map<String, EmergencyVisits.Keyed> visits = new HashMap<>(EmergencyVisits.keyed(facts.stream(), patients, month));
-    visits.values().removeIf(k -> !counted.contains(k.patient()));
-    return Result.ok(new ReportCells(visits.keySet(), NetworkCells.of(visits)));
+    Map<String, EmergencyVisits.Keyed> out = new HashMap<>(EmergencyVisits.keyed(facts.stream(), patients, month));
+    out.values().removeIf(k -> !patients.containsKey(k.patient()));
+    return out;
   }
 
   /** The patients among these whom the policy lets count, by their research-use consent facts. */

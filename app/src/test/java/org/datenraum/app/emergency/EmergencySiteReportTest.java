@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The network report reads only the month's visits, their patients and their consents, and answers
- * as the same report over every fact and patient of a site with visits of several months.
+ * as the same report over every fact and patient of a site with visits of several months: through
+ * the store's generic reads and through DuckDB's rows per visit.
  */
 class EmergencySiteReportTest {
 
@@ -77,6 +78,8 @@ class EmergencySiteReportTest {
           ReportCells expected = overEveryFact(facts, patients, e.getKey(), policy);
           ReportCells got = report.cells(Map.of("month", e.getKey().toString()), TODAY, policy).value();
           assertThat(got).as("%s under %s", e.getKey(), policy).isEqualTo(expected);
+          assertThat(new EmergencySiteReport(store).cells(Map.of("month", e.getKey().toString()), TODAY, policy)
+              .value()).as("%s under %s, one row per visit from DuckDB", e.getKey(), policy).isEqualTo(expected);
           sizes.put(policy, got.population().size());
         }
         if (e.getValue() > 0) {

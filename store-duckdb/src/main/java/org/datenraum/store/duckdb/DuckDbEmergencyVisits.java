@@ -12,7 +12,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.CodeSystems;
 import org.datenraum.core.Sex;
@@ -71,10 +73,14 @@ public final class DuckDbEmergencyVisits {
         GROUP BY f.encounter)
       SELECT epoch_us(v.start_time), epoch_us(v.end_time), v.attributes, o.scale, o.level, o.triage_time,
         o.physician, o.transport, o.diagnosis, o.reasons, o.pathogens, o.no_pathogen, o.isolated,
-        p.sex, p.birth_year, p.birth_month
+        p.sex, p.birth_year, p.birth_month%8$s
       FROM v LEFT JOIN o ON o.encounter = v.encounter LEFT JOIN patient p ON p.num = v.patient
-      ORDER BY v.start_time""".formatted(TRIAGE_ORDER, LOINC, CodeSystems.ICD10_GM, PATHOGEN, REFUTED,
-      "urn:oid:1.2.276.0.76.3.1.195.5.54", CodeSystems.SNOMED);
+      ORDER BY v.start_time""";
+  private static final String ISOLATION = "urn:oid:1.2.276.0.76.3.1.195.5.54";
+  private static final String VISITS = QUERY.formatted(TRIAGE_ORDER, LOINC, CodeSystems.ICD10_GM, PATHOGEN, REFUTED,
+      ISOLATION, CodeSystems.SNOMED, "");
+  private static final String KEYED = QUERY.formatted(TRIAGE_ORDER, LOINC, CodeSystems.ICD10_GM, PATHOGEN, REFUTED,
+      ISOLATION, CodeSystems.SNOMED, ", v.encounter, p.pseudonym");
 
   private final DuckDbSiteStore store;
 
@@ -88,9 +94,28 @@ public final class DuckDbEmergencyVisits {
 
   /** The visits admitted in {@code month} (UTC, the times as documented), by admission. */
   public List<EmergencyVisit> admittedIn(YearMonth month) {
-    return store.withConnection(c -> {
-      List<EmergencyVisit> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+    List<EmergencyVisit> out = new ArrayList<>();
+    read(VISITS, month, rs -> out.add(visit(rs)));
+    out.sort(Comparator.comparing(v -> v.times().admission()));
+    return out;
+  }
+
+  /** The same visits with their encounter's and patient's pseudonyms, by encounter pseudonym. */
+  public Map<String, EmergencyVisits.Keyed> keyedAdmittedIn(YearMonth month) {
+    Map<String, EmergencyVisits.Keyed> out = new HashMap<>();
+    read(KEYED, month, rs -> out.put(rs.getString(17), new EmergencyVisits.Keyed(rs.getString(17),
+        rs.getString(18), visit(rs))));
+    return out;
+  }
+
+  /** Something done with each row of a query. */
+  private interface RowSink {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  private void read(String query, YearMonth month, RowSink sink) {
+    store.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(query)) {
         ps.setString(1, EmergencyVisits.VISIT.system());
         ps.setString(2, EmergencyVisits.VISIT.code());
         ps.setObject(3, LocalDateTime.ofInstant(EmergencyVisits.start(month), ZoneOffset.UTC));
@@ -99,12 +124,11 @@ public final class DuckDbEmergencyVisits {
         ps.setString(6, EmergencyVisits.VISIT.code());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(visit(rs));
+            sink.accept(rs);
           }
         }
       }
-      out.sort(Comparator.comparing(v -> v.times().admission()));
-      return out;
+      return null;
     });
   }
 
