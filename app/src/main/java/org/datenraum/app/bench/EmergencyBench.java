@@ -47,6 +47,8 @@ import picocli.CommandLine.Option;
         + " of synthetic visits.")
 public final class EmergencyBench implements Callable<Integer> {
 
+  private static final String CLIENT_THREAD = "bench-client-";
+
   @Option(names = "--visits", defaultValue = "10000", description = "Visits in the month (default: ${DEFAULT-VALUE}).")
   int visits;
 
@@ -67,6 +69,15 @@ public final class EmergencyBench implements Callable<Integer> {
       + " ${DEFAULT-VALUE}).")
   int passes;
 
+  @Option(names = "--client", defaultValue = "plain", description = "HTTP client: plain (a lean HTTP/1.1 client that"
+      + " keeps its connection, standing for hospital systems on other machines) or jdk (java.net.http; it takes"
+      + " about 0.3-0.6 ms of this process's CPU per document) (default: ${DEFAULT-VALUE}).")
+  String client;
+
+  @Option(names = "--no-files", description = "Import over HTTP only, so that the first pass shows a freshly started"
+      + " node that has not yet run the import's code.")
+  boolean noFiles;
+
   @Option(names = "--seed", defaultValue = "12", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -82,26 +93,38 @@ public final class EmergencyBench implements Callable<Integer> {
       System.err.println("datenraum bench emergency: --passes `" + passes + "` is not a number of passes: give 1 or more.");
       return 2;
     }
+    if (!client.equals("plain") && !client.equals("jdk")) {
+      System.err.println("datenraum bench emergency: --client `" + client + "` is not a client: give plain or jdk.");
+      return 2;
+    }
     YearMonth m = YearMonth.parse(month);
     Path work = dir != null ? OwnerOnly.createDirectories(dir) : Files.createTempDirectory("bench-emergency");
     System.out.printf("emergency bench: %,d visits in %s, %d HTTP clients, load average %s%n", visits, m, clients,
         load());
     List<Path> files = write(work.resolve("documents"), m);
-    SiteDirectory fromFiles = null;
+    SiteDirectory reported = null;
     for (int pass = 1; pass <= passes; pass++) {
-      fromFiles = new SiteDirectory(work.resolve("site-files-" + pass)).create();
-      long cpu = cpu();
-      double filesRate = importFiles(fromFiles, files);
-      System.out.printf("pass %d, import from files: %,d documents in %.1f s = %,.0f documents/s (process CPU %.2f"
-          + " ms/document), load average %s%n", pass, files.size(), files.size() / filesRate, filesRate,
-          (cpu() - cpu) / 1e6 / files.size(), load());
+      long cpu;
+      if (!noFiles) {
+        reported = new SiteDirectory(work.resolve("site-files-" + pass)).create();
+        cpu = cpu();
+        double filesRate = importFiles(reported, files);
+        System.out.printf("pass %d, import from files: %,d documents in %.1f s = %,.0f documents/s (process CPU %.2f"
+            + " ms/document), load average %s%n", pass, files.size(), files.size() / filesRate, filesRate,
+            (cpu() - cpu) / 1e6 / files.size(), load());
+      }
       cpu = cpu();
       List<Path> posted = files.subList(0, Math.min(files.size(), httpVisits == null ? files.size() : httpVisits));
-      double httpRate = importHttp(new SiteDirectory(work.resolve("site-http-" + pass)).create(), posted);
-      System.out.printf("pass %d, import over HTTP (%d clients): %,d documents in %.1f s = %,.0f documents/s"
-          + " (process CPU %.2f ms/document, clients included), load average %s%n", pass, clients, posted.size(),
-          posted.size() / httpRate, httpRate, (cpu() - cpu) / 1e6 / posted.size(), load());
+      SiteDirectory overHttp = new SiteDirectory(work.resolve("site-http-" + pass)).create();
+      double[] split = new double[3];
+      double httpRate = importHttp(overHttp, posted, split);
+      System.out.printf("pass %d, import over HTTP (%d %s clients): %,d documents in %.1f s = %,.0f documents/s"
+          + " (process CPU %.2f ms/document, clients included; node request threads %.2f, store writer %.2f,"
+          + " clients %.2f), load average %s%n", pass, clients, client, posted.size(), posted.size() / httpRate,
+          httpRate, (cpu() - cpu) / 1e6 / posted.size(), split[0], split[1], split[2], load());
+      reported = noFiles ? overHttp : reported;
     }
+    SiteDirectory fromFiles = reported;
     MonthlyEmergencyReport report = null;
     for (int run = 1; run <= runs; run++) {
       long t = System.nanoTime();
@@ -167,26 +190,42 @@ public final class EmergencyBench implements Callable<Integer> {
     return files.size() / ((System.nanoTime() - t) / 1e9);
   }
 
-  private double importHttp(SiteDirectory site, List<Path> files) throws Exception {
+  /**
+   * Documents/s posted by the clients until the port has stopped; {@code split} gets the CPU ms per
+   * document of the node's request threads, its store writer and the clients while they posted.
+   */
+  private double importHttp(SiteDirectory site, List<Path> files, double[] split) throws Exception {
     LocalKeys keys = LocalKeys.in(new NodeDirectory(site.root()).root());
     String key = keys.create("bench", LocalRole.SITE_IMPORT, Clock.systemUTC(), new SplittableRandom(seed)).value();
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient jdk = client.equals("jdk") ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build() : null;
     AtomicInteger next = new AtomicInteger();
     AtomicInteger stored = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients,
+        r -> new Thread(r, CLIENT_THREAD + threads.incrementAndGet()));
     long t;
     try (NodeHttp http = NodeHttp.start(NodeHttpConfig.loopback(0), keys, List.of(CdaHttpRoute.of(site)))) {
       URI uri = URI.create(http.uri() + CdaHttpRoute.PATH);
-      send(client, uri, key, Files.readAllBytes(files.get(0)));
+      try (PlainHttpPost plain = new PlainHttpPost(uri)) {
+        byte[] body = Files.readAllBytes(files.get(0));
+        int status = jdk != null ? send(jdk, uri, key, body) : plain.post(key, body);
+        if (status != 201) {
+          throw new IllegalStateException("the first document was answered " + status + ", not 201");
+        }
+      }
       next.set(1);
       stored.set(1);
+      ThreadCpu before = ThreadCpu.now();
       t = System.nanoTime();
       List<Future<?>> jobs = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         jobs.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            if (send(client, uri, key, Files.readAllBytes(files.get(i))) == 201) {
-              stored.incrementAndGet();
+          try (PlainHttpPost plain = new PlainHttpPost(uri)) {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+              byte[] body = Files.readAllBytes(files.get(i));
+              if ((jdk != null ? send(jdk, uri, key, body) : plain.post(key, body)) == 201) {
+                stored.incrementAndGet();
+              }
             }
           }
           return null;
@@ -195,6 +234,11 @@ public final class EmergencyBench implements Callable<Integer> {
       for (Future<?> j : jobs) {
         j.get();
       }
+      ThreadCpu after = ThreadCpu.now();
+      int n = files.size() - 1;
+      split[0] = after.since(before, "JettyServerThreadPool") / 1e6 / n;
+      split[1] = after.since(before, "cda-store-writer") / 1e6 / n;
+      split[2] = (after.since(before, CLIENT_THREAD) + after.since(before, "HttpClient")) / 1e6 / n;
       check(stored.get(), files.size());
     } finally {
       pool.shutdownNow();

@@ -20,6 +20,9 @@ import java.util.List;
 public record ImportAnswer(int status, String location, List<CdaIssue> issues) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The answers of a stored document, the same every time. */
+  private static final String STORED = outcome(201, List.of());
+  private static final String UPDATED = outcome(200, List.of());
 
   public ImportAnswer {
     issues = List.copyOf(requireNonNull(issues, "issues"));
@@ -32,6 +35,13 @@ public record ImportAnswer(int status, String location, List<CdaIssue> issues) {
 
   /** The answer's body: a FHIR OperationOutcome with one issue per problem. */
   public String operationOutcome() {
+    if (issues.isEmpty() && (status == 201 || status == 200)) {
+      return status == 201 ? STORED : UPDATED;
+    }
+    return outcome(status, issues);
+  }
+
+  private static String outcome(int status, List<CdaIssue> issues) {
     ObjectNode o = JSON.createObjectNode();
     o.put("resourceType", "OperationOutcome");
     ArrayNode list = o.putArray("issue");

@@ -1,6 +1,7 @@
 package org.datenraum.ingest.cda.internal;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.datenraum.core.CodeSystems;
 
 /**
@@ -35,6 +36,8 @@ public final class CodeSystemUrls {
       Map.entry("2.16.840.1.113883.5.111", "http://terminology.hl7.org/CodeSystem/v3-RoleCode"),
       Map.entry("2.16.840.1.113883.5.112", "http://terminology.hl7.org/CodeSystem/v3-RouteOfAdministration"));
 
+  private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9]\\d*))+");
+
   private CodeSystemUrls() {}
 
   /** The URL for an OID (or other code system value). */
@@ -46,7 +49,7 @@ public final class CodeSystemUrls {
     if (known != null) {
       return known;
     }
-    return system.matches("[0-2](\\.(0|[1-9]\\d*))+") ? "urn:oid:" + system : system;
+    return OID.matcher(system).matches() ? "urn:oid:" + system : system;
   }
 
   /** Whether the OID names a yearly ICD-10-GM version (the BfArM's {@code 1.2.276.0.76.5.*} OIDs) by its name or OID. */

@@ -74,6 +74,7 @@ public final class SecureXml {
         f.setSchema(schema);
         f.setFeature("http://apache.org/xml/features/validation/schema/normalized-value", false);
         f.setFeature("http://apache.org/xml/features/validation/schema/element-default", false);
+        f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
       }
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       f.setFeature("http://xml.org/sax/features/external-general-entities", false);
