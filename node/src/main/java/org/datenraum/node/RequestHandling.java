@@ -3,6 +3,14 @@ package org.datenraum.node;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.datenraum.core.Result;
 import org.datenraum.federation.Backoff;
@@ -36,6 +44,17 @@ final class RequestHandling {
   private final FileAuditLog audit;
   private final Backoff backoff;
   private volatile boolean running = true;
+  private final ScheduledExecutorService announcements = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "node-processing-status");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /**
+   * An answer not ready this long after its approval is announced to the broker as processing; a
+   * quicker one goes to the broker as the result alone, without a status call before it.
+   */
+  static final long ANNOUNCE_PROCESSING_AFTER_MS = 300;
 
   RequestHandling(NodeParts parts, Set<RequestType> autoApprove, Answering answering, FileAuditLog audit,
       Backoff backoff) {
@@ -49,6 +68,7 @@ final class RequestHandling {
 
   void stop() {
     running = false;
+    announcements.shutdownNow();
   }
 
   void handle(RequestDocument d) {
@@ -111,9 +131,13 @@ final class RequestHandling {
   }
 
   private void answer(RequestDocument d, Prepared plan) {
-    deliver(() -> parts.broker().status(d.id(), new StatusUpdate(SiteStatus.PROCESSING, null)));
-    Result<SiteResult> answered = parts.cohorts().during("request " + d.id(), () -> answering.answer(d, plan))
-        .flatMap(r -> r);
+    Future<?> processing = announceProcessing(d.id());
+    Result<SiteResult> answered;
+    try {
+      answered = parts.cohorts().during("request " + d.id(), () -> answering.answer(d, plan)).flatMap(r -> r);
+    } finally {
+      settle(processing);
+    }
     LocalRequest r = dir.find(d.id()).orElseThrow();
     if (!answered.isOk()) {
       if (Thread.currentThread().isInterrupted()) {
@@ -126,6 +150,30 @@ final class RequestHandling {
     dir.save(r.with(LocalState.ANSWERED, parts.clock().instant(), r.note(), result));
     audit.append("node", "result.released", d.id(), WireJson.write(result));
     upload(d, result);
+  }
+
+  /** Tells the broker that the request is processing, unless the answer is ready before the delay. */
+  private Future<?> announceProcessing(String id) {
+    try {
+      return announcements.schedule(() -> deliver(() -> parts.broker().status(id,
+          new StatusUpdate(SiteStatus.PROCESSING, null))), ANNOUNCE_PROCESSING_AFTER_MS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  /** Cancels the announcement, or waits until it has reached the broker, so that it comes before the result. */
+  private static void settle(Future<?> announcement) {
+    if (announcement.cancel(false)) {
+      return;
+    }
+    try {
+      announcement.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | CancellationException e) {
+      LOG.warn("could not tell the broker that a request is processing: {}", e.getMessage());
+    }
   }
 
   private void fail(LocalRequest r, String why) {

@@ -92,7 +92,13 @@ final class ProcessFederation {
         Timed.of(researcher, query);
       }
       List<Integer> before = nodes.handlingMillis().stream().map(List::size).toList();
+      double nodesCpu = cpuSeconds(nodes.pids());
+      double ownCpu = cpuSeconds(List.of(ProcessHandle.current().pid()));
       measure(researcher, query, storeOf);
+      double nodesMs = (cpuSeconds(nodes.pids()) - nodesCpu) * 1000 / setup.requests();
+      double ownMs = (cpuSeconds(List.of(ProcessHandle.current().pid())) - ownCpu) * 1000 / setup.requests();
+      out.printf("CPU per timed request: node processes %.0f ms (%.1f ms per site answer), this process (broker and"
+          + " researcher) %.0f ms%n", nodesMs, nodesMs / setup.nodes(), ownMs);
       Thread.sleep(200);
       handling(nodes.handlingMillis(), before);
       memory(nodes.running(), storeOf);
@@ -107,6 +113,13 @@ final class ProcessFederation {
         nodes != null && nodes.anyAlive() ? "some" : "no", port, portFree(port) ? "free" : "STILL IN USE", load());
     return new Outcome(clean ? 0 : 1, first == null ? null : first.view(), nodes == null ? List.of() : nodes.pids(),
         port);
+  }
+
+  /** The CPU time the processes have used so far (user and system), as far as the system tells. */
+  private static double cpuSeconds(List<Long> pids) {
+    return pids.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
+        .map(h -> h.info().totalCpuDuration()).flatMap(java.util.Optional::stream)
+        .mapToDouble(d -> d.toNanos() / 1e9).sum();
   }
 
   /**
