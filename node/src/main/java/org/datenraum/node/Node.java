@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -138,14 +139,17 @@ public final class Node implements AutoCloseable {
 
   private void applyDecisions() {
     try {
-      for (LocalRequest r : dir.all()) {
-        if (r.state() == LocalState.AWAITING_APPROVAL) {
-          dir.takeDecision(r.request().id()).ifPresent(d -> workers.execute(() -> {
-            long start = System.nanoTime();
-            handling.decided(r, d);
-            logHandled(r.request(), decision(r.request().id()), start);
-          }));
+      for (String id : dir.decided()) {
+        Optional<LocalRequest> waiting = dir.find(id).filter(r -> r.state() == LocalState.AWAITING_APPROVAL);
+        if (waiting.isEmpty()) {
+          continue;
         }
+        LocalRequest r = waiting.get();
+        dir.takeDecision(id).ifPresent(d -> workers.execute(() -> {
+          long start = System.nanoTime();
+          handling.decided(r, d);
+          logHandled(r.request(), decision(r.request().id()), start);
+        }));
       }
     } catch (RuntimeException e) {
       LOG.error("cannot apply decisions", e);

@@ -114,6 +114,21 @@ public record NodeDirectory(Path site) {
     write(decisions().resolve(checked(id) + ".json"), WireJson.write(d));
   }
 
+  /** The ids of the requests for which a decision has been left, in no particular order. */
+  public List<String> decided() {
+    if (!Files.isDirectory(decisions())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(decisions())) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json") && !n.startsWith("."))
+          .map(n -> n.substring(0, n.length() - ".json".length())).filter(id -> SAFE_ID.matcher(id).matches())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Takes (reads and removes) the decision left for a request, if any. */
   public Optional<Decision> takeDecision(String id) {
     Path f = decisions().resolve(checked(id) + ".json");

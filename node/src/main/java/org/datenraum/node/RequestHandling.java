@@ -1,6 +1,7 @@
 package org.datenraum.node;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -77,23 +78,26 @@ final class RequestHandling {
       resume(known.get());
       return;
     }
-    audit.append(d.researcher(), "request.received", d.id(), "type=" + d.type().wire() + " strata=" + d.stratify()
-        + " query=" + QueryFingerprint.of(d));
+    FileAuditLog.Line received = new FileAuditLog.Line(d.researcher(), "request.received", d.id(), "type="
+        + d.type().wire() + " strata=" + d.stratify() + " query=" + QueryFingerprint.of(d));
     LocalRequest local = new LocalRequest(d, LocalState.APPROVED, parts.clock().instant(), null, null);
     Result<Prepared> plan = answering.prepare(d);
+    if (plan.isOk() && autoApprove.contains(d.type())) {
+      // received and approved by the rule in one forced write, before the request file says so
+      audit.append(List.of(received, new FileAuditLog.Line("rule:auto-approve", "request.approved", d.id(),
+          "type=" + d.type().wire())));
+      dir.save(local.with(LocalState.APPROVED, parts.clock().instant(), "rule", null));
+      answer(d, plan.value());
+      return;
+    }
+    audit.append(List.of(received));
     if (!plan.isOk()) {
       fail(local, plan.problem().text());
       return;
     }
-    if (autoApprove.contains(d.type())) {
-      dir.save(local.with(LocalState.APPROVED, parts.clock().instant(), "rule", null));
-      audit.append("rule:auto-approve", "request.approved", d.id(), "type=" + d.type().wire());
-      answer(d, plan.value());
-    } else {
-      dir.save(local.with(LocalState.AWAITING_APPROVAL, parts.clock().instant(), null, null));
-      audit.append("node", "request.awaiting-approval", d.id(), "");
-      deliver(() -> parts.broker().status(d.id(), new StatusUpdate(SiteStatus.INTERACTION, "waiting for approval at the site")));
-    }
+    dir.save(local.with(LocalState.AWAITING_APPROVAL, parts.clock().instant(), null, null));
+    audit.append("node", "request.awaiting-approval", d.id(), "");
+    deliver(() -> parts.broker().status(d.id(), new StatusUpdate(SiteStatus.INTERACTION, "waiting for approval at the site")));
   }
 
   private void resume(LocalRequest r) {

@@ -88,13 +88,34 @@ public final class FileAuditLog implements AutoCloseable {
     write(AuditChain.next(last, key, clock.instant(), actor, action, request, detail));
   }
 
+  /** One entry to append: who did what to which request, and the detail. */
+  public record Line(String actor, String action, String request, String detail) {}
+
+  /**
+   * Appends the lines in order as consecutive entries, written together and forced to disk once:
+   * all of them are on disk when the call returns.
+   */
+  public synchronized void append(List<Line> lines) {
+    List<AuditEntry> entries = new java.util.ArrayList<>();
+    AuditEntry previous = last;
+    for (Line l : lines) {
+      previous = AuditChain.next(previous, key, clock.instant(), l.actor(), l.action(), l.request(), l.detail());
+      entries.add(previous);
+    }
+    write(entries);
+  }
+
   /** The newest entry's number and seal. */
   public synchronized AuditHead head() {
     return last.head();
   }
 
   private void write(AuditEntry e) {
-    Future<?> done = writer.submit(() -> writeNow(e));
+    write(List.of(e));
+  }
+
+  private void write(List<AuditEntry> es) {
+    Future<?> done = writer.submit(() -> writeNow(es));
     boolean interrupted = false;
     try {
       while (true) {
@@ -117,13 +138,22 @@ public final class FileAuditLog implements AutoCloseable {
     }
   }
 
-  private void writeNow(AuditEntry e) {
+  private void writeNow(List<AuditEntry> es) {
+    if (es.isEmpty()) {
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    es.forEach(e -> text.append(WireJson.write(e)).append('\n'));
     try {
-      out.write(ByteBuffer.wrap((WireJson.write(e) + "\n").getBytes(StandardCharsets.UTF_8)));
+      ByteBuffer b = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+      while (b.hasRemaining()) {
+        out.write(b);
+      }
       out.force(false);
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot append to the audit log: " + ex.getMessage(), ex);
     }
+    AuditEntry e = es.get(es.size() - 1);
     last = e;
     AuditHeadFile.write(headFile, e.head());
   }

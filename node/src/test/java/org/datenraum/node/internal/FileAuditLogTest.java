@@ -96,6 +96,24 @@ class FileAuditLogTest {
   }
 
   @Test
+  void linesAppendedTogetherAreConsecutiveChainedEntriesAndTheHeadIsTheLast() throws Exception {
+    try (FileAuditLog audit = FileAuditLog.open(log, key, head, CLOCK)) {
+      audit.append(List.of(new FileAuditLog.Line("bob", "request.received", "r5", "type=feasibility"),
+          new FileAuditLog.Line("rule:auto-approve", "request.approved", "r5", "type=feasibility")));
+      audit.append("node", "result.released", "r5", "{}");
+    }
+    List<ObjectNode> lines = lines();
+    assertThat(lines).hasSize(8);
+    assertThat(lines.subList(5, 8)).extracting(n -> n.get("seq").asInt() + " " + n.get("action").asText())
+        .containsExactly("6 request.received", "7 request.approved", "8 result.released");
+    assertThat(found(List.of())).isEmpty();
+    assertThat(AuditHeadFile.read(head).orElseThrow().seq()).isEqualTo(8);
+    lines.remove(6);
+    write(lines);
+    assertThat(found(List.of())).isNotEmpty();
+  }
+
+  @Test
   void anIntactLogVerifiesAndItsKeyIsOwnerOnly() throws Exception {
     assertThat(found(List.of())).isEmpty();
     assertThat(Files.getPosixFilePermissions(key))
