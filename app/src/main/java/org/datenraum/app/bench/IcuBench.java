@@ -1,5 +1,6 @@
 package org.datenraum.app.bench;
 
+import org.datenraum.app.site.SiteDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class IcuBench implements Callable<Integer> {
         : Files.createTempDirectory("datenraum-icu-bench");
     Path file = dir.resolve("site.duckdb");
     boolean fresh = !Files.exists(file);
-    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, Clock.systemUTC())) {
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(file, Clock.systemUTC(), SiteDirectory.storeSettings())) {
       if (fresh) {
         long t0 = System.nanoTime();
         long facts = IcuBenchSite.write(store, stays, days, seed);

@@ -128,7 +128,7 @@ final class ProcessFederation {
    */
   private Store prepare(Path dir) {
     Path file = new SiteDirectory(dir).storeFile();
-    try (DuckDbSiteStore store = DuckDbSiteStore.openReadOnly(file, Clock.systemUTC())) {
+    try (DuckDbSiteStore store = DuckDbSiteStore.openReadOnly(file, Clock.systemUTC(), SiteDirectory.storeSettings())) {
       SiteStats stats = store.stats();
       long t0 = System.nanoTime();
       IndexStats index = DuckDbFeasibilityExecutor.of(store).refresh();

@@ -70,7 +70,8 @@ public final class QueryBench implements Callable<Integer> {
     double loadBefore = load();
     long open0 = System.nanoTime();
     double cpu0 = cpuSeconds();
-    try (DuckDbSiteStore store = readOnlyStore ? DuckDbSiteStore.openReadOnly(dir.storeFile(), Clock.systemUTC())
+    try (DuckDbSiteStore store = readOnlyStore ? DuckDbSiteStore.openReadOnly(dir.storeFile(), Clock.systemUTC(),
+        SiteDirectory.storeSettings())
         : dir.openStore(Clock.systemUTC())) {
       double openSeconds = (System.nanoTime() - open0) / 1e9;
       double cpu1 = cpuSeconds();

@@ -1,5 +1,6 @@
 package org.datenraum.app.federation;
 
+import org.datenraum.app.site.SiteDirectory;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
@@ -52,7 +53,8 @@ final class HeldSiteData implements SiteOpener, AutoCloseable {
   static HeldSiteData open(NodeSiteData site) {
     requireNonNull(site, "site");
     long t0 = System.nanoTime();
-    DuckDbSiteStore store = DuckDbSiteStore.openReadOnly(site.site().storeFile(), site.clock());
+    DuckDbSiteStore store = DuckDbSiteStore.openReadOnly(site.site().storeFile(), site.clock(),
+        SiteDirectory.storeSettings());
     try {
       DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
       IndexStats index = executor.refresh();

@@ -10,10 +10,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.datenraum.core.Result;
 import org.datenraum.files.OwnerOnly;
 import org.datenraum.privacy.KeyedPseudonymizer;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 import org.datenraum.store.duckdb.StoreLockedException;
+import org.datenraum.store.duckdb.StoreSettings;
 
 /**
  * A site's data directory (created readable by the owner only): the DuckDB store
@@ -101,10 +103,38 @@ public record SiteDirectory(Path root) {
     }
   }
 
+  /** The environment variable with DuckDB's memory limit for the store ({@code 4GiB}, {@code 25%}). */
+  public static final String MEMORY_VARIABLE = "DATENRAUM_DUCKDB_MEMORY";
+
+  /** The environment variable with DuckDB's thread count for the store. */
+  public static final String THREADS_VARIABLE = "DATENRAUM_DUCKDB_THREADS";
+
+  /**
+   * DuckDB's memory limit and threads from {@value #MEMORY_VARIABLE} and {@value #THREADS_VARIABLE}
+   * (unset: a quarter of the machine's memory, a thread per core).
+   *
+   * @throws IllegalArgumentException with the problem's code and text when a value is not valid
+   */
+  public static StoreSettings storeSettings() {
+    return storeSettings(System.getenv(), StoreSettings.machineMemory(), Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As {@link #storeSettings()}, from these variables on a machine of this memory and these cores. */
+  public static StoreSettings storeSettings(java.util.Map<String, String> environment, long machineMemory,
+      int processors) {
+    Result<StoreSettings> parsed = StoreSettings.parse(environment.get(MEMORY_VARIABLE),
+        environment.get(THREADS_VARIABLE), machineMemory, processors);
+    if (!parsed.isOk()) {
+      throw new IllegalArgumentException(parsed.problem().code() + " " + parsed.problem().message() + " (environment"
+          + " variable " + (parsed.problem().code().equals("DR-7700") ? MEMORY_VARIABLE : THREADS_VARIABLE) + ")");
+    }
+    return parsed.value();
+  }
+
   /** Opens the site store, or nothing while another process holds it. */
   public Optional<DuckDbSiteStore> tryOpenStore(Clock clock) {
     try {
-      return Optional.of(DuckDbSiteStore.open(storeFile(), clock));
+      return Optional.of(DuckDbSiteStore.open(storeFile(), clock, storeSettings()));
     } catch (StoreLockedException held) {
       return Optional.empty();
     }

@@ -77,6 +77,11 @@ public final class DuckDbSiteStore implements SiteStore {
    * @throws StoreLockedException when another process has the file open
    */
   public static DuckDbSiteStore open(Path file, Clock clock) {
+    return open(file, clock, StoreSettings.defaults());
+  }
+
+  /** As {@link #open(Path, Clock)}, with DuckDB's memory limit and threads as {@code settings} say. */
+  public static DuckDbSiteStore open(Path file, Clock clock, StoreSettings settings) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -85,7 +90,7 @@ public final class DuckDbSiteStore implements SiteStore {
       if (!Files.exists(file)) {
         StoreFile.createOwnerOnly(file.toAbsolutePath());
       }
-      Connection c = connect(file, new java.util.Properties());
+      Connection c = connect(file, new java.util.Properties(), settings);
       try (Statement s = c.createStatement()) {
         s.execute("SET checkpoint_threshold = '256MB'");
       }
@@ -109,6 +114,11 @@ public final class DuckDbSiteStore implements SiteStore {
    * @throws StoreLockedException when another process has the file open for writing
    */
   public static DuckDbSiteStore openReadOnly(Path file, Clock clock) {
+    return openReadOnly(file, clock, StoreSettings.defaults());
+  }
+
+  /** As {@link #openReadOnly(Path, Clock)}, with DuckDB's memory limit and threads as {@code settings} say. */
+  public static DuckDbSiteStore openReadOnly(Path file, Clock clock, StoreSettings settings) {
     if (!Files.isRegularFile(file)) {
       throw new StoreException("there is no site store at `" + file + "`: load data with `datenraum ingest`"
           + " first.", null);
@@ -116,7 +126,7 @@ public final class DuckDbSiteStore implements SiteStore {
     java.util.Properties readOnly = new java.util.Properties();
     readOnly.setProperty("duckdb.read_only", "true");
     try {
-      Connection c = connect(file, readOnly);
+      Connection c = connect(file, readOnly, settings);
       try {
         Migrations.requireNewest(c);
         return new DuckDbSiteStore(c.unwrap(DuckDBConnection.class), JsonCodec.load(c), clock, true);
@@ -142,7 +152,9 @@ public final class DuckDbSiteStore implements SiteStore {
    * initialise every JDBC driver on the class path (the broker's SQLite driver starts the logging
    * framework), about half a second of a node's start.
    */
-  private static Connection connect(Path file, java.util.Properties properties) throws SQLException {
+  private static Connection connect(Path file, java.util.Properties properties, StoreSettings settings)
+      throws SQLException {
+    settings.applyTo(properties);
     return new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), properties);
   }
 
