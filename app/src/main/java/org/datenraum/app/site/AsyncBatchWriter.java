@@ -12,7 +12,8 @@ import org.datenraum.core.WriteBatch;
  * writing this one. At most {@code waiting} batches wait (two by default); when the writer finds
  * several waiting, it writes them as one batch ({@link WriteBatch#merge}) in one transaction, so
  * that work a write pays once whatever its size (a scan for the resources it replaces) is paid
- * once for all of them; a crash still leaves whole batches only. A write failure is rethrown to
+ * once for all of them; a crash still leaves whole batches only. The first write waits for
+ * {@code waiting} batches (or the end of the load). A write failure is rethrown to
  * the caller on the next call. Thread-safe for one producer.
  */
 public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseable {
@@ -21,15 +22,17 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
       java.util.List.of(), java.util.List.of(), java.util.Map.of(), java.util.List.of());
 
   /**
-   * Batches a load lets wait: ten of 10,000 resources, so that a day's changes (about 100,000
-   * resources) that wait behind a slow first write are written in one more.
+   * Batches a load lets wait and writes together at most: ten of 10,000 resources, so that a day's
+   * changes (about 100,000 resources) are written in one transaction.
    */
   public static final int LOAD_WAITING = 10;
 
   private final BlockingQueue<WriteBatch> queue;
   private final Thread thread;
   private volatile RuntimeException failure;
+  private final int waiting;
   private WriteBatch held;
+  private boolean written;
 
   public AsyncBatchWriter(Consumer<WriteBatch> target) {
     this(target, 2);
@@ -40,6 +43,7 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
     if (waiting < 1) {
       throw new IllegalArgumentException("at least one batch must be able to wait, got " + waiting);
     }
+    this.waiting = waiting;
     this.queue = new ArrayBlockingQueue<>(waiting);
     this.thread = new Thread(() -> drain(target), "site-store-writer");
     this.thread.setDaemon(true);
@@ -66,8 +70,11 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
   }
 
   /**
-   * The next batches to write together: the first one waiting (blocking for it) and those after it
-   * that may be merged with it; empty at the end.
+   * The next batches to write together, at most {@code waiting}: the first one waiting (blocking
+   * for it) and those after it that may be merged with it; empty at the end. The first write of a
+   * load waits until {@code waiting} batches are there (or the load ends, or a batch deletes): it
+   * is a store's dearest (its pages are cold) and, while the key index is not read, pays the scans
+   * for all of them once.
    */
   private List<WriteBatch> next() throws InterruptedException {
     WriteBatch first = held != null ? held : queue.take();
@@ -77,7 +84,9 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
       return group;
     }
     group.add(first);
-    for (WriteBatch b = queue.poll(); b != null; b = queue.poll()) {
+    boolean filling = !written;
+    written = true;
+    for (WriteBatch b = poll(filling, group.size()); b != null; b = poll(filling, group.size())) {
       if (b == END || !group.get(group.size() - 1).canMergeWith(b)) {
         held = b;
         break;
@@ -85,6 +94,11 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
       group.add(b);
     }
     return group;
+  }
+
+  /** The next batch for a group of {@code grouped}: none once it holds {@code waiting}. */
+  private WriteBatch poll(boolean filling, int grouped) throws InterruptedException {
+    return grouped >= waiting ? null : filling ? queue.take() : queue.poll();
   }
 
   @Override

@@ -40,31 +40,67 @@ class AsyncBatchWriterTest {
     return out;
   }
 
-  @Test
-  void batchesWaitingBehindASlowWriteAreMergedUntilOneDeletes() throws Exception {
-    CountDownLatch firstStarted = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    List<List<String>> writes = Collections.synchronizedList(new ArrayList<>());
-    try (AsyncBatchWriter writer = new AsyncBatchWriter(b -> {
+  /** A target that records each write and blocks its first one until released. */
+  private static final class Recorder implements java.util.function.Consumer<WriteBatch> {
+    final List<List<String>> writes = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public void accept(WriteBatch b) {
       writes.add(ids(b));
-      firstStarted.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (writes.size() == 1) {
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
-    }, 6)) {
+    }
+  }
+
+  @Test
+  void theFirstWriteWaitsForTheBatchesThatMayWaitAndLaterOnesTakeWhatWaits() {
+    Recorder target = new Recorder();
+    try (AsyncBatchWriter writer = new AsyncBatchWriter(target, 3)) {
       writer.accept(upserting("a"));
-      assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
       writer.accept(upserting("b", "c"));
       writer.accept(upserting("d"));
-      writer.accept(deleting("b"));
       writer.accept(upserting("e"));
       writer.accept(upserting("f"));
-      release.countDown();
+      target.release.countDown();
+      writer.accept(upserting("g"));
       writer.close();
     }
-    assertThat(writes).containsExactly(List.of("a"), List.of("b", "c", "d"),
-        List.of("-b", "e", "f"));
+    assertThat(target.writes.get(0)).containsExactly("a", "b", "c", "d");
+    assertThat(target.writes.get(1)).startsWith("e", "f");
+    assertThat(target.writes.stream().flatMap(List::stream))
+        .containsExactly("a", "b", "c", "d", "e", "f", "g");
+  }
+
+  @Test
+  void aBatchThatDeletesStartsANewWrite() {
+    Recorder target = new Recorder();
+    try (AsyncBatchWriter writer = new AsyncBatchWriter(target, 6)) {
+      writer.accept(upserting("a"));
+      writer.accept(upserting("b", "c"));
+      writer.accept(deleting("b"));
+      writer.accept(upserting("d"));
+      writer.accept(upserting("e"));
+      target.release.countDown();
+      writer.close();
+    }
+    assertThat(target.writes).containsExactly(List.of("a", "b", "c"), List.of("-b", "d", "e"));
+  }
+
+  @Test
+  void aLoadShorterThanTheWaitIsWrittenAtItsEnd() {
+    Recorder target = new Recorder();
+    target.release.countDown();
+    try (AsyncBatchWriter writer = new AsyncBatchWriter(target, 10)) {
+      writer.accept(upserting("a"));
+      writer.accept(upserting("b"));
+      writer.close();
+    }
+    assertThat(target.writes).containsExactly(List.of("a", "b"));
   }
 }
