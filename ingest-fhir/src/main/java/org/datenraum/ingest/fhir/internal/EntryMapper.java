@@ -44,6 +44,11 @@ public final class EntryMapper {
   private final Set<String> patients = ConcurrentHashMap.newKeySet();
   private final Map<String, String> identifiers = new ConcurrentHashMap<>();
   private final Map<String, List<Coding>> medications = new ConcurrentHashMap<>();
+  /**
+   * Codes of stored Medications found earlier in this load: each is asked of the store once (a
+   * day's MedicationAdministrations name the same few hundred Medications thousands of times).
+   */
+  private final Map<String, List<Coding>> storedMedications = new ConcurrentHashMap<>();
   private final SampleLinks samples;
   private volatile boolean endOfLoad;
 
@@ -232,7 +237,16 @@ public final class EntryMapper {
 
   private List<Coding> medication(String pseudoId) {
     List<Coding> codes = medications.get(pseudoId);
-    return codes != null ? codes : earlier.medicationCodes(pseudoId);
+    if (codes == null) {
+      codes = storedMedications.get(pseudoId);
+    }
+    if (codes == null) {
+      codes = earlier.medicationCodes(pseudoId);
+      if (!codes.isEmpty()) {
+        storedMedications.put(pseudoId, codes);
+      }
+    }
+    return codes;
   }
 
   /** The patient a resource belongs to: a pseudonym, none, or a problem if it cannot be found yet. */
