@@ -48,7 +48,8 @@ public final class IngestBench implements Callable<Integer> {
 
   @Option(names = "--changes", defaultValue = "0", description = "Instead of a fresh load: load"
       + " this many changed or new resources, drawn from the corpus, into the store a former run"
-      + " left in --work, and update the feasibility index (default: 0, a fresh load).")
+      + " left in --work, and update the feasibility index (default: 0, a fresh load). The day's"
+      + " file a former run wrote to --work/changes is loaded again instead of drawn anew.")
   long changes;
 
   @Option(names = "--per-patient", defaultValue = "25", description = "With --changes: changes"
