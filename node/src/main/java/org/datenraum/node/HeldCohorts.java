@@ -25,9 +25,10 @@ import org.datenraum.store.SiteStore;
 
 /**
  * {@link Cohorts} over a store that stays unchanged while they are used: the patients a plan
- * selects come from the executor, their records and research-use consent states from maps read
- * once from the store. Selects what {@link IndexedCohorts} selects over the same store. Immutable
- * after construction; thread-safe if the executor and the store are.
+ * selects come from the executor as patient numbers, their records and research-use consent states
+ * from arrays by patient number, made from maps read once from the store (again when the
+ * executor's numbering changes). Selects what {@link IndexedCohorts} selects over the same store.
+ * Thread-safe if the executor and the store are.
  */
 final class HeldCohorts implements Cohorts {
 
