@@ -68,7 +68,8 @@ final class IngestCommand implements Callable<Integer> {
   static IngestReport load(SiteDirectory dir, List<Path> paths, boolean quiet) {
     ProgressBar bar = ProgressBar.onStderr("resources", quiet);
     try (DuckDbSiteStore store = dir.openStore(Clock.systemUTC());
-        AsyncBatchWriter writer = new AsyncBatchWriter(store::write, AsyncBatchWriter.LOAD_WAITING)) {
+        AsyncBatchWriter writer = new AsyncBatchWriter(store::write,
+            AsyncBatchWriter.waitingFor(store))) {
       IngestReport report = FhirIngest.of(dir.pseudonymizer())
           .load(paths, new StoreLookups(store), writer, bar::update);
       writer.close();

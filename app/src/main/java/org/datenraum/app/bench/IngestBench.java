@@ -95,7 +95,7 @@ public final class IngestBench implements Callable<Integer> {
     BatchTimes times;
     try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC());
         AsyncBatchWriter writer = new AsyncBatchWriter(
-            times = new BatchTimes(store::write, out, 100), AsyncBatchWriter.LOAD_WAITING)) {
+            times = new BatchTimes(store::write, out, 100), AsyncBatchWriter.waitingFor(store))) {
       ingest = FhirIngest.of(sd.pseudonymizer()).withStreaming(!tree);
       report = ingest
           .load(List.of(corpus), new StoreLookups(store), writer, bar::update);

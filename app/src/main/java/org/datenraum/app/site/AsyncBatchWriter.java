@@ -22,10 +22,20 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
       java.util.List.of(), java.util.List.of(), java.util.Map.of(), java.util.List.of());
 
   /**
-   * Batches a load lets wait and writes together at most: ten of 10,000 resources, so that a day's
-   * changes (about 100,000 resources) are written in one transaction.
+   * Batches a load into a store that holds resources lets wait and writes together at most: ten
+   * of 10,000 resources, so that a day's changes (about 100,000 resources) are written in one
+   * transaction. A first load into an empty store, whose writes never scan for stored resources,
+   * gains nothing from merging and keeps the default two (each waiting batch costs heap).
    */
   public static final int LOAD_WAITING = 10;
+
+  /** Batches that wait for a first load into an empty store. */
+  public static final int FIRST_LOAD_WAITING = 2;
+
+  /** The batches to let wait for a load into {@code store}. */
+  public static int waitingFor(org.datenraum.store.duckdb.DuckDbSiteStore store) {
+    return store.holdsNoResources() ? FIRST_LOAD_WAITING : LOAD_WAITING;
+  }
 
   private final BlockingQueue<WriteBatch> queue;
   private final Thread thread;
@@ -35,7 +45,7 @@ public final class AsyncBatchWriter implements Consumer<WriteBatch>, AutoCloseab
   private boolean written;
 
   public AsyncBatchWriter(Consumer<WriteBatch> target) {
-    this(target, 2);
+    this(target, FIRST_LOAD_WAITING);
   }
 
   /** A writer with at most {@code waiting} batches waiting (at least one). */

@@ -258,6 +258,16 @@ public final class DuckDbSiteStore implements SiteStore {
     });
   }
 
+  /** Whether the store holds no resource (a first load into it is coming). */
+  public boolean holdsNoResources() {
+    return withConnection(c -> {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1 FROM resource LIMIT 1")) {
+        return !rs.next();
+      }
+    });
+  }
+
   @Override
   public SiteStats stats() {
     return withConnection(c -> {
