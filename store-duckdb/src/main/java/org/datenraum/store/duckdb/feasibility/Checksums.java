@@ -29,6 +29,15 @@ final class Checksums {
     return Optional.of(ByteBuffer.wrap(bytes, 0, length).slice());
   }
 
+  /**
+   * The bytes after a verified checksum and a header of {@code magic}, {@code format} and
+   * {@code version}, as a buffer just after that header; empty for other or damaged bytes.
+   */
+  static Optional<ByteBuffer> opened(byte[] bytes, int magic, int format, long version) {
+    return verified(bytes).filter(in -> in.remaining() >= 2 * Integer.BYTES + Long.BYTES
+        && in.getInt() == magic && in.getInt() == format && in.getLong() == version);
+  }
+
   private static long crc(byte[] bytes, int length) {
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, length);

@@ -93,15 +93,12 @@ final class PackedIndex {
 
   /** The index and patients packed at {@code version}, if these bytes are whole and of it. */
   static Optional<Unpacked> unpack(byte[] packed, long version) {
-    Optional<ByteBuffer> checked = Checksums.verified(packed);
-    if (checked.isEmpty()) {
+    Optional<ByteBuffer> opened = Checksums.opened(packed, MAGIC, FORMAT, version);
+    if (opened.isEmpty()) {
       return Optional.empty();
     }
-    ByteBuffer in = checked.get();
+    ByteBuffer in = opened.get();
     try {
-      if (in.getInt() != MAGIC || in.getInt() != FORMAT || in.getLong() != version) {
-        return Optional.empty();
-      }
       Strings.Read strings = Strings.read(in);
       int[] groupHeads = ints(in, 2 * in.getInt());
       int keyCount = 0;

@@ -8,9 +8,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.datenraum.store.PatientNumbering;
@@ -43,20 +45,10 @@ final class PatientNames {
 
   /** Reads every patient's number and pseudonym from the patient table. */
   static PatientNames load(Connection c) throws SQLException {
-    String[] names = new String[0];
-    int count = 0;
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT num, pseudonym FROM patient")) {
-      while (rs.next()) {
-        int num = rs.getInt(1);
-        if (num >= names.length) {
-          names = Arrays.copyOf(names, Math.max(num + 1, names.length * 2));
-        }
-        names[num] = rs.getString(2);
-        count = Math.max(count, num + 1);
-      }
+      return of(read(rs, new String[0]));
     }
-    return of(Arrays.copyOf(names, count));
   }
 
   /**
@@ -71,22 +63,28 @@ final class PatientNames {
         names[num] = base.name(num);
       }
     }
-    java.util.List<Integer> numbers = new java.util.ArrayList<>(touched.getCardinality());
+    List<Integer> numbers = new ArrayList<>(touched.getCardinality());
     touched.forEach((int num) -> numbers.add(num));
-    int count = names.length;
     try (SelectedPatients selected = SelectedPatients.of(c.unwrap(DuckDBConnection.class), numbers);
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT num, pseudonym FROM patient"
             + " WHERE num IN (SELECT num FROM " + SelectedPatients.TABLE + ")")) {
-      while (rs.next()) {
-        int num = rs.getInt(1);
-        if (num >= names.length) {
-          names = Arrays.copyOf(names, Math.max(num + 1, names.length * 2));
-        }
-        names[num] = rs.getString(2);
-        count = Math.max(count, num + 1);
-      }
+      return of(read(rs, names));
     }
-    return of(Arrays.copyOf(names, count));
+  }
+
+  /** {@code names} with the rows' pseudonyms put at their numbers, grown where a number needs it. */
+  private static String[] read(ResultSet rs, String[] names) throws SQLException {
+    String[] out = names;
+    int count = names.length;
+    while (rs.next()) {
+      int num = rs.getInt(1);
+      if (num >= out.length) {
+        out = Arrays.copyOf(out, Math.max(num + 1, out.length * 2));
+      }
+      out[num] = rs.getString(2);
+      count = Math.max(count, num + 1);
+    }
+    return Arrays.copyOf(out, count);
   }
 
   private static PatientNames of(String[] byNumber) {
@@ -129,15 +127,12 @@ final class PatientNames {
 
   /** The names packed at {@code version}, if these bytes are whole and of it. */
   static Optional<PatientNames> unpack(byte[] packed, long version) {
-    Optional<ByteBuffer> checked = Checksums.verified(packed);
-    if (checked.isEmpty()) {
+    Optional<ByteBuffer> opened = Checksums.opened(packed, MAGIC, FORMAT, version);
+    if (opened.isEmpty()) {
       return Optional.empty();
     }
-    ByteBuffer in = checked.get();
+    ByteBuffer in = opened.get();
     try {
-      if (in.getInt() != MAGIC || in.getInt() != FORMAT || in.getLong() != version) {
-        return Optional.empty();
-      }
       int[] ends = new int[in.getInt()];
       in.asIntBuffer().get(ends);
       in.position(in.position() + 4 * ends.length);
