@@ -78,39 +78,31 @@ public final class DuckDbFeasibilityExecutor implements FeasibilityExecutor {
   public synchronized Set<String> matching(Plan plan, LocalDate queryDate) {
     requireNonNull(plan, "plan");
     requireNonNull(queryDate, "queryDate");
-    return connection.withConnection(c -> {
-      refresh(c);
-      if (names == null) {
-        names = names(c);
-      }
-      return names.of(new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan));
-    });
+    return connection.withConnection(c -> currentNames(c).of(
+        new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan)));
   }
 
   @Override
   public synchronized NumberedPatients numbered(Plan plan, LocalDate queryDate) {
     requireNonNull(plan, "plan");
     requireNonNull(queryDate, "queryDate");
-    return connection.withConnection(c -> {
-      refresh(c);
-      if (names == null) {
-        names = names(c);
-      }
-      return new NumberedPatients(names.numbering(),
-          new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan).toArray());
-    });
+    return connection.withConnection(c -> new NumberedPatients(currentNames(c).numbering(),
+        new PlanEvaluator(patients, index, rows, c, queryDate).cohort(plan).toArray()));
   }
 
   /** The numbering of the store's current version (loaded now if need be). */
   @Override
   public synchronized Optional<PatientNumbering> numbering() {
-    return Optional.of(connection.withConnection(c -> {
-      refresh(c);
-      if (names == null) {
-        names = names(c);
-      }
-      return names.numbering();
-    }));
+    return Optional.of(connection.withConnection(c -> currentNames(c).numbering()));
+  }
+
+  /** The pseudonyms by number at the store's current version, the index brought up to it first. */
+  private PatientNames currentNames(Connection c) throws SQLException {
+    refresh(c);
+    if (names == null) {
+      names = names(c);
+    }
+    return names;
   }
 
   /** Brings the index up to the store's version now, instead of at the next query. */
