@@ -3,9 +3,6 @@ package org.datenraum.app.emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.datenraum.app.bench.SyntheticEdDocuments;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
@@ -30,8 +26,6 @@ import org.datenraum.core.QuarantineEntry;
 import org.datenraum.core.ResourceKey;
 import org.datenraum.core.ResourceRecord;
 import org.datenraum.core.WriteBatch;
-import org.datenraum.ingest.cda.CdaImport;
-import org.datenraum.ingest.cda.ImportAnswer;
 import org.datenraum.node.ReportCells;
 import org.datenraum.privacy.BroadConsent;
 import org.datenraum.privacy.ConsentPolicy;
@@ -60,12 +54,12 @@ class EmergencySiteReportTest {
   @Test
   void theMonthsVisitsAndConsentsGiveTheAnswerOfEveryFact() throws IOException {
     List<Path> files = new ArrayList<>();
-    write(OCTOBER, 0, 30, files);
-    write(NOVEMBER, 100, 40, files);
-    write(DECEMBER, 200, 25, files);
+    EdVisitFiles.write(dir, OCTOBER, 0, 30, files);
+    EdVisitFiles.write(dir, NOVEMBER, 100, 40, files);
+    EdVisitFiles.write(dir, DECEMBER, 200, 25, files);
     SiteDirectory site = new SiteDirectory(dir.resolve("site")).create();
     try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
-      load(site, files, store);
+      EdVisitFiles.load(site, files, store);
       consents(store);
       EmergencySiteReport report = new EmergencySiteReport(new NoFullRead(store));
       List<Fact> facts = store.facts().toList();
@@ -133,31 +127,6 @@ class EmergencySiteReportTest {
     Fact f = new Fact(patient, null, "Consent", id, BroadConsent.RESEARCH_USE, Instant.parse(signed), null,
         new FactValue.Coded(new Coding("http://hl7.org/fhir/consent-provision-type", type)), "active", List.of());
     return new ResourceRecord(new ResourceKey("Consent", id), patient, null, List.of(f), "{}", null, List.of());
-  }
-
-  private void write(YearMonth month, int first, int count, List<Path> into) throws IOException {
-    SyntheticEdDocuments docs = new SyntheticEdDocuments(month.getMonthValue(), month);
-    for (int n = first; n < first + count; n++) {
-      Path f = dir.resolve("visit-" + n + ".xml");
-      Files.write(f, docs.next(n).getBytes(StandardCharsets.UTF_8));
-      into.add(f);
-    }
-  }
-
-  private static void load(SiteDirectory site, List<Path> files, DuckDbSiteStore store) {
-    int[] stored = new int[1];
-    CdaFiles.load(CdaImport.of(site.pseudonymizer()), files, new SiteVisitStore(store), new CdaFiles.Answers() {
-      @Override
-      public void answered(Path file, ImportAnswer a) {
-        stored[0] += a.stored() ? 1 : 0;
-      }
-
-      @Override
-      public void unreadable(Path file, IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    assertThat(stored[0]).isEqualTo(files.size());
   }
 
   /** A store that refuses to read every fact or every patient: the report must ask for less. */

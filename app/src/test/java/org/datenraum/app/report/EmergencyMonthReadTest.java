@@ -3,9 +3,6 @@ package org.datenraum.app.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -13,14 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.datenraum.app.bench.SyntheticEdDocuments;
-import org.datenraum.app.emergency.CdaFiles;
-import org.datenraum.app.emergency.SiteVisitStore;
+import org.datenraum.app.emergency.EdVisitFiles;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
-import org.datenraum.ingest.cda.CdaImport;
-import org.datenraum.ingest.cda.ImportAnswer;
 import org.datenraum.registry.emergency.EmergencyVisits;
 import org.datenraum.registry.emergency.MonthlyReports;
 import org.datenraum.registry.emergency.ReportJson;
@@ -43,12 +36,12 @@ class EmergencyMonthReadTest {
   @Test
   void theMonthsVisitsAloneGiveTheReportOfEveryFact() throws IOException {
     List<Path> files = new ArrayList<>();
-    write(OCTOBER, 0, 30, files);
-    write(NOVEMBER, 100, 40, files);
-    write(DECEMBER, 200, 25, files);
+    EdVisitFiles.write(dir, OCTOBER, 0, 30, files);
+    EdVisitFiles.write(dir, NOVEMBER, 100, 40, files);
+    EdVisitFiles.write(dir, DECEMBER, 200, 25, files);
     SiteDirectory site = new SiteDirectory(dir.resolve("site")).create();
     try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
-      load(site, files, store);
+      EdVisitFiles.load(site, files, store);
       List<Fact> all = store.facts().toList();
       Map<String, PatientRecord> patients = store.patients()
           .collect(Collectors.toMap(PatientRecord::pseudonym, p -> p));
@@ -66,30 +59,5 @@ class EmergencyMonthReadTest {
             .isEqualTo(ReportJson.of(MonthlyReports.of(m, all.stream(), patients), "site"));
       }
     }
-  }
-
-  private void write(YearMonth month, int first, int count, List<Path> into) throws IOException {
-    SyntheticEdDocuments docs = new SyntheticEdDocuments(month.getMonthValue(), month);
-    for (int n = first; n < first + count; n++) {
-      Path f = dir.resolve("visit-" + n + ".xml");
-      Files.write(f, docs.next(n).getBytes(StandardCharsets.UTF_8));
-      into.add(f);
-    }
-  }
-
-  private static void load(SiteDirectory site, List<Path> files, DuckDbSiteStore store) {
-    int[] stored = new int[1];
-    CdaFiles.load(CdaImport.of(site.pseudonymizer()), files, new SiteVisitStore(store), new CdaFiles.Answers() {
-      @Override
-      public void answered(Path file, ImportAnswer a) {
-        stored[0] += a.stored() ? 1 : 0;
-      }
-
-      @Override
-      public void unreadable(Path file, IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    assertThat(stored[0]).isEqualTo(files.size());
   }
 }
