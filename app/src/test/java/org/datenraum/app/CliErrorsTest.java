@@ -37,6 +37,15 @@ class CliErrorsTest {
   }
 
   @Test
+  void anErrorOfASubcommandNamesTheWholeCommand() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    Cli.Run r = Cli.run("bench", "ingest", "--patients", "3", "--work", file.resolve("sub").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).startsWith("datenraum bench ingest: I/O error: `" + file.resolve("sub") + "`: not a directory")
+        .doesNotMatch(INTERNALS);
+  }
+
+  @Test
   void aBenchmarkOfAMissingSiteIsRefusedAndCreatesNothing() {
     Path missing = dir.resolve("no-site");
     Cli.Run r = Cli.run("bench", "query", "--site", missing.toString());
