@@ -25,7 +25,6 @@ import org.datenraum.app.report.EmergencyReportCommand;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.files.OwnerOnly;
 import org.datenraum.ingest.cda.CdaImport;
-import org.datenraum.ingest.cda.ImportAnswer;
 import org.datenraum.node.NodeDirectory;
 import org.datenraum.node.http.LocalKeys;
 import org.datenraum.node.http.LocalRole;
@@ -172,21 +171,11 @@ public final class EmergencyBench implements Callable<Integer> {
   private static double importFiles(SiteDirectory site, List<Path> files) throws IOException {
     CdaImport receiver = CdaImport.of(site.pseudonymizer());
     long t = System.nanoTime();
-    int[] stored = new int[1];
+    int stored;
     try (DuckDbSiteStore store = site.openStore(Clock.systemUTC())) {
-      CdaFiles.load(receiver, files, new SiteVisitStore(store), new CdaFiles.Answers() {
-        @Override
-        public void answered(Path file, ImportAnswer a) {
-          stored[0] += a.stored() ? 1 : 0;
-        }
-
-        @Override
-        public void unreadable(Path file, IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      stored = CdaFiles.loadCounting(receiver, files, new SiteVisitStore(store));
     }
-    check(stored[0], files.size());
+    check(stored, files.size());
     return files.size() / ((System.nanoTime() - t) / 1e9);
   }
 

@@ -42,6 +42,26 @@ public final class CdaFiles {
     load(receiver, files, BATCH, store, answers);
   }
 
+  /**
+   * Imports the files and says how many of them were stored; an unreadable file ends the import
+   * with its exception (for loads whose files were just written, such as benchmarks).
+   */
+  public static int loadCounting(CdaImport receiver, List<Path> files, VisitStore store) {
+    int[] stored = new int[1];
+    load(receiver, files, store, new Answers() {
+      @Override
+      public void answered(Path file, ImportAnswer answer) {
+        stored[0] += answer.stored() ? 1 : 0;
+      }
+
+      @Override
+      public void unreadable(Path file, IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    return stored[0];
+  }
+
   /** Imports the files {@code batch} at a time. */
   static void load(CdaImport receiver, List<Path> files, int batchSize, VisitStore store, Answers answers) {
     ExecutorService reader = Executors.newSingleThreadExecutor(r -> {

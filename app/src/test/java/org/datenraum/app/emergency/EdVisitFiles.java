@@ -3,7 +3,6 @@ package org.datenraum.app.emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.List;
 import org.datenraum.app.bench.SyntheticEdDocuments;
 import org.datenraum.app.site.SiteDirectory;
 import org.datenraum.ingest.cda.CdaImport;
-import org.datenraum.ingest.cda.ImportAnswer;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
 
 /** Synthetic ED visits of a month as CDA files, imported into a site store as {@code datenraum cda} does. */
@@ -32,18 +30,7 @@ public final class EdVisitFiles {
 
   /** Imports the files into the store; every one of them must be stored. */
   public static void load(SiteDirectory site, List<Path> files, DuckDbSiteStore store) {
-    int[] stored = new int[1];
-    CdaFiles.load(CdaImport.of(site.pseudonymizer()), files, new SiteVisitStore(store), new CdaFiles.Answers() {
-      @Override
-      public void answered(Path file, ImportAnswer a) {
-        stored[0] += a.stored() ? 1 : 0;
-      }
-
-      @Override
-      public void unreadable(Path file, IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    assertThat(stored[0]).isEqualTo(files.size());
+    assertThat(CdaFiles.loadCounting(CdaImport.of(site.pseudonymizer()), files, new SiteVisitStore(store)))
+        .isEqualTo(files.size());
   }
 }
