@@ -87,6 +87,7 @@ public final class IngestBench implements Callable<Integer> {
     SiteDirectory sd = new SiteDirectory(site).create();
     System.gc();
     HeapWatch heap = HeapWatch.start();
+    CpuByRole roles = CpuByRole.start();
     long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     IngestReport report;
@@ -104,6 +105,7 @@ public final class IngestBench implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+    String byRole = CpuByRole.describe(roles.stop());
     heap.close();
     SiteStats stats;
     try (DuckDbSiteStore store = sd.openStore(java.time.Clock.systemUTC())) {
@@ -116,6 +118,9 @@ public final class IngestBench implements Callable<Integer> {
             + " CPU-second); %d cores; load average %.1f%n", report.storedTotal() / seconds, cpu,
         report.storedTotal() / cpu, Runtime.getRuntime().availableProcessors(),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    if (!byRole.isEmpty()) {
+      out.println("ingest: CPU-seconds by thread: " + byRole);
+    }
     out.printf("ingest: heap pools peaked at %,d MiB in sum (garbage included), %,d MiB live after collections"
             + " (max heap %,d MiB)%n", heap.peakBytes() >> 20, heap.peakLiveBytes() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);

@@ -1,0 +1,44 @@
+package org.datenraum.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's CPU split: each thread's CPU under its role, also of threads that ended. */
+class CpuByRoleTest {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  @Test
+  void aThreadsCpuIsCountedUnderItsRoleAfterItEnded() throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux's /proc is needed");
+    CpuByRole cpu = CpuByRole.start();
+    Thread writer = new Thread(() -> spin(600), "site-store-writer");
+    writer.start();
+    writer.join();
+    spin(300);
+    Map<String, Double> byRole = cpu.stop();
+    assertThat(byRole.get("store writer")).isBetween(0.35, 1.5);
+    assertThat(byRole.get("main")).isBetween(0.25, 1.5);
+    assertThat(byRole).doesNotContainKey("sampler");
+    assertThat(CpuByRole.describe(Map.of("main", 1.25))).isEqualTo("main 1.3");
+  }
+
+  /** Spends {@code millis} of this thread's CPU time. */
+  private static void spin(long millis) {
+    long until = THREADS.getCurrentThreadCpuTime() + millis * 1_000_000;
+    long x = 0;
+    while (THREADS.getCurrentThreadCpuTime() < until) {
+      for (int i = 0; i < 10_000; i++) {
+        x += i * 31L ^ x;
+      }
+    }
+    assertThat(x).isNotEqualTo(1);
+  }
+}
