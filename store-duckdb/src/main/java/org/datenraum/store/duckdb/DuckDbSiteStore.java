@@ -278,7 +278,7 @@ public final class DuckDbSiteStore implements SiteStore {
             byType.put(rs.getString(1), rs.getLong(2));
           }
         }
-        return new SiteStats(count(s, "patient"), byType, count(s, "fact"),
+        return new SiteStats(count(s, "patient"), byType, count(s, "fact_row"),
             count(s, "quarantine"));
       }
     });

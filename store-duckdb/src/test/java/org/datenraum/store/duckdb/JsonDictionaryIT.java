@@ -124,6 +124,7 @@ class JsonDictionaryIT {
     try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
       store.write(upserts(old));
       store.withConnection(c -> {
+        org.datenraum.store.duckdb.internal.FormerFactLayout.revert(c);
         try (var s = c.createStatement()) {
           s.execute("DROP TABLE json_dictionary");
           s.execute("DROP TABLE index_delta");
@@ -134,7 +135,7 @@ class JsonDictionaryIT {
     }
     List<ResourceRecord> later = encounters(20, 1_520, random);
     try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
-      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(5);
+      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(6);
       store.write(upserts(later));
       assertThat(dictionaries(store)).isEqualTo(1);
       assertThat(store.resourceJson(old.get(7).key())).contains(old.get(7).jsonText());

@@ -29,19 +29,20 @@ final class IndexStore {
 
   /** The patients of every fact code, of facts that pass {@code filter} ({@code AND ...}). */
   private static String codes(String filter) {
-    return "SELECT resource_type, system, code, list(DISTINCT patient) FROM fact WHERE true"
+    return "SELECT resource_type, system, code, list(DISTINCT patient) FROM fact_row WHERE true"
         + filter + " GROUP BY ALL";
   }
 
   /**
-   * The patients of every coded attribute, of facts that pass {@code filter}. Reference
-   * attributes name one resource each; they are matched on rows, not indexed.
+   * The patients of every coded attribute, of facts that pass {@code filter}. The lines are split
+   * once per distinct value of {@code attribute_set}, not once per fact. Reference attributes
+   * name one resource each; they are matched on rows, not indexed.
    */
   private static String attributes(String filter) {
-    return "SELECT resource_type, line, list(DISTINCT patient) FROM"
-        + " (SELECT resource_type, patient, unnest(string_split(attributes, chr(10))) AS line"
-        + " FROM fact WHERE attributes IS NOT NULL" + filter + ")"
-        + " WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%' GROUP BY ALL";
+    return "SELECT f.resource_type, l.line, list(DISTINCT f.patient) FROM fact_row f JOIN"
+        + " (SELECT id, line FROM (SELECT id, unnest(string_split(attributes, chr(10))) AS line"
+        + " FROM attribute_set) WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%') l"
+        + " ON l.id = f.attribute_set WHERE true" + filter + " GROUP BY ALL";
   }
 
   /**

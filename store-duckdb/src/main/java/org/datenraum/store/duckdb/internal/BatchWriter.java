@@ -38,6 +38,7 @@ public final class BatchWriter {
   private final JsonCodec codec;
   private final Clock clock;
   private final KeyIndexUse use;
+  private final AttributeSets attributeSets = new AttributeSets();
   private KeyIndex keys;
   /** Whether to ask the database directly before reading the index; decided at the first write. */
   private Boolean probeFirst;
@@ -102,6 +103,7 @@ public final class BatchWriter {
   /** Writes the batch in one transaction. */
   public void write(WriteBatch batch) throws SQLException {
     readIndexIfDue();
+    attributeSets.loadIfNeeded(c);
     c.setAutoCommit(false);
     try {
       // The first statement opens the transaction; appenders alone would run outside of it.
@@ -134,6 +136,7 @@ public final class BatchWriter {
       c.commit();
       numbers.commit();
       codec.commit();
+      attributeSets.commit();
       if (keys != null) {
         keys.commit();
       }
@@ -141,6 +144,7 @@ public final class BatchWriter {
       c.rollback();
       numbers.rollback();
       codec.rollback();
+      attributeSets.rollback();
       if (keys != null) {
         keys.rollback();
       }
@@ -161,7 +165,7 @@ public final class BatchWriter {
       Integer num = numbers.get(key.id());
       if (num != null) {
         touched.add(num);
-        update("DELETE FROM fact WHERE patient = ?", num);
+        update("DELETE FROM fact_row WHERE patient = ?", num);
         update("DELETE FROM resource WHERE patient = ?", num);
         update("DELETE FROM patient WHERE num = ?", num);
         numbers.remove(key.id());
@@ -180,7 +184,7 @@ public final class BatchWriter {
         }
       }
     }
-    update("DELETE FROM fact WHERE resource_id = ?", key.id());
+    update("DELETE FROM fact_row WHERE resource_id = ?", key.id());
     update("DELETE FROM resource WHERE type = ? AND id = ?", key.type(), key.id());
     update("DELETE FROM medication_code WHERE medication = ?", key.id());
   }
@@ -196,7 +200,8 @@ public final class BatchWriter {
     ForkJoinTask<byte[][]> json = ForkJoinTask.adapt(() -> compressed(upserts)).fork();
     Integer[] nums = new Integer[upserts.size()];
     try (DuckDBAppender patients = c.createAppender("patient");
-        DuckDBAppender facts = c.createAppender("fact");
+        DuckDBAppender facts = c.createAppender("fact_row");
+        DuckDBAppender sets = c.createAppender("attribute_set");
         DuckDBAppender meds = c.createAppender("medication_code")) {
       for (int i = 0; i < nums.length; i++) {
         ResourceRecord r = upserts.get(i);
@@ -209,7 +214,7 @@ public final class BatchWriter {
         if (nums[i] != null) {
           touched.add(nums[i]);
         }
-        appendFacts(facts, nums[i], r.facts());
+        appendFacts(facts, sets, nums[i], r.facts());
         for (Coding code : r.codes()) {
           meds.beginRow().append(r.key().id()).append(code.system()).append(code.code()).endRow();
         }
@@ -227,19 +232,21 @@ public final class BatchWriter {
     return out;
   }
 
-  private static void appendFacts(DuckDBAppender facts, Integer num, List<Fact> list)
+  /** Appends the facts; their attribute lines become ids of {@code attribute_set}, new ones added to {@code sets}. */
+  private void appendFacts(DuckDBAppender facts, DuckDBAppender sets, Integer num, List<Fact> list)
       throws SQLException {
     List<Attribute> lastAttributes = null;
-    String encoded = null;
+    Integer set = null;
     for (Fact f : list) {
       if (num == null) {
         throw new IllegalStateException("a fact of a resource without a stored patient");
       }
       if (f.attributes() != lastAttributes) {
         lastAttributes = f.attributes();
-        encoded = FactCodec.attributes(lastAttributes);
+        String encoded = FactCodec.attributes(lastAttributes);
+        set = encoded == null ? null : attributeSets.idOf(encoded, sets);
       }
-      FactCodec.append(facts, num, f, encoded);
+      FactCodec.append(facts, num, f, set);
     }
   }
 

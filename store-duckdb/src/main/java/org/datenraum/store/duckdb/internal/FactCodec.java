@@ -13,7 +13,10 @@ import org.datenraum.core.Fact;
 import org.datenraum.core.FactValue;
 import org.duckdb.DuckDBAppender;
 
-/** Writes facts as rows of the {@code fact} table and reads them back. */
+/**
+ * Writes facts as rows of the {@code fact_row} table and reads them back from the view {@code fact}
+ * (the rows with their attribute lines).
+ */
 public final class FactCodec {
 
   /** Columns of {@code fact} in table order, for reading. */
@@ -23,12 +26,11 @@ public final class FactCodec {
 
   private FactCodec() {}
 
-  static void append(DuckDBAppender a, int patient, Fact f) throws SQLException {
-    append(a, patient, f, attributes(f.attributes()));
-  }
-
-  /** Appends a fact whose attributes are already encoded (facts of one resource share them). */
-  static void append(DuckDBAppender a, int patient, Fact f, String encodedAttributes)
+  /**
+   * Appends a fact as a row of {@code fact_row}, its attribute lines as the id of their
+   * {@code attribute_set} row (null without attributes).
+   */
+  static void append(DuckDBAppender a, int patient, Fact f, Integer attributeSet)
       throws SQLException {
     a.beginRow();
     a.append(patient);
@@ -41,7 +43,11 @@ public final class FactCodec {
     time(a, f.end());
     value(a, f.value());
     text(a, f.status());
-    text(a, encodedAttributes);
+    if (attributeSet == null) {
+      a.appendNull();
+    } else {
+      a.append(attributeSet.intValue());
+    }
     a.endRow();
   }
 

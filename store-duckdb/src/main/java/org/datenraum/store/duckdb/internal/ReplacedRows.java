@@ -64,7 +64,7 @@ final class ReplacedRows {
 
   /** Deletes what belongs to the replaced resources in {@code stored_key}. */
   private static void deleteDependents(Statement s, Set<ResourceKey> stored) throws SQLException {
-    s.execute("DELETE FROM fact WHERE resource_id IN (SELECT id FROM stored_key)");
+    s.execute("DELETE FROM fact_row WHERE resource_id IN (SELECT id FROM stored_key)");
     if (stored.stream().anyMatch(k -> k.type().equals("Patient"))) {
       s.execute("DELETE FROM patient WHERE pseudonym IN"
           + " (SELECT id FROM stored_key WHERE type = 'Patient')");
