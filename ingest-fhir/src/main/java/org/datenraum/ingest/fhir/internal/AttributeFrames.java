@@ -40,15 +40,15 @@ final class AttributeFrames {
     }
 
     @Override
-    void scalar(String name, JsonToken token, String text, double number) {
+    void scalar(String name, JsonToken token, Scalar value) {
       if (name.equals("system") || name.equals("code")) {
         if (token != JsonToken.VALUE_STRING) {
           throw StreamFallback.shape();
         }
         if (name.equals("system")) {
-          system = text;
+          system = value.text();
         } else {
-          code = text;
+          code = value.text();
         }
       }
     }
@@ -121,12 +121,12 @@ final class AttributeFrames {
     }
 
     @Override
-    void scalar(String name, JsonToken token, String text, double number) {
+    void scalar(String name, JsonToken token, Scalar value) {
       boolean string = token == JsonToken.VALUE_STRING;
       switch (name) {
-        case "system" -> systemText = string ? text : null;
-        case "code" -> codeText = string ? text : null;
-        case "reference" -> reference = string ? text : null;
+        case "system" -> systemText = string ? value.text() : null;
+        case "code" -> codeText = string ? value.text() : null;
+        case "reference" -> reference = string ? value.text() : null;
         default -> { }
       }
     }
@@ -199,11 +199,12 @@ final class AttributeFrames {
     }
 
     @Override
-    void scalar(String name, JsonToken token, String text, double number) {
+    void scalar(String name, JsonToken token, Scalar value) {
       if (name.equals("url") || name.equals("valueCode")) {
         if (token != JsonToken.VALUE_STRING) {
           throw StreamFallback.shape();
         }
+        String text = value.text();
         if (name.equals("url")) {
           key = "extension(" + text + ")";
         } else {

@@ -230,6 +230,11 @@ public final class EntryMapper {
     return link.unresolved() == null ? link.pseudonym() : null;
   }
 
+  /** Whether the Patient with this pseudonym is in this load so far or in the store. */
+  boolean knownPatient(String pseudonym) {
+    return patients.contains(pseudonym) || earlier.hasPatient(pseudonym);
+  }
+
   /** The codes of a Medication (or study) of this load or the store; empty when unknown. */
   List<Coding> medicationNow(String pseudoId) {
     return medication(pseudoId);
@@ -303,7 +308,7 @@ public final class EntryMapper {
           : new PatientLink(null, null);
     }
     String pseudo = pseudonyms.reference(target).substring("Patient/".length());
-    if (patients.contains(pseudo) || earlier.hasPatient(pseudo)) {
+    if (knownPatient(pseudo)) {
       return new PatientLink(pseudo, null);
     }
     return new PatientLink(null, Problem.notFound("DR-1015", "its `subject`/`patient` references"

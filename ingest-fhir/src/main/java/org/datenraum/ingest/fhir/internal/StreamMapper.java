@@ -52,7 +52,7 @@ public final class StreamMapper {
       return u;
     } catch (StreamFallback f) {
       handedOver[f.reason().ordinal()].increment();
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       handedOver[StreamFallback.Reason.MALFORMED.ordinal()].increment();
     }
     return null;
@@ -72,17 +72,31 @@ public final class StreamMapper {
     return out;
   }
 
+  /**
+   * What one thread reuses from line to line: the buffer the stored JSON is written into (copied
+   * out at the end, so it can be reused) and the member-name lists.
+   */
+  private static final class Scratch {
+    final ByteArrayBuilder out = new ByteArrayBuilder(1 << 14);
+    final TokenDeidentifier.Names.Stack names = new TokenDeidentifier.Names.Stack();
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   private Outcome.Upsert read(JsonLine line) throws IOException {
     try (JsonParser p = factory.createParser(line.bytes(), line.offset(), line.length())) {
       String type = resourceType(p);
       ElementShapes.Shape shape = ElementShapes.ofResource(type);
-      ByteArrayBuilder out = new ByteArrayBuilder(line.length());
+      Scratch scratch = SCRATCH.get();
+      ByteArrayBuilder out = scratch.out;
+      out.reset();
       StreamedResource r = new StreamedResource(type);
       String pseudoId;
       try (JsonGenerator g = factory.createGenerator(out)) {
         g.writeStartObject();
         g.writeStringField("resourceType", type);
-        pseudoId = members(p, g, shape, r);
+        pseudoId = members(p, new TokenDeidentifier(p, g, this::pseudonymousReference,
+            line, scratch.names), shape, r);
         g.writeEndObject();
       }
       return upsert(r, pseudoId, out.toByteArray());
@@ -100,11 +114,11 @@ public final class StreamMapper {
   }
 
   /** Walks the members after {@code resourceType}; the resource's pseudonymous id. */
-  private String members(JsonParser p, JsonGenerator g, ElementShapes.Shape shape,
+  private String members(JsonParser p, TokenDeidentifier walker, ElementShapes.Shape shape,
       StreamedResource r) throws IOException {
-    TokenDeidentifier walker = new TokenDeidentifier(p, g, this::pseudonymousReference);
+    JsonGenerator g = walker.generator();
     String pseudoId = null;
-    TokenDeidentifier.Names names = new TokenDeidentifier.Names();
+    TokenDeidentifier.Names names = walker.top();
     names.add("resourceType");
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = names.add(p.currentName());
@@ -137,7 +151,7 @@ public final class StreamMapper {
    * again and again), not for conditional ones, which resolve through the load's patients.
    */
   private String pseudonymousReference(String ref) {
-    boolean literal = ref.indexOf('?') < 0 && !ref.startsWith("urn:") && !ref.startsWith("#");
+    boolean literal = literal(ref);
     String known = literal ? references.get(ref) : null;
     if (known != null) {
       return known;
@@ -157,7 +171,7 @@ public final class StreamMapper {
       case "Observation" -> r.code != null;
       case "Encounter" -> r.classSeen;
       case "MedicationAdministration", "MedicationRequest" -> r.medication != null
-          || r.originalReferences.containsKey("medicationReference");
+          || r.referenceAsRead("medicationReference") != null;
       default -> true;
     };
     String patient = patient(r);
@@ -176,21 +190,38 @@ public final class StreamMapper {
         encounter, facts, json, null, List.of()), Map.of());
   }
 
+  /**
+   * The patient's pseudonym. For a literal reference it is the id of the pseudonymous reference
+   * already stored (both come from the same {@code Type/id}), so only whether the patient is known
+   * is looked up.
+   */
   private String patient(StreamedResource r) {
-    String ref = r.originalReferences.get("subject");
+    String ref = r.referenceAsRead("subject", "patient", "individual");
     if (ref == null) {
-      ref = r.originalReferences.get("patient");
+      return null;
     }
-    if (ref == null) {
-      ref = r.originalReferences.get("individual");
+    if (!literal(ref)) {
+      return mapper.patientNow(ref);
     }
-    return ref == null ? null : mapper.patientNow(ref);
+    String stored = r.referenceAsStored("subject", "patient", "individual");
+    if (stored == null || !stored.startsWith("Patient/")) {
+      return null;
+    }
+    String pseudo = stored.substring("Patient/".length());
+    return mapper.knownPatient(pseudo) ? pseudo : null;
+  }
+
+  /** A literal reference ({@code Type/id}, also absolute): neither conditional, local nor contained. */
+  private static boolean literal(String ref) {
+    return ref.indexOf('?') < 0 && !ref.startsWith("urn:") && !ref.startsWith("#");
   }
 
   private String encounter(StreamedResource r) {
-    String ref = r.originalReferences.get("encounter");
-    if (ref == null) {
-      ref = r.originalReferences.get("context");
+    String ref = r.referenceAsRead("encounter", "context");
+    if (ref != null && literal(ref)) {
+      String stored = r.referenceAsStored("encounter", "context");
+      return stored != null && stored.startsWith("Encounter/")
+          ? stored.substring("Encounter/".length()) : null;
     }
     String target = ReferenceTarget.of(ref, Map.of());
     return target != null && target.startsWith("Encounter/")
@@ -204,7 +235,7 @@ public final class StreamMapper {
     if (r.medication != null) {
       return r.medication.codings;
     }
-    String ref = r.originalReferences.get("medicationReference");
+    String ref = r.referenceAsRead("medicationReference");
     String target = ref == null || ref.startsWith("#") ? null : ReferenceTarget.of(ref, Map.of());
     List<Coding> codes = target != null && target.startsWith("Medication/")
         ? mapper.medicationNow(pseudonyms.reference(target).substring("Medication/".length()))

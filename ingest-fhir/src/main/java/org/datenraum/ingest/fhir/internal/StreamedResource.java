@@ -36,7 +36,12 @@ final class StreamedResource extends TokenSink {
   final String type;
   final List<Attribute> attributes = new ArrayList<>();
   final Map<String, Object> times = new HashMap<>();
-  final Map<String, String> originalReferences = new HashMap<>();
+  /** The members whose references are resolved, in the order of {@link #references}'s slots. */
+  static final List<String> REFERENCED = List.of("subject", "patient", "individual", "encounter",
+      "context", "medicationReference");
+  /** By member of {@link #REFERENCED}: its reference as the input had it, and as stored. */
+  private final String[] originalReferences = new String[REFERENCED.size()];
+  private final String[] storedReferences = new String[REFERENCED.size()];
   final List<TokenReaders.Component> components = new ArrayList<>();
   final List<TokenReaders.Concept> types = new ArrayList<>();
   final List<TokenReaders.Location> locations = new ArrayList<>();
@@ -89,15 +94,15 @@ final class StreamedResource extends TokenSink {
   }
 
   @Override
-  void scalar(String name, JsonToken token, String text, double number) {
+  void scalar(String name, JsonToken token, Scalar scalar) {
     if (name.equals("status")) {
       TokenReaders.requireString(token);
-      status = text;
+      status = scalar.text();
     } else if (timeNames.contains(name)) {
       TokenReaders.requireString(token);
-      times.put(name, text);
+      times.put(name, scalar.text());
     } else if (type.equals("Observation") && value.is(name)) {
-      value.scalar(token, text, number);
+      value.scalar(token, scalar);
     }
   }
 
@@ -132,7 +137,7 @@ final class StreamedResource extends TokenSink {
     }
     return switch (name) {
       case "subject", "patient", "individual", "encounter", "context", "medicationReference" ->
-          new Original(name);
+          new Original(REFERENCED.indexOf(name));
       case "code" -> code = new TokenReaders.Concept();
       case "medicationCodeableConcept" -> medication = new TokenReaders.Concept();
       case "class" -> {
@@ -191,12 +196,40 @@ final class StreamedResource extends TokenSink {
     };
   }
 
-  /** The original reference of a member the mapping resolves before de-identifying. */
-  private final class Original extends TokenSink {
-    private final String member;
+  /**
+   * The reference the first of these members (of {@link #REFERENCED}) held, as the input had it;
+   * null when none held one.
+   */
+  String referenceAsRead(String... members) {
+    int slot = slot(members);
+    return slot < 0 ? null : originalReferences[slot];
+  }
 
-    Original(String member) {
-      this.member = member;
+  /**
+   * The pseudonymous reference that was stored for the reference {@link #referenceAsRead} gives
+   * for the same members; null when it was removed.
+   */
+  String referenceAsStored(String... members) {
+    int slot = slot(members);
+    return slot < 0 ? null : storedReferences[slot];
+  }
+
+  private int slot(String... members) {
+    for (String m : members) {
+      int slot = REFERENCED.indexOf(m);
+      if (originalReferences[slot] != null) {
+        return slot;
+      }
+    }
+    return -1;
+  }
+
+  /** The reference of a member the mapping resolves before de-identifying, before and after. */
+  private final class Original extends TokenSink {
+    private final int slot;
+
+    Original(int slot) {
+      this.slot = slot;
     }
 
     @Override
@@ -204,7 +237,15 @@ final class StreamedResource extends TokenSink {
       if (reference == null) {
         throw StreamFallback.shape();
       }
-      originalReferences.put(member, reference);
+      originalReferences[slot] = reference;
+      storedReferences[slot] = null;
+    }
+
+    @Override
+    void scalar(String name, JsonToken token, Scalar value) {
+      if (name.equals("reference")) {
+        storedReferences[slot] = value.text();
+      }
     }
   }
 }

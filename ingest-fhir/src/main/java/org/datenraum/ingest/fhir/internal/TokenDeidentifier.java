@@ -15,25 +15,49 @@ import java.util.function.UnaryOperator;
  * kept primitive holding an object, or an array holding containers, ends streaming for the
  * resource ({@link StreamFallback}).
  */
-final class TokenDeidentifier {
+final class TokenDeidentifier implements TokenSink.Scalar {
 
   private final JsonParser p;
   private final JsonGenerator g;
   private final UnaryOperator<String> references;
+  private final Names.Stack names;
+  private final JsonLine line;
+  /** The scalar token handed to the sinks, and its text once read. */
+  private JsonToken token;
+  private String text;
 
-  TokenDeidentifier(JsonParser p, JsonGenerator g, UnaryOperator<String> references) {
+  /**
+   * @param line  the line the parser reads (its strings are copied from it where that writes
+   *              the same bytes as decoding and encoding them)
+   * @param names the member-name lists to reuse, one per depth (cleared here)
+   */
+  TokenDeidentifier(JsonParser p, JsonGenerator g, UnaryOperator<String> references,
+      JsonLine line, Names.Stack names) {
     this.p = p;
     this.g = g;
     this.references = references;
+    this.line = line;
+    this.names = names;
+    names.clear();
+  }
+
+  JsonGenerator generator() {
+    return g;
+  }
+
+  /** The names of the members of the outermost object, for its walker. */
+  Names top() {
+    return names.enter();
   }
 
   /** The members of an object whose start the parser has read and the generator has written. */
   void object(ElementShapes.Shape shape, TokenSink sink) throws IOException {
-    Names names = new Names();
+    Names seen = names.enter();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = names.add(p.currentName());
+      String name = seen.add(p.currentName());
       member(name, p.nextToken(), shape, sink);
     }
+    names.leave();
     g.writeEndObject();
   }
 
@@ -44,6 +68,40 @@ final class TokenDeidentifier {
   static final class Names {
     private String[] seen = new String[8];
     private int size;
+
+    /**
+     * Lists of names by depth, reused from resource to resource by one thread: the lists of the
+     * objects being walked, innermost last.
+     */
+    static final class Stack {
+      private Names[] lists = new Names[8];
+      private int depth;
+
+      /** Forgets every list in use (a walk that ended early leaves some open). */
+      void clear() {
+        depth = 0;
+      }
+
+      /** An empty list for the object just entered. */
+      Names enter() {
+        if (depth == lists.length) {
+          lists = java.util.Arrays.copyOf(lists, depth * 2);
+        }
+        Names n = lists[depth];
+        if (n == null) {
+          n = new Names();
+          lists[depth] = n;
+        }
+        depth++;
+        n.size = 0;
+        return n;
+      }
+
+      /** The object entered last is complete. */
+      void leave() {
+        depth--;
+      }
+    }
 
     String add(String name) {
       for (int i = 0; i < size; i++) {
@@ -82,7 +140,9 @@ final class TokenDeidentifier {
         g.writeFieldName(name);
         g.writeString(replaced);
         sink.member(name);
-        sink.scalar(name, JsonToken.VALUE_STRING, replaced, 0);
+        token = JsonToken.VALUE_STRING;
+        text = replaced;
+        sink.scalar(name, JsonToken.VALUE_STRING, this);
       }
     } else {
       if (rule == ElementShapes.Action.REFERENCE) {
@@ -123,8 +183,9 @@ final class TokenDeidentifier {
     sink.member(name);
     if (v != JsonToken.START_ARRAY) {
       scalar(v);
-      sink.scalar(name, v, v == JsonToken.VALUE_STRING ? p.getText() : v.asString(),
-          v.isNumeric() ? p.getDoubleValue() : 0);
+      token = v;
+      text = null;
+      sink.scalar(name, v, this);
       return;
     }
     sink.keptArray(name);
@@ -142,7 +203,7 @@ final class TokenDeidentifier {
   /** Writes the scalar at the parser as the tree-based mapping writes the node it parses. */
   private void scalar(JsonToken t) throws IOException {
     switch (t) {
-      case VALUE_STRING -> g.writeString(p.getText());
+      case VALUE_STRING -> string();
       case VALUE_NUMBER_INT -> {
         switch (p.getNumberType()) {
           case INT -> g.writeNumber(p.getIntValue());
@@ -155,6 +216,69 @@ final class TokenDeidentifier {
       case VALUE_FALSE -> g.writeBoolean(false);
       case VALUE_NULL -> g.writeNull();
       default -> throw StreamFallback.shape();
+    }
+  }
+
+  /**
+   * Writes the string at the parser: a plain one (printable ASCII, no escape) as its bytes in the
+   * line, since decoding and encoding it again would write the very same bytes; others through
+   * the parser's characters, escaped as the generator escapes every string.
+   */
+  /** Characters of a string copied as bytes at most, far below the parser's limit of a string. */
+  private static final int PLAIN_MAX = 1 << 16;
+
+  private void string() throws IOException {
+    long quote = p.currentTokenLocation().getByteOffset();
+    byte[] b = line.bytes();
+    int start = line.offset() + (int) quote;
+    int limit = line.offset() + line.length();
+    if (quote >= 0 && quote < line.length() && b[start] == '"') {
+      int end = plainEnd(b, start + 1, limit);
+      if (end >= 0) {
+        g.writeRawUTF8String(b, start + 1, end - start - 1);
+        return;
+      }
+    }
+    g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+  }
+
+  /**
+   * The closing quote of a string whose characters start at {@code from}, if all of them are
+   * printable ASCII without a backslash and there are fewer than {@link #PLAIN_MAX}; else -1
+   * (a longer string is left to the parser, which checks its length).
+   */
+  static int plainEnd(byte[] b, int from, int limit) {
+    int end = (int) Math.min(limit, (long) from + PLAIN_MAX);
+    for (int i = from; i < end; i++) {
+      byte c = b[i];
+      if (c == '"') {
+        return i;
+      }
+      if (c < 0x20 || c == '\\' || c == 0x7F) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String text() {
+    if (text == null && token != null) {
+      try {
+        text = token == JsonToken.VALUE_STRING ? p.getText() : token.asString();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return text;
+  }
+
+  @Override
+  public double number() {
+    try {
+      return token != null && token.isNumeric() ? p.getDoubleValue() : 0;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

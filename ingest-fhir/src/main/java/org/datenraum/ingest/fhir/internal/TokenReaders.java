@@ -27,10 +27,10 @@ final class TokenReaders {
     String text;
 
     @Override
-    void scalar(String name, JsonToken token, String value, double number) {
+    void scalar(String name, JsonToken token, Scalar value) {
       if (name.equals("text")) {
         requireString(token);
-        text = value;
+        text = value.text();
       }
     }
 
@@ -59,13 +59,13 @@ final class TokenReaders {
     String end;
 
     @Override
-    void scalar(String name, JsonToken token, String value, double number) {
+    void scalar(String name, JsonToken token, Scalar value) {
       if (name.equals("start") || name.equals("end")) {
         requireString(token);
         if (name.equals("start")) {
-          start = value;
+          start = value.text();
         } else {
-          end = value;
+          end = value.text();
         }
       }
     }
@@ -87,16 +87,17 @@ final class TokenReaders {
     String comparator;
 
     @Override
-    void scalar(String name, JsonToken token, String text, double number) {
+    void scalar(String name, JsonToken token, Scalar scalar) {
       switch (name) {
         case "value" -> {
           if (!token.isNumeric()) {
             throw StreamFallback.outcome();
           }
-          value = number;
+          value = scalar.number();
         }
         case "unit", "system", "code", "comparator" -> {
           requireString(token);
+          String text = scalar.text();
           switch (name) {
             case "unit" -> unit = text;
             case "system" -> system = text;
@@ -145,18 +146,18 @@ final class TokenReaders {
       return member.equals(name);
     }
 
-    void scalar(JsonToken token, String text, double number) {
+    void scalar(JsonToken token, TokenSink.Scalar value) {
       read = true;
       switch (name) {
         case "valueString", "valueDateTime", "valueTime" -> {
           requireString(token);
-          values = List.of(new FactValue.Text(text));
+          values = List.of(new FactValue.Text(value.text()));
         }
         case "valueInteger" -> {
           if (!token.isNumeric()) {
             throw StreamFallback.outcome();
           }
-          values = List.of(new FactValue.Quantity(number, null, null));
+          values = List.of(new FactValue.Quantity(value.number(), null, null));
         }
         case "valueBoolean" -> {
           if (!token.isBoolean()) {
@@ -222,9 +223,9 @@ final class TokenReaders {
     }
 
     @Override
-    void scalar(String name, JsonToken token, String text, double number) {
+    void scalar(String name, JsonToken token, Scalar scalar) {
       if (value.is(name)) {
-        value.scalar(token, text, number);
+        value.scalar(token, scalar);
       } else if (name.equals("code")) {
         throw StreamFallback.shape();
       }
@@ -286,9 +287,9 @@ final class TokenReaders {
         }
         return new TokenSink() {
           @Override
-          void scalar(String member, JsonToken token, String text, double number) {
+          void scalar(String member, JsonToken token, Scalar value) {
             if (member.equals("reference")) {
-              reference = text;
+              reference = value.text();
             }
           }
         };

@@ -15,8 +15,20 @@ class TokenSink {
   /** A member kept in the output, called before its value. */
   void member(String name) {}
 
-  /** A kept scalar member: its token, its text (strings and booleans) and its number (numbers). */
-  void scalar(String name, JsonToken token, String text, double number) {}
+  /** A kept scalar member: its token and its value. */
+  void scalar(String name, JsonToken token, Scalar value) {}
+
+  /**
+   * A kept scalar's value, read from the parser only when a sink asks for it (most kept strings
+   * are only copied).
+   */
+  interface Scalar {
+    /** The text of a string; {@code true}, {@code false} or {@code null} for those; else null. */
+    String text();
+
+    /** The number of a numeric token; 0 for others. */
+    double number();
+  }
 
   /** A kept member holding an array of scalars (a primitive element that repeats). */
   void keptArray(String name) {}
@@ -59,9 +71,9 @@ class TokenSink {
     }
 
     @Override
-    void scalar(String name, JsonToken token, String text, double number) {
-      a.scalar(name, token, text, number);
-      b.scalar(name, token, text, number);
+    void scalar(String name, JsonToken token, Scalar value) {
+      a.scalar(name, token, value);
+      b.scalar(name, token, value);
     }
 
     @Override
