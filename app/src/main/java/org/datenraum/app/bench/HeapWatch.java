@@ -11,12 +11,14 @@ import java.lang.management.MemoryUsage;
  */
 public final class HeapWatch implements AutoCloseable {
 
+  /** The heap pools, listed once: listing them builds management names, dear at every sample. */
+  private final java.util.List<MemoryPoolMXBean> pools = heapPools();
   private final Thread sampler;
   private volatile boolean running = true;
   private volatile long peakLive;
 
   private HeapWatch() {
-    for (MemoryPoolMXBean pool : heapPools()) {
+    for (MemoryPoolMXBean pool : pools) {
       pool.resetPeakUsage();
     }
     sampler = new Thread(this::sample, "heap-watch");
@@ -32,7 +34,7 @@ public final class HeapWatch implements AutoCloseable {
   private void sample() {
     while (running) {
       long live = 0;
-      for (MemoryPoolMXBean pool : heapPools()) {
+      for (MemoryPoolMXBean pool : pools) {
         MemoryUsage after = pool.getCollectionUsage();
         live += after == null ? 0 : after.getUsed();
       }
@@ -53,7 +55,7 @@ public final class HeapWatch implements AutoCloseable {
   /** The sum of the heap pools' peak usage, garbage included. */
   public long peakBytes() {
     long sum = 0;
-    for (MemoryPoolMXBean pool : heapPools()) {
+    for (MemoryPoolMXBean pool : pools) {
       sum += pool.getPeakUsage().getUsed();
     }
     return sum;
