@@ -1,5 +1,6 @@
 package org.datenraum.ingest.fhir.internal;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,21 +21,36 @@ final class ElementShapes {
   /** What happens to an element that is not a composite to walk into. */
   enum Action { KEEP, DROP, REFERENCE }
 
+  /**
+   * A declared child: its rule (an {@link Action} or a Shape) and its name as a generator writes
+   * it, encoded once.
+   */
+  record Child(Object rule, SerializedString name) {}
+
   /** The rules for the children of one kind of element; a child is an {@link Action} or a Shape. */
   static final class Shape {
-    private final Map<String, Object> children = new HashMap<>();
+    private final Map<String, Child> children = new HashMap<>();
 
     /** The rule for a JSON member name; unknown names are dropped. */
     Object rule(String name) {
-      Object rule = children.get(name);
-      if (rule != null) {
-        return rule;
+      Child child = children.get(name);
+      if (child != null) {
+        return child.rule();
       }
       if (name.length() > 1 && name.charAt(0) == '_') {
-        Object base = children.get(name.substring(1));
-        return base == null || base == Action.DROP ? Action.DROP : ELEMENT;
+        Child base = children.get(name.substring(1));
+        return base == null || base.rule() == Action.DROP ? Action.DROP : ELEMENT;
       }
       return Action.DROP;
+    }
+
+    /** The declared child of this name; null for others (see {@link #rule}). */
+    Child child(String name) {
+      return children.get(name);
+    }
+
+    private void put(String name, Object rule) {
+      children.put(name, new Child(rule, new SerializedString(name)));
     }
   }
 
@@ -45,7 +61,7 @@ final class ElementShapes {
   private static final Map<String, Shape> RESOURCES = new HashMap<>();
 
   static {
-    ELEMENT.children.put("extension", shape("Extension"));
+    ELEMENT.put("extension", shape("Extension"));
     TYPES.forEach((owner, children) -> {
       if (children.containsKey("resourceType")) {
         RESOURCES.put(owner, shape(owner));
@@ -70,11 +86,11 @@ final class ElementShapes {
     Map<String, String> declared = TYPES.getOrDefault(owner, Map.of());
     boolean resource = declared.containsKey("resourceType");
     if (!resource) {
-      s.children.put("id", rule(owner, "id", "string"));
+      s.put("id", rule(owner, "id", "string"));
     }
-    s.children.put("extension", shape("Extension"));
-    s.children.put("modifierExtension", shape("Extension"));
-    declared.forEach((name, type) -> s.children.put(name, rule(owner, name, type)));
+    s.put("extension", shape("Extension"));
+    s.put("modifierExtension", shape("Extension"));
+    declared.forEach((name, type) -> s.put(name, rule(owner, name, type)));
     return s;
   }
 
@@ -97,7 +113,7 @@ final class ElementShapes {
     Shape base = shape(type);
     Shape copy = new Shape();
     copy.children.putAll(base.children);
-    copy.children.put(keptChild, Action.KEEP);
+    copy.put(keptChild, Action.KEEP);
     return copy;
   }
 

@@ -103,14 +103,19 @@ public final class StreamMapper {
     }
   }
 
+  /** The streamed types, each name one String (its hash computed once, equal by identity). */
+  private static final Map<String, String> TYPES = StreamedResource.TIMES.keySet().stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t, t -> t));
+
   /** The type named by the object's first member, if it is one read by streaming. */
   private static String resourceType(JsonParser p) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+    String type = p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
         || !p.currentName().equals("resourceType") || p.nextToken() != JsonToken.VALUE_STRING
-        || !StreamedResource.TIMES.containsKey(p.getText())) {
+        ? null : TYPES.get(p.getText());
+    if (type == null) {
       throw StreamFallback.of(StreamFallback.Reason.TYPE);
     }
-    return p.getText();
+    return type;
   }
 
   /** Walks the members after {@code resourceType}; the resource's pseudonymous id. */
@@ -124,11 +129,12 @@ public final class StreamMapper {
       String name = names.add(p.currentName());
       JsonToken v = p.nextToken();
       if (name.equals("id")) {
-        if (v != JsonToken.VALUE_STRING || p.getText().isBlank()) {
+        String id = v == JsonToken.VALUE_STRING ? walker.stringText() : null;
+        if (id == null || id.isBlank()) {
           throw StreamFallback.outcome();
         }
         r.settled();
-        pseudoId = pseudonyms.id(r.type, p.getText());
+        pseudoId = pseudonyms.id(r.type, id);
         g.writeStringField("id", pseudoId);
       } else {
         if (StreamedResource.RESOLVED.contains(name)

@@ -3,7 +3,9 @@ package org.datenraum.ingest.fhir.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,9 +24,14 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   private final UnaryOperator<String> references;
   private final Names.Stack names;
   private final JsonLine line;
+  /** The encoded name of the member being written, when it is a declared one. */
+  private SerializableString key;
   /** The scalar token handed to the sinks, and its text once read. */
   private JsonToken token;
   private String text;
+  /** Where the characters of the last plain string are in the line; length -1 when not plain. */
+  private int plainStart;
+  private int plainLength = -1;
 
   /**
    * @param line  the line the parser reads (its strings are copied from it where that writes
@@ -120,12 +127,14 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   /** One member whose value token the parser has just read. */
   void member(String name, JsonToken v, ElementShapes.Shape shape, TokenSink sink)
       throws IOException {
-    Object rule = shape.rule(name);
+    ElementShapes.Child declared = shape.child(name);
+    key = declared == null ? null : declared.name();
+    Object rule = declared == null ? shape.rule(name) : declared.rule();
     if (rule == ElementShapes.Action.KEEP) {
       keep(name, v, sink);
     } else if (rule instanceof ElementShapes.Shape child
         && (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY)) {
-      g.writeFieldName(name);
+      fieldName(name);
       sink.member(name);
       if (v == JsonToken.START_OBJECT) {
         nested(name, false, child, sink);
@@ -133,11 +142,11 @@ final class TokenDeidentifier implements TokenSink.Scalar {
         array(name, child, sink);
       }
     } else if (rule == ElementShapes.Action.REFERENCE && v == JsonToken.VALUE_STRING) {
-      String original = p.getText();
+      String original = stringText();
       sink.originalReference(original);
       String replaced = references.apply(original);
       if (replaced != null) {
-        g.writeFieldName(name);
+        fieldName(name);
         g.writeString(replaced);
         sink.member(name);
         token = JsonToken.VALUE_STRING;
@@ -149,6 +158,15 @@ final class TokenDeidentifier implements TokenSink.Scalar {
         sink.originalReference(null);
       }
       p.skipChildren();
+    }
+  }
+
+  /** Writes the member's name: encoded once for declared names, as given for others. */
+  private void fieldName(String name) throws IOException {
+    if (key != null) {
+      g.writeFieldName(key);
+    } else {
+      g.writeFieldName(name);
     }
   }
 
@@ -179,7 +197,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
     if (v == JsonToken.START_OBJECT) {
       throw StreamFallback.shape();
     }
-    g.writeFieldName(name);
+    fieldName(name);
     sink.member(name);
     if (v != JsonToken.START_ARRAY) {
       scalar(v);
@@ -228,18 +246,43 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   private static final int PLAIN_MAX = 1 << 16;
 
   private void string() throws IOException {
+    if (plain()) {
+      g.writeRawUTF8String(line.bytes(), plainStart, plainLength);
+    } else {
+      g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+  }
+
+  /**
+   * Whether the string token at the parser is plain (see {@link #plainEnd}); if so, where its
+   * characters are in the line ({@link #plainStart}, {@link #plainLength}).
+   */
+  private boolean plain() {
     long quote = p.currentTokenLocation().getByteOffset();
     byte[] b = line.bytes();
     int start = line.offset() + (int) quote;
-    int limit = line.offset() + line.length();
+    plainLength = -1;
     if (quote >= 0 && quote < line.length() && b[start] == '"') {
-      int end = plainEnd(b, start + 1, limit);
+      int end = plainEnd(b, start + 1, line.offset() + line.length());
       if (end >= 0) {
-        g.writeRawUTF8String(b, start + 1, end - start - 1);
-        return;
+        plainStart = start + 1;
+        plainLength = end - plainStart;
       }
     }
-    g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    return plainLength >= 0;
+  }
+
+  /**
+   * The text of the string token at the parser: a plain one made from its bytes in the line (the
+   * parser then skips it instead of decoding it), others decoded by the parser.
+   */
+  String stringText() throws IOException {
+    return plain() ? latin1() : p.getText();
+  }
+
+  /** The plain string found last: printable ASCII, so its bytes are its characters. */
+  private String latin1() {
+    return new String(line.bytes(), plainStart, plainLength, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -265,7 +308,8 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   public String text() {
     if (text == null && token != null) {
       try {
-        text = token == JsonToken.VALUE_STRING ? p.getText() : token.asString();
+        text = token != JsonToken.VALUE_STRING ? token.asString()
+            : plainLength >= 0 ? latin1() : p.getText();
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
