@@ -70,14 +70,14 @@ public final class DuckDbIcuFacts implements IcuFacts {
         OR f.resource_type = 'Condition' AND f.system = '%s' AND f.code LIKE '%s%%')""";
 
   private static final String UNITS = """
-      SELECT DISTINCT f.unit FROM fact f
+      SELECT DISTINCT f.unit FROM fact_row f
       WHERE f.resource_type IN ('Observation', 'MedicationAdministration') AND f.unit IS NOT NULL
       ORDER BY 1""";
 
   private static final String MANY = """
       SELECT f.patient, k.idx, coalesce(list_position(?, f.unit), 0), epoch_ms(f.start_time),
              epoch_ms(f.end_time) - epoch_ms(f.start_time), f.value_num
-      FROM fact f JOIN (VALUES %s) k(idx, type, system, code)
+      FROM fact_row f JOIN (VALUES %s) k(idx, type, system, code)
         ON f.resource_type = k.type AND f.system = k.system AND f.code = k.code
       WHERE f.patient IN (%s) AND f.start_time IS NOT NULL AND f.comparator IS NULL
         AND (f.status IS NULL OR f.status NOT IN ('entered-in-error', 'cancelled', 'not-done'))

@@ -364,7 +364,7 @@ public final class DuckDbSiteStore implements SiteStore {
       Map<Integer, String> names = pseudonymsByNumber(c);
       List<Fact> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + FactCodec.COLUMNS + " FROM fact"
-          + " WHERE encounter IN (SELECT encounter FROM fact WHERE resource_type = ? AND system = ?"
+          + " WHERE encounter IN (SELECT encounter FROM fact_row WHERE resource_type = ? AND system = ?"
           + " AND code = ? AND start_time >= ? AND start_time < ? AND encounter IS NOT NULL)")) {
         ps.setString(1, resourceType);
         ps.setString(2, code.system());

@@ -50,7 +50,7 @@ public final class DuckDbSyndromicRecords implements SyndromicRecords {
         GROUP BY f.encounter),
       dx AS (
         SELECT f.encounter, string_agg(DISTINCT f.code, ',') AS codes
-        FROM fact f
+        FROM fact_row f
         WHERE f.resource_type = 'Condition' AND f.system = ? AND f.encounter IS NOT NULL AND %1$s
         GROUP BY f.encounter),
       adm AS (

@@ -27,9 +27,9 @@ public final class FactScans {
   public static long danglingRows(DuckDbSiteStore store) {
     return store.withConnection(c -> {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT (SELECT count(*) FROM fact f WHERE NOT EXISTS"
+          "SELECT (SELECT count(*) FROM fact_row f WHERE NOT EXISTS"
               + " (SELECT 1 FROM resource r WHERE r.id = f.resource_id))"
-              + " + (SELECT count(*) FROM fact f WHERE NOT EXISTS"
+              + " + (SELECT count(*) FROM fact_row f WHERE NOT EXISTS"
               + " (SELECT 1 FROM patient p WHERE p.num = f.patient))"
               + " + (SELECT count(*) FROM resource r WHERE r.patient IS NOT NULL AND NOT EXISTS"
               + " (SELECT 1 FROM patient p WHERE p.num = r.patient))")) {
@@ -119,7 +119,7 @@ public final class FactScans {
     }
 
     String where() {
-      return " FROM fact WHERE system = ? AND code = ? AND value_num > ?" + (unit == null ? "" : " AND unit = ?");
+      return " FROM fact_row WHERE system = ? AND code = ? AND value_num > ?" + (unit == null ? "" : " AND unit = ?");
     }
   }
 }

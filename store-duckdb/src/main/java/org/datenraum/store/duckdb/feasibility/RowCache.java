@@ -108,7 +108,7 @@ final class RowCache {
     }
     Map<IndexKey, FactRows> out = new HashMap<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT w.k, " + BASE
-        + (extras ? EXTRAS : "") + " FROM fact f JOIN feasibility_want w ON f.code = w.code"
+        + (extras ? EXTRAS + " FROM fact f" : " FROM fact_row f") + " JOIN feasibility_want w ON f.code = w.code"
         + " AND f.system = w.system AND f.resource_type = w.resource_type ORDER BY w.k, f.patient")) {
       while (rs.next()) {
         IndexKey k = keys.get(rs.getInt(1));

@@ -34,7 +34,7 @@ public final class QualityCounts {
     long total = 0;
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT resource_type, count(*),"
         + " count(encounter), count(start_time), count(end_time), count(*) FILTER (WHERE " + HAS_VALUE + "),"
-        + " count(status) FROM fact GROUP BY resource_type ORDER BY resource_type")) {
+        + " count(status) FROM fact_row GROUP BY resource_type ORDER BY resource_type")) {
       while (rs.next()) {
         fields.add(new FieldCompleteness(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
             rs.getLong(6), rs.getLong(7)));
@@ -43,7 +43,7 @@ public final class QualityCounts {
     }
     Map<String, Long> unknown = new TreeMap<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT coalesce(system, '(none)'), count(*) FROM fact GROUP BY 1")) {
+        ResultSet rs = s.executeQuery("SELECT coalesce(system, '(none)'), count(*) FROM fact_row GROUP BY 1")) {
       while (rs.next()) {
         if (!knownSystems.contains(rs.getString(1))) {
           unknown.put(rs.getString(1), rs.getLong(2));
@@ -62,7 +62,7 @@ public final class QualityCounts {
         + " count(*) FILTER (WHERE f.end_time < f.start_time),"
         + " count(*) FILTER (WHERE p.birth_year IS NOT NULL"
         + "   AND f.start_time < make_timestamp(p.birth_year, p.birth_month, 1, 0, 0, 0))"
-        + " FROM fact f LEFT JOIN patient p ON p.num = f.patient")) {
+        + " FROM fact_row f LEFT JOIN patient p ON p.num = f.patient")) {
       ps.setObject(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
