@@ -96,11 +96,6 @@ public final class AttributeSets {
     recent.clear();
   }
 
-  /** Values known to the store, committed (for tests). */
-  int size() {
-    return committed.size();
-  }
-
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
