@@ -80,9 +80,34 @@ public final class Migrations {
       c.commit();
     } catch (SQLException e) {
       c.rollback();
-      throw e;
+      throw explained(e, version, memoryLimit(c));
     } finally {
       c.setAutoCommit(auto);
+    }
+  }
+
+  /**
+   * A migration's failure as the user should read it: running out of DuckDB's memory limit (a
+   * migration rewrites a whole table in one transaction, which needs memory in proportion to the
+   * store) names the limit and how to raise it for one opening; other failures stay as they are.
+   */
+  static SQLException explained(SQLException e, int version, String limit) {
+    String m = String.valueOf(e.getMessage());
+    if (!m.contains("Out of Memory")) {
+      return e;
+    }
+    return new SQLException("migrating the store to schema version " + version + " needs more memory than"
+        + " DuckDB's limit of " + limit + " allows; the store was left unchanged. Open it once with a"
+        + " larger limit, e.g. `DATENRAUM_DUCKDB_MEMORY=60% datenraum stats --site DIR` (a million"
+        + " patients need about 12 GB).", e);
+  }
+
+  private static String memoryLimit(Connection c) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_setting('memory_limit')")) {
+      return rs.next() ? "`" + rs.getString(1) + "`" : "(unknown)";
+    } catch (SQLException unreadable) {
+      return "(unknown)";
     }
   }
 
