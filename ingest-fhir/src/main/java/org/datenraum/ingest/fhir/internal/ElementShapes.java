@@ -50,7 +50,8 @@ final class ElementShapes {
     }
 
     private void put(String name, Object rule) {
-      children.put(name, new Child(rule, new SerializedString(name)));
+      // interned as the parser's member names are: a look-up then finds its key by identity
+      children.put(name.intern(), new Child(rule, new SerializedString(name)));
     }
   }
 

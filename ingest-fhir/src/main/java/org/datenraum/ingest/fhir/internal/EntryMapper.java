@@ -246,12 +246,14 @@ public final class EntryMapper {
       codes = storedMedications.get(pseudoId);
     }
     if (codes == null) {
-      codes = earlier.medicationCodes(pseudoId);
-      if (!codes.isEmpty()) {
-        storedMedications.put(pseudoId, codes);
-      }
+      // asked once per known medication even when two threads need it at once; unknown ones
+      // are not kept (they may be loaded later)
+      codes = storedMedications.computeIfAbsent(pseudoId, id -> {
+        List<Coding> stored = earlier.medicationCodes(id);
+        return stored.isEmpty() ? null : stored;
+      });
     }
-    return codes;
+    return codes == null ? List.of() : codes;
   }
 
   /** The patient a resource belongs to: a pseudonym, none, or a problem if it cannot be found yet. */

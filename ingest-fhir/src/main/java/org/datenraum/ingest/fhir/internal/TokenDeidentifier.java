@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
@@ -292,7 +295,11 @@ final class TokenDeidentifier implements TokenSink.Scalar {
    */
   static int plainEnd(byte[] b, int from, int limit) {
     int end = (int) Math.min(limit, (long) from + PLAIN_MAX);
-    for (int i = from; i < end; i++) {
+    int i = from;
+    while (i + Long.BYTES <= end && !special((long) LONGS.get(b, i))) {
+      i += Long.BYTES;
+    }
+    for (; i < end; i++) {
       byte c = b[i];
       if (c == '"') {
         return i;
@@ -302,6 +309,27 @@ final class TokenDeidentifier implements TokenSink.Scalar {
       }
     }
     return -1;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+
+  /**
+   * Whether any of eight bytes may end a plain string or make it not plain: a quote, a
+   * backslash, a control or delete character, or a byte of a multi-byte character. Never false
+   * when one of them is there (it may be true when none is; the caller then looks byte by byte).
+   */
+  private static boolean special(long x) {
+    long below = (x - ONES * 0x20) & ~x;
+    return ((x | below | zero(x ^ (ONES * '"')) | zero(x ^ (ONES * '\\'))
+        | zero(x ^ (ONES * 0x7F))) & HIGH) != 0;
+  }
+
+  /** High bit set in some byte where {@code x} has a zero byte (and only if it has one). */
+  private static long zero(long x) {
+    return (x - ONES) & ~x;
   }
 
   @Override

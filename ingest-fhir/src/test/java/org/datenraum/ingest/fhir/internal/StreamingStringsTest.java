@@ -56,6 +56,40 @@ class StreamingStringsTest {
     assertThat(TokenDeidentifier.plainEnd(b, 1, 3)).isEqualTo(-1);
   }
 
+  /** Eight bytes at a time find what one at a time finds, wherever it is. */
+  @Test
+  void theWordWiseScanAgreesWithTheByteWiseOne() {
+    java.util.Random random = new java.util.Random(16);
+    byte[] special = {'"', '\\', 0x1F, 0x00, 0x7F, (byte) 0x80, (byte) 0xC3, (byte) 0xFF, '\n'};
+    for (int round = 0; round < 20_000; round++) {
+      byte[] b = new byte[1 + random.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (byte) (0x20 + random.nextInt(0x7F - 0x20));
+      }
+      if (random.nextInt(4) > 0) {
+        b[random.nextInt(b.length)] = special[random.nextInt(special.length)];
+      }
+      int from = random.nextInt(b.length);
+      int limit = from + random.nextInt(b.length - from + 1);
+
+      assertThat(TokenDeidentifier.plainEnd(b, from, limit)).as("round %d", round)
+          .isEqualTo(byteWise(b, from, limit));
+    }
+  }
+
+  private static int byteWise(byte[] b, int from, int limit) {
+    for (int i = from; i < limit; i++) {
+      int c = b[i] & 0xFF;
+      if (c == '"') {
+        return i;
+      }
+      if (c < 0x20 || c == '\\' || c >= 0x7F) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   /** An Observation holding the string in a kept element, a kept array and its value. */
   private static String observation(int i, String s) {
     return "{\"resourceType\":\"Observation\",\"id\":\"o" + i + "\",\"meta\":{\"profile\":[\"" + s
