@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.Coding;
 import org.datenraum.store.duckdb.internal.IndexDelta;
+import org.datenraum.store.duckdb.internal.Transactions;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.roaringbitmap.RoaringBitmap;
@@ -233,8 +234,11 @@ final class IndexStore {
    */
   static void save(Connection c, CodeIndex index, PatientTable patients, PatientNames names, long version)
       throws SQLException {
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(false);
+    Transactions.inOne(c, () -> replaceRows(c, index, patients, names, version));
+  }
+
+  private static void replaceRows(Connection c, CodeIndex index, PatientTable patients, PatientNames names,
+      long version) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("DELETE FROM feasibility_index");
       s.execute("DELETE FROM feasibility_index_meta");
@@ -256,12 +260,6 @@ final class IndexStore {
         ps.executeUpdate();
       }
       IndexDelta.reset(c, version);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(auto);
     }
   }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.datenraum.store.duckdb.internal.Transactions;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -55,22 +56,16 @@ final class PackedParts {
 
   /** Replaces the parts of {@code path} with those of {@code packed}, in one transaction. */
   static void replace(Connection c, String path, long version, byte[] packed) throws SQLException {
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM feasibility_index WHERE resource_type = ''"
-        + " AND path = ?")) {
-      ps.setString(1, path);
-      ps.executeUpdate();
-      try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("feasibility_index")) {
-        append(a, path, version, packed);
+    Transactions.inOne(c, () -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM feasibility_index WHERE resource_type = ''"
+          + " AND path = ?")) {
+        ps.setString(1, path);
+        ps.executeUpdate();
+        try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("feasibility_index")) {
+          append(a, path, version, packed);
+        }
       }
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(auto);
-    }
+    });
   }
 
   /** Appends the parts of {@code packed} (at least one, empty if it is). */

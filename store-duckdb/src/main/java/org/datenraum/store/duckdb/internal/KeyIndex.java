@@ -167,26 +167,20 @@ final class KeyIndex {
   /** Fills the persisted index from the resource table, in one transaction. */
   private static void backfill(Connection c) throws SQLException {
     long[] chunk = new long[BACKFILL_CHUNK];
-    int n = 0;
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT type, id FROM resource")) {
-      while (rs.next()) {
-        chunk[n++] = hash(new ResourceKey(rs.getString(1), rs.getString(2)));
-        if (n == chunk.length) {
-          write(c, chunk, n);
-          n = 0;
+    Transactions.inOne(c, () -> {
+      int n = 0;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT type, id FROM resource")) {
+        while (rs.next()) {
+          chunk[n++] = hash(new ResourceKey(rs.getString(1), rs.getString(2)));
+          if (n == chunk.length) {
+            write(c, chunk, n);
+            n = 0;
+          }
         }
+        write(c, chunk, n);
       }
-      write(c, chunk, n);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(auto);
-    }
+    });
   }
 
   /** Writes a row, also an empty one: an empty store's row marks the index as complete. */

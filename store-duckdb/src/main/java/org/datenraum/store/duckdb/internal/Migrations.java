@@ -66,23 +66,21 @@ public final class Migrations {
   }
 
   private static void apply(Connection c, int version, String script) throws SQLException {
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try (Statement s = c.createStatement()) {
-      for (String sql : read(script).split(";")) {
-        String stripped = sql.replaceAll("(?m)^--.*$", "").trim();
-        if (!stripped.isEmpty()) {
-          s.execute(stripped);
+    try {
+      Transactions.inOne(c, () -> {
+        try (Statement s = c.createStatement()) {
+          for (String sql : read(script).split(";")) {
+            String stripped = sql.replaceAll("(?m)^--.*$", "").trim();
+            if (!stripped.isEmpty()) {
+              s.execute(stripped);
+            }
+          }
+          s.execute("INSERT INTO schema_version VALUES (" + version + ", '" + script
+              + "', current_timestamp)");
         }
-      }
-      s.execute("INSERT INTO schema_version VALUES (" + version + ", '" + script
-          + "', current_timestamp)");
-      c.commit();
+      });
     } catch (SQLException e) {
-      c.rollback();
       throw explained(e, version, memoryLimit(c));
-    } finally {
-      c.setAutoCommit(auto);
     }
   }
 
