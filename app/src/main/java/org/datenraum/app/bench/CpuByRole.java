@@ -13,7 +13,8 @@ import java.util.Map;
  * CPU-seconds of this process's threads by role while a benchmark runs, from Linux's
  * {@code /proc/self/task}: also the threads the JVM and DuckDB start (JIT compilers, collector,
  * DuckDB's workers), which {@code ThreadMXBean} does not list. Threads are sampled every 200 ms
- * until {@link #stop()}, so a thread that ends between samples loses at most its last 200 ms.
+ * until {@link #stop()}, so a thread that ends between samples loses at most its last 200 ms; a
+ * thread born after {@link #start()} counts from its birth.
  * Where {@code /proc} is missing, {@link #stop()} answers an empty map.
  */
 final class CpuByRole {
@@ -27,10 +28,13 @@ final class CpuByRole {
   private final Map<String, String> names = new HashMap<>();
   private final Thread sampler;
   private volatile boolean running = true;
+  /** Whether the first sample is taken: threads first seen later were born since, at zero CPU. */
+  private boolean started;
 
   private CpuByRole(String starter) {
     this.starter = starter;
     sample();
+    started = true;
     sampler = new Thread(this::run, "thread-cpu");
     sampler.setDaemon(true);
     sampler.start();
@@ -78,7 +82,7 @@ final class CpuByRole {
       long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
       String tid = task.getFileName().toString();
       names.computeIfAbsent(tid, t -> comm(task));
-      firstAndLast.computeIfAbsent(tid, t -> new long[] {ticks, ticks})[1] = ticks;
+      firstAndLast.computeIfAbsent(tid, t -> new long[] {started ? 0 : ticks, ticks})[1] = ticks;
     } catch (IOException | RuntimeException ended) {
       // the thread ended while it was read: its last sample stands
     }

@@ -16,18 +16,35 @@ class CpuByRoleTest {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @Test
-  void aThreadsCpuIsCountedUnderItsRoleAfterItEnded() throws Exception {
+  void aThreadsCpuIsCountedUnderItsRoleFromItsBirth() throws Exception {
     assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux's /proc is needed");
     CpuByRole cpu = CpuByRole.start();
-    Thread writer = new Thread(() -> spin(600), "site-store-writer");
+    Thread writer = new Thread(() -> {
+      spin(600);
+      sleep(500);
+    }, "site-store-writer");
     writer.start();
     writer.join();
+    Thread reader = new Thread(() -> spin(600), "ndjson-reader");
+    reader.start();
+    reader.join();
     spin(300);
     Map<String, Double> byRole = cpu.stop();
-    assertThat(byRole.get("store writer")).isBetween(0.35, 1.5);
+    assertThat(byRole.get("store writer")).as("all of a thread born after the start, sampled after its work")
+        .isBetween(0.57, 0.9);
+    assertThat(byRole.get("NDJSON reader")).as("a thread that ended loses at most its last 200 ms")
+        .isBetween(0.35, 0.9);
     assertThat(byRole.get("main")).isBetween(0.25, 1.5);
     assertThat(byRole).doesNotContainKey("sampler");
     assertThat(CpuByRole.describe(Map.of("main", 1.25))).isEqualTo("main 1.3");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Spends {@code millis} of this thread's CPU time. */
