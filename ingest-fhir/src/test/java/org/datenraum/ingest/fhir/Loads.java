@@ -31,8 +31,14 @@ final class Loads {
     return new InMemorySiteStore();
   }
 
-  /** The store as the ingest sees it. */
-  record StoreView(SiteStore store) implements Lookups {
+  /** The store as the ingest sees it; a test may override a look-up to watch it. */
+  static class StoreView implements Lookups {
+    private final SiteStore store;
+
+    StoreView(SiteStore store) {
+      this.store = store;
+    }
+
     @Override
     public boolean hasPatient(String pseudonym) {
       return store.hasPatient(pseudonym);

@@ -46,32 +46,12 @@ class StoredMedicationLookupTest {
     Files.write(day, lines);
     AtomicInteger asked = new AtomicInteger();
     AtomicInteger askedUnknown = new AtomicInteger();
-    IngestReport r = FhirIngest.of(Loads.pseudonymizer()).load(List.of(day), new Lookups() {
-      @Override
-      public boolean hasPatient(String pseudonym) {
-        return store.hasPatient(pseudonym);
-      }
-
-      @Override
-      public java.util.Optional<String> patientByIdentifier(String identifierPseudonym) {
-        return store.patientByIdentifier(identifierPseudonym);
-      }
-
+    IngestReport r = FhirIngest.of(Loads.pseudonymizer()).load(List.of(day), new Loads.StoreView(store) {
       @Override
       public List<Coding> medicationCodes(String medicationId) {
-        List<Coding> codes = store.medicationCodes(medicationId);
+        List<Coding> codes = super.medicationCodes(medicationId);
         (codes.isEmpty() ? askedUnknown : asked).incrementAndGet();
         return codes;
-      }
-
-      @Override
-      public boolean hasResource(org.datenraum.core.ResourceKey key) {
-        return store.resourceJson(key).isPresent();
-      }
-
-      @Override
-      public java.util.Optional<String> patientOf(org.datenraum.core.ResourceKey key) {
-        return store.resourceJson(key).flatMap(StoredPatient::of);
       }
     }, store::write, IngestProgress.none());
 
