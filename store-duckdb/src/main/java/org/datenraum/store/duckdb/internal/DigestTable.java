@@ -46,10 +46,6 @@ final class DigestTable {
     size++;
   }
 
-  int size() {
-    return size;
-  }
-
   private static int slot(long h, int mask) {
     return (int) (h ^ (h >>> 32)) & mask;
   }
