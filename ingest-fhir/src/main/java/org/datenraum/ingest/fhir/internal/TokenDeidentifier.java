@@ -240,14 +240,14 @@ final class TokenDeidentifier implements TokenSink.Scalar {
     }
   }
 
+  /** Characters of a string copied as bytes at most, far below the parser's limit of a string. */
+  private static final int PLAIN_MAX = 1 << 16;
+
   /**
    * Writes the string at the parser: a plain one (printable ASCII, no escape) as its bytes in the
    * line, since decoding and encoding it again would write the very same bytes; others through
    * the parser's characters, escaped as the generator escapes every string.
    */
-  /** Characters of a string copied as bytes at most, far below the parser's limit of a string. */
-  private static final int PLAIN_MAX = 1 << 16;
-
   private void string() throws IOException {
     if (plain()) {
       g.writeRawUTF8String(line.bytes(), plainStart, plainLength);
