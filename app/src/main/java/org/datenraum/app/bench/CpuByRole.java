@@ -42,10 +42,10 @@ final class CpuByRole {
 
   /** Starts sampling; the calling thread is reported as the {@code main} role. */
   static CpuByRole start() {
-    String self = "";
+    String self;
     try {
       self = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException | UnsupportedOperationException noProc) {
       self = "";
     }
     return new CpuByRole(self);
