@@ -42,6 +42,15 @@ public final class JsonCodec {
       JsonCodec::compressor);
   private static final ThreadLocal<ZstdCompressCtx> WITH_DICTIONARY = ThreadLocal.withInitial(
       JsonCodec::compressor);
+  /**
+   * Per thread, the buffer a resource is compressed into before the frame is copied out at its
+   * size (the library's own {@code compress(byte[])} allocates one of the largest possible frame's
+   * size for every call).
+   */
+  private static final ThreadLocal<byte[][]> OUTPUT = ThreadLocal.withInitial(() -> new byte[1][]);
+  /** Output buffers kept per thread at most; a larger frame gets a buffer of its own. */
+  private static final int OUTPUT_KEPT_BYTES = 1 << 20;
+  private static final int OUTPUT_FIRST_BYTES = 64 << 10;
   private static final ThreadLocal<ZstdDecompressCtx> PLAIN_READER =
       ThreadLocal.withInitial(ZstdDecompressCtx::new);
   private static final ThreadLocal<ZstdDecompressCtx> DICTIONARY_READER =
@@ -78,10 +87,32 @@ public final class JsonCodec {
   /** Compresses a resource's JSON with its type's dictionary, if there is one. */
   public byte[] compress(String type, byte[] utf8) {
     ZstdDictCompress dictionary = byType.get(type);
-    if (dictionary == null) {
-      return PLAIN.get().compress(utf8);
+    ZstdCompressCtx ctx = dictionary == null ? PLAIN.get()
+        : WITH_DICTIONARY.get().loadDict(dictionary);
+    return frame(ctx, utf8);
+  }
+
+  /**
+   * The frame {@code ctx} makes of {@code src}: the bytes its {@code compress(byte[])} answers,
+   * given the same room (the bound of the largest frame), written into this thread's buffer and
+   * copied out once at their size.
+   */
+  static byte[] frame(ZstdCompressCtx ctx, byte[] src) {
+    long bound = Zstd.compressBound(src.length);
+    if (bound > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("a resource's JSON of " + src.length
+          + " bytes is too large to compress: store resources under 2 GiB.");
     }
-    return WITH_DICTIONARY.get().loadDict(dictionary).compress(utf8);
+    byte[][] kept = OUTPUT.get();
+    byte[] out = kept[0];
+    if (out == null || out.length < bound) {
+      out = new byte[(int) Math.max(bound, OUTPUT_FIRST_BYTES)];
+      if (bound <= OUTPUT_KEPT_BYTES) {
+        kept[0] = out;
+      }
+    }
+    int size = ctx.compressByteArray(out, 0, (int) bound, src, 0, src.length);
+    return java.util.Arrays.copyOf(out, size);
   }
 
   /** The JSON of a stored resource. */
