@@ -46,6 +46,17 @@ class CliErrorsTest {
   }
 
   @Test
+  void anIngestBenchmarkOfAMissingCorpusIsRefusedAndCreatesNothing() {
+    Path missing = dir.resolve("no-corpus");
+    Path work = dir.resolve("work");
+    Cli.Run r = Cli.run("bench", "ingest", "--input", missing.toString(), "--work", work.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("--input `" + missing + "` does not exist").doesNotMatch(INTERNALS);
+    assertThat(r.out()).doesNotContain("resources/s");
+    assertThat(work).doesNotExist();
+  }
+
+  @Test
   void aBenchmarkOfAMissingSiteIsRefusedAndCreatesNothing() {
     Path missing = dir.resolve("no-site");
     Cli.Run r = Cli.run("bench", "query", "--site", missing.toString());

@@ -76,6 +76,11 @@ public final class IngestBench implements Callable<Integer> {
       return new ChangesRun(new SiteDirectory(work.resolve("site")), corpus, out)
           .run(changes, day, perPatient, work.resolve("changes").resolve("day-" + day + ".ndjson"));
     }
+    if (input != null && !Files.exists(input)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--input `" + input
+          + "` does not exist: give a corpus directory or NDJSON file, e.g. one written by"
+          + " `datenraum generate`, or leave --input out to generate one.");
+    }
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dr-bench");
     Path corpus = input != null ? input : generate(dir.resolve("corpus"), out);
     Path site = dir.resolve("site");

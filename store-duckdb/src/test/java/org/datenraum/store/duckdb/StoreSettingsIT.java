@@ -1,11 +1,19 @@
 package org.datenraum.store.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.datenraum.core.Coding;
+import org.datenraum.core.Fact;
+import org.datenraum.core.ResourceKey;
+import org.datenraum.core.ResourceRecord;
+import org.datenraum.core.WriteBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +33,27 @@ class StoreSettingsIT {
       assertThat(setting(store, "memory_limit")).isEqualTo("1.0 GiB");
       assertThat(setting(store, "threads")).isEqualTo("2");
     }
+  }
+
+  /** A batch is appended on one DuckDB thread; afterwards, committed or not, the configured threads apply again. */
+  @Test
+  void writesLeaveTheConfiguredThreads() {
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(dir.resolve("w.duckdb"), Clock.systemUTC(), new StoreSettings(1L << 30, 3))) {
+      store.write(batch(new ResourceRecord(new ResourceKey("Encounter", "e1"), null, null, List.of(),
+          "{\"resourceType\":\"Encounter\",\"id\":\"e1\"}", null, List.of())));
+      assertThat(setting(store, "threads")).isEqualTo("3");
+      Fact orphan = new Fact("nobody", null, "Observation", "o1", new Coding("http://loinc.org", "718-7"),
+          null, null, null, null, List.of());
+      assertThatThrownBy(() -> store.write(batch(new ResourceRecord(new ResourceKey("Observation", "o1"),
+          "nobody", null, List.of(orphan), "{}", null, List.of()))))
+          .hasMessageContaining("without a stored patient");
+      assertThat(setting(store, "threads")).isEqualTo("3");
+      assertThat(store.resourceJson(new ResourceKey("Encounter", "e1"))).isPresent();
+    }
+  }
+
+  private static WriteBatch batch(ResourceRecord r) {
+    return new WriteBatch(List.of(r), List.of(), Map.of(), List.of());
   }
 
   @Test

@@ -45,6 +45,9 @@ public final class BatchWriter {
   private long probes;
   /** Writes that asked the database while the index was not read and found nothing stored. */
   private int futileProbes;
+  /** DuckDB's configured threads, read at the first write, and its current setting. */
+  private long threads;
+  private long current;
 
   public BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock) {
     this(c, numbers, codec, clock, KeyIndexUse.DEFAULT);
@@ -104,6 +107,10 @@ public final class BatchWriter {
   public void write(WriteBatch batch) throws SQLException {
     readIndexIfDue();
     attributeSets.loadIfNeeded(c);
+    if (threads == 0) {
+      threads = threads();
+      current = threads;
+    }
     c.setAutoCommit(false);
     try {
       // The first statement opens the transaction; appenders alone would run outside of it.
@@ -123,6 +130,7 @@ public final class BatchWriter {
             futileProbes++;
           }
         }
+        setThreads(1);
         if (keys != null) {
           keys.persist(c, upserts, stored);
         } else {
@@ -151,6 +159,31 @@ public final class BatchWriter {
       throw e;
     } finally {
       c.setAutoCommit(true);
+      setThreads(threads);
+    }
+  }
+
+  /** DuckDB's threads setting. */
+  private long threads() throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_setting('threads')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * Sets DuckDB's threads. A batch's rows are appended and committed on one: the appends, and the
+   * checkpoints a commit may start, gain nothing from DuckDB's other threads while the other cores
+   * map the next batches, and those threads' waiting for work costs CPU (about a tenth of the
+   * appends' in a first load). The scans that delete replaced rows run on the configured threads.
+   */
+  private void setThreads(long n) throws SQLException {
+    if (n != current) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET threads = " + n);
+      }
+      current = n;
     }
   }
 
