@@ -1,6 +1,5 @@
 package org.datenraum.ingest.fhir.internal;
 
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +21,10 @@ final class ElementShapes {
   enum Action { KEEP, DROP, REFERENCE }
 
   /**
-   * A declared child: its rule (an {@link Action} or a Shape) and its name as a generator writes
-   * it, encoded once.
+   * A declared child: its rule (an {@link Action} or a Shape) and its name as the stored JSON
+   * writes it, in quotes, encoded once ({@link JsonBytes#quoted}).
    */
-  record Child(Object rule, SerializedString name) {}
+  record Child(Object rule, byte[] name) {}
 
   /** The rules for the children of one kind of element; a child is an {@link Action} or a Shape. */
   static final class Shape {
@@ -51,7 +50,7 @@ final class ElementShapes {
 
     private void put(String name, Object rule) {
       // interned as the parser's member names are: a look-up then finds its key by identity
-      children.put(name.intern(), new Child(rule, new SerializedString(name)));
+      children.put(name.intern(), new Child(rule, JsonBytes.quoted(name)));
     }
   }
 

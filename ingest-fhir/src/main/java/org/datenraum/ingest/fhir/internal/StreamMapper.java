@@ -1,10 +1,8 @@
 package org.datenraum.ingest.fhir.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +75,12 @@ public final class StreamMapper {
    * out at the end, so it can be reused) and the member-name lists.
    */
   private static final class Scratch {
-    final ByteArrayBuilder out = new ByteArrayBuilder(1 << 14);
+    final JsonBytes out = new JsonBytes();
     final TokenDeidentifier.Names.Stack names = new TokenDeidentifier.Names.Stack();
   }
+
+  private static final byte[] RESOURCE_TYPE = JsonBytes.quoted("resourceType");
+  private static final byte[] ID = JsonBytes.quoted("id");
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -88,17 +89,15 @@ public final class StreamMapper {
       String type = resourceType(p);
       ElementShapes.Shape shape = ElementShapes.ofResource(type);
       Scratch scratch = SCRATCH.get();
-      ByteArrayBuilder out = scratch.out;
-      out.reset();
+      JsonBytes out = scratch.out;
+      out.reset(factory);
       StreamedResource r = new StreamedResource(type);
-      String pseudoId;
-      try (JsonGenerator g = factory.createGenerator(out)) {
-        g.writeStartObject();
-        g.writeStringField("resourceType", type);
-        pseudoId = members(p, new TokenDeidentifier(p, g, this::pseudonymousReference,
-            line, scratch.names), shape, r);
-        g.writeEndObject();
-      }
+      out.startObject();
+      out.fieldName(RESOURCE_TYPE);
+      out.string(type);
+      String pseudoId = members(p, new TokenDeidentifier(p, out, this::pseudonymousReference,
+          line, scratch.names), shape, r);
+      out.endObject();
       return upsert(r, pseudoId, out.toByteArray());
     }
   }
@@ -121,7 +120,7 @@ public final class StreamMapper {
   /** Walks the members after {@code resourceType}; the resource's pseudonymous id. */
   private String members(JsonParser p, TokenDeidentifier walker, ElementShapes.Shape shape,
       StreamedResource r) throws IOException {
-    JsonGenerator g = walker.generator();
+    JsonBytes g = walker.generator();
     String pseudoId = null;
     TokenDeidentifier.Names names = walker.top();
     names.add("resourceType");
@@ -135,7 +134,8 @@ public final class StreamMapper {
         }
         r.settled();
         pseudoId = pseudonyms.id(r.type, id);
-        g.writeStringField("id", pseudoId);
+        g.fieldName(ID);
+        g.string(pseudoId);
       } else {
         if (StreamedResource.RESOLVED.contains(name)
             && (v != JsonToken.START_OBJECT || !(shape.rule(name) instanceof ElementShapes.Shape))) {

@@ -1,9 +1,7 @@
 package org.datenraum.ingest.fhir.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -12,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
- * De-identifies a resource from its parser tokens into a generator as they pass, by the same
+ * De-identifies a resource from its parser tokens into its stored JSON as they pass, by the same
  * element rules as {@link Deidentifier} ({@link ElementShapes}): a member is written when its
  * rule keeps it, walked into when its rule is a composite, rewritten when it is a reference, and
  * skipped otherwise; array elements that are neither objects nor null are skipped. Numbers are
@@ -23,16 +21,16 @@ import java.util.function.UnaryOperator;
 final class TokenDeidentifier implements TokenSink.Scalar {
 
   private final JsonParser p;
-  private final JsonGenerator g;
+  private final JsonBytes g;
   private final UnaryOperator<String> references;
   private final Names.Stack names;
   private final JsonLine line;
   /** The encoded name of the member being written, when it is a declared one. */
-  private SerializableString key;
+  private byte[] key;
   /** The scalar token handed to the sinks, and its text once read. */
   private JsonToken token;
   private String text;
-  /** Where the characters of the last plain string are in the line; length -1 when not plain. */
+  /** Where the bytes of the last verbatim string are in the line; length -1 when not verbatim. */
   private int plainStart;
   private int plainLength = -1;
 
@@ -41,7 +39,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
    *              the same bytes as decoding and encoding them)
    * @param names the member-name lists to reuse, one per depth (cleared here)
    */
-  TokenDeidentifier(JsonParser p, JsonGenerator g, UnaryOperator<String> references,
+  TokenDeidentifier(JsonParser p, JsonBytes g, UnaryOperator<String> references,
       JsonLine line, Names.Stack names) {
     this.p = p;
     this.g = g;
@@ -51,7 +49,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
     names.clear();
   }
 
-  JsonGenerator generator() {
+  JsonBytes generator() {
     return g;
   }
 
@@ -68,7 +66,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
       member(name, p.nextToken(), shape, sink);
     }
     names.leave();
-    g.writeEndObject();
+    g.endObject();
   }
 
   /**
@@ -150,7 +148,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
       String replaced = references.apply(original);
       if (replaced != null) {
         fieldName(name);
-        g.writeString(replaced);
+        g.string(replaced);
         sink.member(name);
         token = JsonToken.VALUE_STRING;
         text = replaced;
@@ -167,33 +165,33 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   /** Writes the member's name: encoded once for declared names, as given for others. */
   private void fieldName(String name) throws IOException {
     if (key != null) {
-      g.writeFieldName(key);
+      g.fieldName(key);
     } else {
-      g.writeFieldName(name);
+      g.fieldName(name);
     }
   }
 
   private void nested(String name, boolean inArray, ElementShapes.Shape shape, TokenSink sink)
       throws IOException {
-    g.writeStartObject();
+    g.startObject();
     TokenSink child = sink.open(name, inArray);
     object(shape, child);
     child.close();
   }
 
   private void array(String name, ElementShapes.Shape shape, TokenSink sink) throws IOException {
-    g.writeStartArray();
+    g.startArray();
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == JsonToken.START_OBJECT) {
         nested(name, true, shape, sink);
       } else if (t == JsonToken.VALUE_NULL) {
-        g.writeNull();
+        g.nul();
       } else {
         p.skipChildren();
       }
     }
-    g.writeEndArray();
+    g.endArray();
   }
 
   private void keep(String name, JsonToken v, TokenSink sink) throws IOException {
@@ -210,7 +208,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
       return;
     }
     sink.keptArray(name);
-    g.writeStartArray();
+    g.startArray();
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t.isStructStart()) {
@@ -218,7 +216,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
       }
       scalar(t);
     }
-    g.writeEndArray();
+    g.endArray();
   }
 
   /** Writes the scalar at the parser as the tree-based mapping writes the node it parses. */
@@ -227,38 +225,38 @@ final class TokenDeidentifier implements TokenSink.Scalar {
       case VALUE_STRING -> string();
       case VALUE_NUMBER_INT -> {
         switch (p.getNumberType()) {
-          case INT -> g.writeNumber(p.getIntValue());
-          case LONG -> g.writeNumber(p.getLongValue());
-          default -> g.writeNumber(p.getBigIntegerValue());
+          case INT -> g.number(p.getIntValue());
+          case LONG -> g.number(p.getLongValue());
+          default -> g.number(p.getBigIntegerValue());
         }
       }
-      case VALUE_NUMBER_FLOAT -> g.writeNumber(p.getDoubleValue());
-      case VALUE_TRUE -> g.writeBoolean(true);
-      case VALUE_FALSE -> g.writeBoolean(false);
-      case VALUE_NULL -> g.writeNull();
+      case VALUE_NUMBER_FLOAT -> g.number(p.getDoubleValue());
+      case VALUE_TRUE -> g.bool(true);
+      case VALUE_FALSE -> g.bool(false);
+      case VALUE_NULL -> g.nul();
       default -> throw StreamFallback.shape();
     }
   }
 
-  /** Characters of a string copied as bytes at most, far below the parser's limit of a string. */
+  /** Bytes of a string copied at most, far below the parser's limit of a string. */
   private static final int PLAIN_MAX = 1 << 16;
 
   /**
-   * Writes the string at the parser: a plain one (printable ASCII, no escape) as its bytes in the
-   * line, since decoding and encoding it again would write the very same bytes; others through
-   * the parser's characters, escaped as the generator escapes every string.
+   * Writes the string at the parser: a verbatim one (see {@link #verbatimEnd}) as its bytes in
+   * the line, since decoding and encoding it again would write the very same bytes; others
+   * through the parser's characters, escaped as Jackson's generator escapes every string.
    */
   private void string() throws IOException {
     if (plain()) {
-      g.writeRawUTF8String(line.bytes(), plainStart, plainLength);
+      g.rawString(line.bytes(), plainStart, plainLength);
     } else {
-      g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      g.string(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
   }
 
   /**
-   * Whether the string token at the parser is plain (see {@link #plainEnd}); if so, where its
-   * characters are in the line ({@link #plainStart}, {@link #plainLength}).
+   * Whether the string token at the parser is verbatim (see {@link #verbatimEnd}); if so, where
+   * its bytes are in the line ({@link #plainStart}, {@link #plainLength}).
    */
   private boolean plain() {
     long quote = p.currentTokenLocation().getByteOffset();
@@ -266,7 +264,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
     int start = line.offset() + (int) quote;
     plainLength = -1;
     if (quote >= 0 && quote < line.length() && b[start] == '"') {
-      int end = plainEnd(b, start + 1, line.offset() + line.length());
+      int end = verbatimEnd(b, start + 1, line.offset() + line.length());
       if (end >= 0) {
         plainStart = start + 1;
         plainLength = end - plainStart;
@@ -276,39 +274,75 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   }
 
   /**
-   * The text of the string token at the parser: a plain one made from its bytes in the line (the
-   * parser then skips it instead of decoding it), others decoded by the parser.
+   * The text of the string token at the parser: a verbatim one decoded from its bytes in the
+   * line (the parser then skips it instead of decoding it), others decoded by the parser.
    */
   String stringText() throws IOException {
-    return plain() ? latin1() : p.getText();
+    return plain() ? plainText() : p.getText();
   }
 
-  /** The plain string found last: printable ASCII, so its bytes are its characters. */
-  private String latin1() {
-    return new String(line.bytes(), plainStart, plainLength, StandardCharsets.ISO_8859_1);
+  /** The verbatim string found last, decoded from its UTF-8 bytes. */
+  private String plainText() {
+    return new String(line.bytes(), plainStart, plainLength, StandardCharsets.UTF_8);
   }
 
   /**
-   * The closing quote of a string whose characters start at {@code from}, if all of them are
-   * printable ASCII without a backslash and there are fewer than {@link #PLAIN_MAX}; else -1
-   * (a longer string is left to the parser, which checks its length).
+   * The closing quote of a string whose bytes start at {@code from}, if it is verbatim: fewer
+   * than {@link #PLAIN_MAX} bytes, each printable ASCII other than a backslash, or part of a
+   * well-formed UTF-8 sequence of two or three bytes that is not a surrogate (a character
+   * Jackson's generator writes as these same bytes, unescaped); else -1. A string with an
+   * escape, a control or delete character, a character beyond the Basic Multilingual Plane (the
+   * generator escapes its surrogates) or ill-formed UTF-8 is left to the parser.
    */
-  static int plainEnd(byte[] b, int from, int limit) {
+  static int verbatimEnd(byte[] b, int from, int limit) {
     int end = (int) Math.min(limit, (long) from + PLAIN_MAX);
     int i = from;
-    while (i + Long.BYTES <= end && !special((long) LONGS.get(b, i))) {
-      i += Long.BYTES;
-    }
-    for (; i < end; i++) {
-      byte c = b[i];
+    while (true) {
+      while (i + Long.BYTES <= end && !special((long) LONGS.get(b, i))) {
+        i += Long.BYTES;
+      }
+      if (i >= end) {
+        return -1;
+      }
+      int c = b[i] & 0xFF;
       if (c == '"') {
         return i;
       }
-      if (c < 0x20 || c == '\\' || c == 0x7F) {
-        return -1;
+      if (c < 0x80) {
+        if (c < 0x20 || c == '\\' || c == 0x7F) {
+          return -1;
+        }
+        i++;
+      } else {
+        int n = sequence(b, i, end);
+        if (n < 0) {
+          return -1;
+        }
+        i += n;
       }
     }
-    return -1;
+  }
+
+  /**
+   * The length of the UTF-8 sequence at {@code i} if it is a well-formed one of two or three bytes
+   * for a character that is not a surrogate (so neither overlong nor beyond the BMP); else -1.
+   */
+  static int sequence(byte[] b, int i, int end) {
+    int c = b[i] & 0xFF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      return i + 1 < end && continuation(b[i + 1], 0x80, 0xBF) ? 2 : -1;
+    }
+    if (c < 0xE0 || c > 0xEF || i + 2 >= end) {
+      return -1;
+    }
+    int low = c == 0xE0 ? 0xA0 : 0x80;
+    int high = c == 0xED ? 0x9F : 0xBF;
+    return continuation(b[i + 1], low, high) && continuation(b[i + 2], 0x80, 0xBF) ? 3 : -1;
+  }
+
+  private static boolean continuation(byte b, int low, int high) {
+    int x = b & 0xFF;
+    return x >= low && x <= high;
   }
 
   private static final VarHandle LONGS =
@@ -337,7 +371,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
     if (text == null && token != null) {
       try {
         text = token != JsonToken.VALUE_STRING ? token.asString()
-            : plainLength >= 0 ? latin1() : p.getText();
+            : plainLength >= 0 ? plainText() : p.getText();
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
