@@ -22,9 +22,13 @@ final class StreamedFacts {
   private StreamedFacts(StreamedResource r, FactExtractor.Subject s) {
     this.r = r;
     this.s = s;
-    List<Attribute> sorted = new ArrayList<>(r.attributes);
-    sorted.sort(AttributeWalker.ORDER);
-    this.attributes = List.copyOf(sorted);
+    if (r.attributes.size() < 2) {
+      this.attributes = List.copyOf(r.attributes);
+    } else {
+      List<Attribute> sorted = new ArrayList<>(r.attributes);
+      sorted.sort(AttributeWalker.ORDER);
+      this.attributes = List.copyOf(sorted);
+    }
   }
 
   static List<Fact> of(StreamedResource r, FactExtractor.Subject s) {
@@ -83,16 +87,33 @@ final class StreamedFacts {
         : List.of(new FactValue.Quantity(q.value, q.unit(), q.comparator));
   }
 
+  /** A time's member names: the prefix, and with DateTime, Instant and Period. */
+  private record TimeNames(String plain, String dateTime, String instant, String period) {}
+
+  /** Per prefix of {@link StreamedResource#TIMES}, its member names, made once. */
+  private static final java.util.Map<String, TimeNames> TIME_NAMES = timeNames();
+
+  private static java.util.Map<String, TimeNames> timeNames() {
+    java.util.Map<String, TimeNames> out = new java.util.HashMap<>();
+    for (List<String> prefixes : StreamedResource.TIMES.values()) {
+      for (String p : prefixes) {
+        out.put(p, new TimeNames(p, p + "DateTime", p + "Instant", p + "Period"));
+      }
+    }
+    return java.util.Map.copyOf(out);
+  }
+
   /** {@link TimeSpan#of} over the times the resource's members held. */
   private TimeSpan of(String prefix) throws TimeSpan.BadTime {
-    Object v = r.times.get(prefix + "DateTime");
+    TimeNames n = TIME_NAMES.get(prefix);
+    Object v = r.times.get(n.dateTime());
     if (v == null) {
-      v = r.times.get(prefix + "Instant");
+      v = r.times.get(n.instant());
     }
     if (v != null) {
-      return TimeSpan.point(prefix + "DateTime", text(v));
+      return TimeSpan.point(n.dateTime(), text(v));
     }
-    Object p = r.times.get(prefix + "Period");
+    Object p = r.times.get(n.period());
     if (p == null && r.times.get(prefix) instanceof TokenReaders.Period) {
       p = r.times.get(prefix);
     }
@@ -100,7 +121,7 @@ final class StreamedFacts {
       if (!(p instanceof TokenReaders.Period period)) {
         throw StreamFallback.shape();
       }
-      return TimeSpan.period(prefix + "Period", period.start, period.end);
+      return TimeSpan.period(n.period(), period.start, period.end);
     }
     return r.times.get(prefix) instanceof String plain ? TimeSpan.point(prefix, plain) : TimeSpan.NONE;
   }
