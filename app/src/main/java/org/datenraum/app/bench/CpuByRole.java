@@ -81,7 +81,10 @@ final class CpuByRole {
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
       String tid = task.getFileName().toString();
-      names.computeIfAbsent(tid, t -> comm(task));
+      String comm = comm(task);
+      if (!comm.isEmpty()) {
+        names.put(tid, comm);
+      }
       firstAndLast.computeIfAbsent(tid, t -> new long[] {started ? 0 : ticks, ticks})[1] = ticks;
     } catch (IOException | RuntimeException ended) {
       // the thread ended while it was read: its last sample stands

@@ -39,6 +39,22 @@ class CpuByRoleTest {
     assertThat(CpuByRole.describe(Map.of("main", 1.25))).isEqualTo("main 1.3");
   }
 
+  @Test
+  void aThreadThatNamesItselfAfterItsBirthCountsUnderItsLastName() throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux's /proc is needed");
+    CpuByRole cpu = CpuByRole.start();
+    Thread worker = new Thread(() -> {
+      sleep(450);
+      Thread.currentThread().setName("ForkJoinPool.commonPool-worker-9");
+      spin(500);
+      sleep(300);
+    }, "java");
+    worker.start();
+    worker.join();
+    Map<String, Double> byRole = cpu.stop();
+    assertThat(byRole.get("common pool")).as("named after the first samples saw it").isBetween(0.47, 0.9);
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
