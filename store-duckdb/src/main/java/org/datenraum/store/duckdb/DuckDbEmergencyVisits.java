@@ -39,7 +39,7 @@ public final class DuckDbEmergencyVisits {
   private static final String TRIAGE = "f.system = '" + LOINC + "' AND f.code = '11283-9' AND f.value_system IS NOT NULL"
       + " AND (f.value_system LIKE '%emergencyseverityindex%' OR f.value_system LIKE '%manchestertriage%')"
       + " AND f.value_code IN ('1', '2', '3', '4', '5')";
-  private static final String TRIAGE_ORDER = " ORDER BY f.start_time ASC NULLS LAST, f.rowid) FILTER (WHERE " + TRIAGE + ")";
+  private static final String TRIAGE_ORDER = " ORDER BY r.start_time ASC NULLS LAST, r.rowid) FILTER (WHERE " + TRIAGE + ")";
   private static final String PATHOGEN = "f.resource_type = 'Condition' AND f.system = 'urn:oid:1.2.276.0.76.5.441'";
   private static final String REFUTED = "coalesce(regexp_matches(s.attributes,"
       + " '(^|\\n)verificationStatus=[^\\n]*\\|refuted(\\n|$)'), false)";
@@ -48,31 +48,31 @@ public final class DuckDbEmergencyVisits {
       WITH v AS (
         SELECT e.encounter, e.patient, e.start_time, e.end_time, s.attributes FROM (
           SELECT encounter, patient, start_time, end_time, attribute_set FROM fact_row
-          WHERE resource_type = 'Encounter' AND system = ? AND code = ? AND start_time >= ? AND start_time < ?
-            AND encounter IS NOT NULL
+          WHERE kind IN (SELECT id FROM fact_kind WHERE resource_type = 'Encounter' AND system = ? AND code = ?)
+            AND start_time >= ? AND start_time < ? AND encounter IS NOT NULL
           QUALIFY row_number() OVER (PARTITION BY encounter ORDER BY rowid DESC) = 1) e
         LEFT JOIN attribute_set s ON s.id = e.attribute_set),
       o AS (
-        SELECT f.encounter,
+        SELECT r.encounter,
           first(CASE WHEN f.value_system LIKE '%%emergencyseverityindex%%' THEN 'ESI' ELSE 'MTS' END %1$s AS scale,
           first(TRY_CAST(f.value_code AS INTEGER) %1$s AS level,
-          first(epoch_us(f.start_time) %1$s AS triage_time,
-          last(epoch_us(f.start_time) ORDER BY f.rowid)
+          first(epoch_us(r.start_time) %1$s AS triage_time,
+          last(epoch_us(r.start_time) ORDER BY r.rowid)
             FILTER (WHERE f.system = 'urn:datenraum:ed' AND f.code = 'physician-contact') AS physician,
-          last(f.value_code ORDER BY f.rowid)
+          last(f.value_code ORDER BY r.rowid)
             FILTER (WHERE f.system = '%2$s' AND f.code = '11459-5' AND f.value_system IS NOT NULL) AS transport,
-          last(f.code ORDER BY f.rowid) FILTER (WHERE f.resource_type = 'Condition' AND f.system = '%3$s'
+          last(f.code ORDER BY r.rowid) FILTER (WHERE f.resource_type = 'Condition' AND f.system = '%3$s'
             AND coalesce(regexp_matches(s.attributes, '(^|\\n)diagnosis\\.rank=[^\\n]*\\|1(\\n|$)'), false)) AS diagnosis,
-          list(f.value_code ORDER BY f.rowid)
+          list(f.value_code ORDER BY r.rowid)
             FILTER (WHERE f.system = '%2$s' AND f.code = '44100-6' AND f.value_system IS NOT NULL) AS reasons,
-          list(f.code ORDER BY f.rowid) FILTER (WHERE %4$s AND NOT %5$s) AS pathogens,
+          list(f.code ORDER BY r.rowid) FILTER (WHERE %4$s AND NOT %5$s) AS pathogens,
           bool_or(true) FILTER (WHERE %4$s AND %5$s) AS no_pathogen,
           bool_or(true) FILTER (WHERE f.resource_type = 'Procedure' AND (f.system = '%6$s' AND f.code = 'ISO'
             OR f.system = '%7$s' AND f.code = '40174006') AND (f.status IS NULL OR f.status <> 'not-done')) AS isolated
-        FROM fact_row f LEFT JOIN attribute_set s ON s.id = f.attribute_set
-        WHERE f.encounter IN (SELECT encounter FROM v)
-          AND NOT (f.resource_type = 'Encounter' AND f.system = ? AND f.code = ? AND f.start_time IS NOT NULL)
-        GROUP BY f.encounter)
+        FROM fact_row r JOIN fact_kind f ON f.id = r.kind LEFT JOIN attribute_set s ON s.id = r.attribute_set
+        WHERE r.encounter IN (SELECT encounter FROM v)
+          AND NOT (f.resource_type = 'Encounter' AND f.system = ? AND f.code = ? AND r.start_time IS NOT NULL)
+        GROUP BY r.encounter)
       SELECT epoch_us(v.start_time), epoch_us(v.end_time), v.attributes, o.scale, o.level, o.triage_time,
         o.physician, o.transport, o.diagnosis, o.reasons, o.pathogens, o.no_pathogen, o.isolated,
         p.sex, p.birth_year, p.birth_month%8$s

@@ -69,18 +69,22 @@ public final class DuckDbIcuFacts implements IcuFacts {
             OR f.system = '%s' AND f.code = '%s')
         OR f.resource_type = 'Condition' AND f.system = '%s' AND f.code LIKE '%s%%')""";
 
+  /** The units of the kinds of facts (a kind no fact has any more adds a unit no row names). */
   private static final String UNITS = """
-      SELECT DISTINCT f.unit FROM fact_row f
-      WHERE f.resource_type IN ('Observation', 'MedicationAdministration') AND f.unit IS NOT NULL
+      SELECT DISTINCT d.unit FROM fact_kind d
+      WHERE d.resource_type IN ('Observation', 'MedicationAdministration') AND d.unit IS NOT NULL
       ORDER BY 1""";
 
   private static final String MANY = """
-      SELECT f.patient, k.idx, coalesce(list_position(?, f.unit), 0), epoch_ms(f.start_time),
+      SELECT f.patient, k.idx, coalesce(list_position(?, k.unit), 0), epoch_ms(f.start_time),
              epoch_ms(f.end_time) - epoch_ms(f.start_time), f.value_num
-      FROM fact_row f JOIN (VALUES %s) k(idx, type, system, code)
-        ON f.resource_type = k.type AND f.system = k.system AND f.code = k.code
-      WHERE f.patient IN (%s) AND f.start_time IS NOT NULL AND f.comparator IS NULL
-        AND (f.status IS NULL OR f.status NOT IN ('entered-in-error', 'cancelled', 'not-done'))
+      FROM fact_row f JOIN (
+        SELECT k.idx, d.id, d.unit FROM fact_kind d JOIN (VALUES %s) k(idx, type, system, code)
+          ON d.resource_type = k.type AND d.system = k.system AND d.code = k.code
+        WHERE d.comparator IS NULL
+          AND (d.status IS NULL OR d.status NOT IN ('entered-in-error', 'cancelled', 'not-done'))) k
+        ON k.id = f.kind
+      WHERE f.patient IN (%s) AND f.start_time IS NOT NULL
       ORDER BY f.patient""";
 
   private final DuckDbSiteStore store;

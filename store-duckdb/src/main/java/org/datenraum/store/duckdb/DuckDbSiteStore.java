@@ -364,8 +364,9 @@ public final class DuckDbSiteStore implements SiteStore {
       Map<Integer, String> names = pseudonymsByNumber(c);
       List<Fact> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + FactCodec.COLUMNS + " FROM fact"
-          + " WHERE encounter IN (SELECT encounter FROM fact_row WHERE resource_type = ? AND system = ?"
-          + " AND code = ? AND start_time >= ? AND start_time < ? AND encounter IS NOT NULL)")) {
+          + " WHERE encounter IN (SELECT encounter FROM fact_row WHERE kind IN (SELECT id FROM fact_kind"
+          + " WHERE resource_type = ? AND system = ? AND code = ?) AND start_time >= ? AND start_time < ?"
+          + " AND encounter IS NOT NULL)")) {
         ps.setString(1, resourceType);
         ps.setString(2, code.system());
         ps.setString(3, code.code());

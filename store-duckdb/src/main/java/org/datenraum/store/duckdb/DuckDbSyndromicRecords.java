@@ -49,10 +49,10 @@ public final class DuckDbSyndromicRecords implements SyndromicRecords {
           AND f.start_time IS NOT NULL AND f.encounter IS NOT NULL AND %1$s
         GROUP BY f.encounter),
       dx AS (
-        SELECT f.encounter, string_agg(DISTINCT f.code, ',') AS codes
-        FROM fact_row f
-        WHERE f.resource_type = 'Condition' AND f.system = ? AND f.encounter IS NOT NULL AND %1$s
-        GROUP BY f.encounter),
+        SELECT r.encounter, string_agg(DISTINCT f.code, ',') AS codes
+        FROM fact_row r JOIN fact_kind f ON f.id = r.kind
+        WHERE f.resource_type = 'Condition' AND f.system = ? AND r.encounter IS NOT NULL AND %1$s
+        GROUP BY r.encounter),
       adm AS (
         SELECT DISTINCT ed.encounter
         FROM ed JOIN fact f ON f.patient = ed.patient

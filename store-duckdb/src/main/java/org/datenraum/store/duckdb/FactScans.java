@@ -94,10 +94,10 @@ public final class FactScans {
     try {
       ps.setString(1, facts.code().system());
       ps.setString(2, facts.code().code());
-      ps.setDouble(3, facts.above());
       if (facts.unit() != null) {
-        ps.setString(4, facts.unit());
+        ps.setString(3, facts.unit());
       }
+      ps.setDouble(facts.unit() == null ? 3 : 4, facts.above());
       return ps;
     } catch (SQLException | RuntimeException e) {
       ps.close();
@@ -119,7 +119,8 @@ public final class FactScans {
     }
 
     String where() {
-      return " FROM fact_row WHERE system = ? AND code = ? AND value_num > ?" + (unit == null ? "" : " AND unit = ?");
+      return " FROM fact_row WHERE kind IN (SELECT id FROM fact_kind WHERE system = ? AND code = ?"
+          + (unit == null ? "" : " AND unit = ?") + ") AND value_num > ?";
     }
   }
 }

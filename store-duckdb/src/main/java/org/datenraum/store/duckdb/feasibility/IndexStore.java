@@ -28,10 +28,14 @@ final class IndexStore {
   /** Only the patients of the temporary table {@code index_patient}. */
   private static final String TOUCHED = " AND patient IN (SELECT patient FROM index_patient)";
 
-  /** The patients of every fact code, of facts that pass {@code filter} ({@code AND ...}). */
+  /**
+   * The patients of every fact code, of facts that pass {@code filter} ({@code AND ...}): grouped
+   * by the rows' kind ids, then named by {@code fact_kind} (a code of several kinds comes more than
+   * once).
+   */
   private static String codes(String filter) {
-    return "SELECT resource_type, system, code, list(DISTINCT patient) FROM fact_row WHERE true"
-        + filter + " GROUP BY ALL";
+    return "SELECT k.resource_type, k.system, k.code, p.patients FROM (SELECT kind, list(DISTINCT patient)"
+        + " AS patients FROM fact_row WHERE true" + filter + " GROUP BY kind) p JOIN fact_kind k ON k.id = p.kind";
   }
 
   /**
@@ -40,8 +44,8 @@ final class IndexStore {
    * name one resource each; they are matched on rows, not indexed.
    */
   private static String attributes(String filter) {
-    return "SELECT f.resource_type, l.line, list(DISTINCT f.patient) FROM fact_row f JOIN"
-        + " (SELECT id, line FROM (SELECT id, unnest(string_split(attributes, chr(10))) AS line"
+    return "SELECT k.resource_type, l.line, list(DISTINCT f.patient) FROM fact_row f JOIN fact_kind k ON k.id = f.kind"
+        + " JOIN (SELECT id, line FROM (SELECT id, unnest(string_split(attributes, chr(10))) AS line"
         + " FROM attribute_set) WHERE line NOT LIKE '%=" + AttributeLines.REFERENCE_SYSTEM + "|%') l"
         + " ON l.id = f.attribute_set WHERE true" + filter + " GROUP BY ALL";
   }

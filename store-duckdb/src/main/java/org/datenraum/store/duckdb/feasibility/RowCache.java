@@ -23,22 +23,25 @@ import org.duckdb.DuckDBConnection;
  */
 final class RowCache {
 
-  /** What every filter needs. */
+  /**
+   * What every filter needs; unit, coded value and status come with the row's kind (see
+   * {@link FactKindIds}).
+   */
   private static final String BASE = "f.patient, epoch_us(f.start_time), epoch_us(f.end_time),"
-      + " f.value_num, f.value_high, f.unit, f.value_system, f.value_code, f.value_text IS NOT NULL,"
-      + " f.status";
+      + " f.value_num, f.value_high, f.kind, f.value_text IS NOT NULL";
 
   /** What attribute, component and reference tests need as well (the costly strings). */
-  private static final String EXTRAS = ", f.attributes, f.resource_id";
+  private static final String EXTRAS = ", a.attributes, f.resource_id";
 
-  /** The fact's own code, for rows found through an attribute. */
-  private static final String CODE = ", f.system, f.code";
+  /** The rows with their attribute lines. */
+  private static final String WITH_ATTRIBUTES = " FROM fact_row f LEFT JOIN attribute_set a ON a.id = f.attribute_set";
 
   final Interner<String> units = new Interner<>();
   final Interner<String> statuses = new Interner<>();
   final Interner<Coding> codings = new Interner<>();
   final Interner<String> attributeLists = new Interner<>();
   private final List<List<Attribute>> parsed = new ArrayList<>();
+  private FactKindIds kinds;
   private final LinkedHashMap<IndexKey, FactRows> rows = new LinkedHashMap<>(16, 0.75f, true);
   private final long budgetBytes;
   private long bytes;
@@ -106,17 +109,19 @@ final class RowCache {
             .append(k.coding().code()).endRow();
       }
     }
+    FactKindIds known = kinds(c);
     Map<IndexKey, FactRows> out = new HashMap<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT w.k, " + BASE
-        + (extras ? EXTRAS + " FROM fact f" : " FROM fact_row f") + " JOIN feasibility_want w ON f.code = w.code"
-        + " AND f.system = w.system AND f.resource_type = w.resource_type ORDER BY w.k, f.patient")) {
+        + (extras ? EXTRAS + WITH_ATTRIBUTES : " FROM fact_row f") + " JOIN (SELECT w.k, d.id FROM feasibility_want w"
+        + " JOIN fact_kind d ON d.code = w.code AND d.system = w.system AND d.resource_type = w.resource_type) w"
+        + " ON w.id = f.kind ORDER BY w.k, f.patient")) {
       while (rs.next()) {
         IndexKey k = keys.get(rs.getInt(1));
         FactRows r = out.computeIfAbsent(k, x -> new FactRows(1024, extras));
-        int i = read(rs, 2, r);
+        int i = read(rs, 2, r, known);
         r.code[i] = codings.id(k.coding());
         if (extras) {
-          readExtras(rs, 12, r, i, k.resourceType());
+          readExtras(rs, 9, r, i, k.resourceType());
         }
       }
     }
@@ -124,17 +129,18 @@ final class RowCache {
   }
 
   private FactRows loadAttribute(Connection c, IndexKey k) throws SQLException {
+    FactKindIds known = kinds(c);
     FactRows out = new FactRows(1024, true);
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + BASE + EXTRAS + CODE + " FROM fact f"
-        + " WHERE f.resource_type = ? AND list_contains(string_split(f.attributes, chr(10)), ?)"
-        + " ORDER BY f.patient")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + BASE + EXTRAS + WITH_ATTRIBUTES
+        + " WHERE f.kind IN (SELECT id FROM fact_kind WHERE resource_type = ?)"
+        + " AND list_contains(string_split(a.attributes, chr(10)), ?) ORDER BY f.patient")) {
       ps.setString(1, k.resourceType());
       ps.setString(2, k.attributeLine());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          int i = read(rs, 1, out);
-          readExtras(rs, 11, out, i, k.resourceType());
-          out.code[i] = codings.id(new Coding(rs.getString(13), rs.getString(14)));
+          int i = read(rs, 1, out, known);
+          readExtras(rs, 8, out, i, k.resourceType());
+          out.code[i] = known.code(rs.getInt(6));
         }
       }
     }
@@ -142,7 +148,7 @@ final class RowCache {
   }
 
   /** Reads the {@link #BASE} columns starting at column {@code at} into a new row. */
-  private int read(ResultSet rs, int at, FactRows r) throws SQLException {
+  private int read(ResultSet rs, int at, FactRows r, FactKindIds known) throws SQLException {
     int i = r.append();
     r.patient[i] = rs.getInt(at);
     r.start[i] = time(rs, at + 1);
@@ -151,14 +157,23 @@ final class RowCache {
     boolean hasNum = !rs.wasNull();
     rs.getDouble(at + 4);
     boolean hasHigh = !rs.wasNull();
-    String valueSystem = rs.getString(at + 6);
-    r.kind[i] = valueSystem != null ? FactRows.CODED : hasHigh ? FactRows.RANGE
-        : hasNum ? FactRows.QUANTITY : rs.getBoolean(at + 8) ? FactRows.TEXT : FactRows.NONE;
+    int kind = rs.getInt(at + 5);
+    int value = known.value(kind);
+    r.kind[i] = value >= 0 ? FactRows.CODED : hasHigh ? FactRows.RANGE
+        : hasNum ? FactRows.QUANTITY : rs.getBoolean(at + 6) ? FactRows.TEXT : FactRows.NONE;
     r.number[i] = num;
-    r.unit[i] = units.id(rs.getString(at + 5));
-    r.value[i] = valueSystem == null ? -1 : codings.id(new Coding(valueSystem, rs.getString(at + 7)));
-    r.status[i] = statuses.id(rs.getString(at + 9));
+    r.unit[i] = known.unit(kind);
+    r.value[i] = value;
+    r.status[i] = known.status(kind);
     return i;
+  }
+
+  /** The kinds of the store, read once per cache (the cache belongs to one store version). */
+  private FactKindIds kinds(Connection c) throws SQLException {
+    if (kinds == null) {
+      kinds = FactKindIds.read(c, this);
+    }
+    return kinds;
   }
 
   private void readExtras(ResultSet rs, int at, FactRows r, int i, String type) throws SQLException {

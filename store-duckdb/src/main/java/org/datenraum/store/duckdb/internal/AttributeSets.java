@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.datenraum.core.Attribute;
 import org.duckdb.DuckDBAppender;
 
 /**
@@ -22,12 +24,15 @@ import org.duckdb.DuckDBAppender;
  */
 public final class AttributeSets {
 
-  /** Recently used values and their ids, so that frequent values are not digested again. */
+  /**
+   * Recently used values and their ids, so that frequent values are neither encoded nor digested
+   * again: keyed by the attributes themselves (equal attributes encode to equal lines).
+   */
   private static final int RECENT_MAX = 1 << 16;
 
   private final DigestTable committed = new DigestTable();
   private final Map<Digest, Integer> staged = new HashMap<>();
-  private final Map<String, Integer> recent = new HashMap<>();
+  private final Map<List<Attribute>, Integer> recent = new HashMap<>();
   private final MessageDigest sha256 = sha256();
   private int next;
   private boolean loaded;
@@ -51,14 +56,15 @@ public final class AttributeSets {
   }
 
   /**
-   * The id of {@code lines}; a value new to the store gets the next id and a row in
-   * {@code table}, the batch's appender of {@code attribute_set}.
+   * The id of the lines of {@code attributes} (not empty, immutable); a value new to the store
+   * gets the next id and a row in {@code table}, the batch's appender of {@code attribute_set}.
    */
-  int idOf(String lines, DuckDBAppender table) throws SQLException {
-    Integer id = recent.get(lines);
+  int idOf(List<Attribute> attributes, DuckDBAppender table) throws SQLException {
+    Integer id = recent.get(attributes);
     if (id != null) {
       return id;
     }
+    String lines = FactCodec.attributes(attributes);
     byte[] utf8 = lines.getBytes(StandardCharsets.UTF_8);
     ByteBuffer d = ByteBuffer.wrap(sha256.digest(utf8), 0, 16);
     Digest digest = new Digest(d.getLong(), d.getLong());
@@ -77,7 +83,7 @@ public final class AttributeSets {
     if (recent.size() >= RECENT_MAX) {
       recent.clear();
     }
-    recent.put(lines, id);
+    recent.put(attributes, id);
     return id;
   }
 

@@ -39,6 +39,7 @@ public final class BatchWriter {
   private final Clock clock;
   private final KeyIndexUse use;
   private final AttributeSets attributeSets = new AttributeSets();
+  private final FactKinds kinds = new FactKinds();
   private KeyIndex keys;
   /** Whether to ask the database directly before reading the index; decided at the first write. */
   private Boolean probeFirst;
@@ -107,6 +108,7 @@ public final class BatchWriter {
   public void write(WriteBatch batch) throws SQLException {
     readIndexIfDue();
     attributeSets.loadIfNeeded(c);
+    kinds.loadIfNeeded(c);
     if (threads == 0) {
       threads = threads();
       current = threads;
@@ -145,6 +147,7 @@ public final class BatchWriter {
       numbers.commit();
       codec.commit();
       attributeSets.commit();
+      kinds.commit();
       if (keys != null) {
         keys.commit();
       }
@@ -153,6 +156,7 @@ public final class BatchWriter {
       numbers.rollback();
       codec.rollback();
       attributeSets.rollback();
+      kinds.rollback();
       if (keys != null) {
         keys.rollback();
       }
@@ -235,6 +239,7 @@ public final class BatchWriter {
     try (DuckDBAppender patients = c.createAppender("patient");
         DuckDBAppender facts = c.createAppender("fact_row");
         DuckDBAppender sets = c.createAppender("attribute_set");
+        DuckDBAppender kindRows = c.createAppender("fact_kind");
         DuckDBAppender meds = c.createAppender("medication_code")) {
       for (int i = 0; i < nums.length; i++) {
         ResourceRecord r = upserts.get(i);
@@ -247,7 +252,7 @@ public final class BatchWriter {
         if (nums[i] != null) {
           touched.add(nums[i]);
         }
-        appendFacts(facts, sets, nums[i], r.facts());
+        appendFacts(facts, sets, kindRows, nums[i], r.facts());
         for (Coding code : r.codes()) {
           meds.beginRow().append(r.key().id()).append(code.system()).append(code.code()).endRow();
         }
@@ -265,9 +270,12 @@ public final class BatchWriter {
     return out;
   }
 
-  /** Appends the facts; their attribute lines become ids of {@code attribute_set}, new ones added to {@code sets}. */
-  private void appendFacts(DuckDBAppender facts, DuckDBAppender sets, Integer num, List<Fact> list)
-      throws SQLException {
+  /**
+   * Appends the facts; their attribute lines become ids of {@code attribute_set}, their coded parts
+   * ids of {@code fact_kind}, new ones added to {@code sets} and {@code kindRows}.
+   */
+  private void appendFacts(DuckDBAppender facts, DuckDBAppender sets, DuckDBAppender kindRows, Integer num,
+      List<Fact> list) throws SQLException {
     List<Attribute> lastAttributes = null;
     Integer set = null;
     for (Fact f : list) {
@@ -276,10 +284,9 @@ public final class BatchWriter {
       }
       if (f.attributes() != lastAttributes) {
         lastAttributes = f.attributes();
-        String encoded = FactCodec.attributes(lastAttributes);
-        set = encoded == null ? null : attributeSets.idOf(encoded, sets);
+        set = lastAttributes.isEmpty() ? null : attributeSets.idOf(lastAttributes, sets);
       }
-      FactCodec.append(facts, num, f, set);
+      FactCodec.append(facts, num, f, set, kinds.idOf(f, kindRows));
     }
   }
 

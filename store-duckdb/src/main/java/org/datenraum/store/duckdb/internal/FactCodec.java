@@ -15,7 +15,7 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * Writes facts as rows of the {@code fact_row} table and reads them back from the view {@code fact}
- * (the rows with their attribute lines).
+ * (the rows with their coded parts and attribute lines).
  */
 public final class FactCodec {
 
@@ -27,59 +27,37 @@ public final class FactCodec {
   private FactCodec() {}
 
   /**
-   * Appends a fact as a row of {@code fact_row}, its attribute lines as the id of their
-   * {@code attribute_set} row (null without attributes).
+   * Appends a fact as a row of {@code fact_row}: its attribute lines as the id of their
+   * {@code attribute_set} row (null without attributes), its coded parts as the id of their
+   * {@code fact_kind} row.
    */
-  static void append(DuckDBAppender a, int patient, Fact f, Integer attributeSet)
+  static void append(DuckDBAppender a, int patient, Fact f, Integer attributeSet, int kind)
       throws SQLException {
     a.beginRow();
     a.append(patient);
     text(a, f.encounter());
-    a.append(f.resourceType());
     a.append(f.resourceId());
-    a.append(f.code().system());
-    a.append(f.code().code());
     time(a, f.start());
     time(a, f.end());
-    value(a, f.value());
-    text(a, f.status());
+    FactValue v = f.value();
+    if (v instanceof FactValue.Quantity q) {
+      a.append(q.number()).appendNull().appendNull();
+    } else if (v instanceof FactValue.Range r) {
+      number(a, r.low());
+      number(a, r.high());
+      a.appendNull();
+    } else if (v instanceof FactValue.Text t) {
+      a.appendNull().appendNull().append(t.text());
+    } else {
+      a.appendNull().appendNull().appendNull();
+    }
     if (attributeSet == null) {
       a.appendNull();
     } else {
       a.append(attributeSet.intValue());
     }
+    a.append(kind);
     a.endRow();
-  }
-
-  private static void value(DuckDBAppender a, FactValue v) throws SQLException {
-    Double num = null;
-    Double high = null;
-    String unit = null;
-    String comparator = null;
-    String vs = null;
-    String vc = null;
-    String vt = null;
-    if (v instanceof FactValue.Quantity q) {
-      num = q.number();
-      unit = q.unit();
-      comparator = q.comparator();
-    } else if (v instanceof FactValue.Range r) {
-      num = r.low();
-      high = r.high();
-      unit = r.unit();
-    } else if (v instanceof FactValue.Coded c) {
-      vs = c.coding().system();
-      vc = c.coding().code();
-    } else if (v instanceof FactValue.Text t) {
-      vt = t.text();
-    }
-    number(a, num);
-    number(a, high);
-    text(a, unit);
-    text(a, comparator);
-    text(a, vs);
-    text(a, vc);
-    text(a, vt);
   }
 
   /** Encodes attributes as lines {@code key=system|code}. */
@@ -152,11 +130,21 @@ public final class FactCodec {
     }
   }
 
+  /** Appends the instant as a TIMESTAMP (UTC), without building a {@link LocalDateTime}. */
   static void time(DuckDBAppender a, Instant i) throws SQLException {
     if (i == null) {
       a.appendNull();
     } else {
-      a.append(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+      a.appendEpochMicros(micros(i));
     }
+  }
+
+  /**
+   * Microseconds since the epoch, a part of a microsecond cut off towards zero as the driver does
+   * for a {@link LocalDateTime} (so times before 1970 are stored as they were).
+   */
+  static long micros(Instant i) {
+    long us = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+    return i.getEpochSecond() < 0 && i.getNano() % 1000 != 0 ? us + 1 : us;
   }
 }

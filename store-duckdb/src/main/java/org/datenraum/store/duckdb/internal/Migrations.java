@@ -18,7 +18,8 @@ public final class Migrations {
 
   /** The migrations, in order. */
   static final List<String> SCRIPTS = List.of("V1__site_store.sql", "V2__feasibility_index.sql",
-      "V3__json_dictionary.sql", "V4__index_delta.sql", "V5__resource_key.sql", "V6__attribute_set.sql");
+      "V3__json_dictionary.sql", "V4__index_delta.sql", "V5__resource_key.sql", "V6__attribute_set.sql",
+      "V7__fact_kind.sql");
 
   private Migrations() {}
 

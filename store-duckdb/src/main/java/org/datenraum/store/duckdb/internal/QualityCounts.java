@@ -27,6 +27,9 @@ public final class QualityCounts {
   private static final String HAS_VALUE = "value_system IS NOT NULL OR value_high IS NOT NULL"
       + " OR value_num IS NOT NULL OR value_text IS NOT NULL";
 
+  /** The fact rows with their kinds' columns (the two tables share no column name). */
+  private static final String ROWS = "fact_row JOIN fact_kind ON fact_kind.id = fact_row.kind";
+
   private QualityCounts() {}
 
   public static QualityReport measure(Connection c, Set<String> knownSystems, Instant now) throws SQLException {
@@ -34,7 +37,7 @@ public final class QualityCounts {
     long total = 0;
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT resource_type, count(*),"
         + " count(encounter), count(start_time), count(end_time), count(*) FILTER (WHERE " + HAS_VALUE + "),"
-        + " count(status) FROM fact_row GROUP BY resource_type ORDER BY resource_type")) {
+        + " count(status) FROM " + ROWS + " GROUP BY resource_type ORDER BY resource_type")) {
       while (rs.next()) {
         fields.add(new FieldCompleteness(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
             rs.getLong(6), rs.getLong(7)));
@@ -43,7 +46,8 @@ public final class QualityCounts {
     }
     Map<String, Long> unknown = new TreeMap<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT coalesce(system, '(none)'), count(*) FROM fact_row GROUP BY 1")) {
+        ResultSet rs = s.executeQuery("SELECT coalesce(k.system, '(none)'), sum(n)::BIGINT FROM"
+            + " (SELECT kind, count(*) AS n FROM fact_row GROUP BY kind) f JOIN fact_kind k ON k.id = f.kind GROUP BY 1")) {
       while (rs.next()) {
         if (!knownSystems.contains(rs.getString(1))) {
           unknown.put(rs.getString(1), rs.getLong(2));

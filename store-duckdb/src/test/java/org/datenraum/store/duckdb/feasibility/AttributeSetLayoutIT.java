@@ -36,9 +36,9 @@ class AttributeSetLayoutIT {
   private static final LocalDate DATE = LocalDate.of(2025, 6, 15);
   private static final String FORMER_ORDER = "SELECT resource_id || ' ' || code || ' ' || coalesce(attributes, '-')"
       + " FROM fact ORDER BY rowid";
-  private static final String MIGRATED_ORDER = "SELECT f.resource_id || ' ' || f.code || ' '"
-      + " || coalesce(a.attributes, '-') FROM fact_row f LEFT JOIN attribute_set a ON a.id = f.attribute_set"
-      + " ORDER BY f.rowid";
+  private static final String MIGRATED_ORDER = "SELECT f.resource_id || ' ' || k.code || ' '"
+      + " || coalesce(a.attributes, '-') FROM fact_row f JOIN fact_kind k ON k.id = f.kind"
+      + " LEFT JOIN attribute_set a ON a.id = f.attribute_set ORDER BY f.rowid";
 
   @TempDir Path dir;
 
