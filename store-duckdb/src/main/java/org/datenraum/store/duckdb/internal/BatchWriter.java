@@ -1,24 +1,19 @@
 package org.datenraum.store.duckdb.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
 import org.datenraum.core.PatientRecord;
-import org.datenraum.core.QuarantineEntry;
 import org.datenraum.core.ResourceKey;
 import org.datenraum.core.ResourceRecord;
 import org.datenraum.core.WriteBatch;
@@ -40,15 +35,13 @@ public final class BatchWriter {
   private final KeyIndexUse use;
   private final AttributeSets attributeSets = new AttributeSets();
   private final FactKinds kinds = new FactKinds();
+  private final AppendThreads threads;
   private KeyIndex keys;
   /** Whether to ask the database directly before reading the index; decided at the first write. */
   private Boolean probeFirst;
   private long probes;
   /** Writes that asked the database while the index was not read and found nothing stored. */
   private int futileProbes;
-  /** DuckDB's configured threads, read at the first write, and its current setting. */
-  private long threads;
-  private long current;
 
   public BatchWriter(DuckDBConnection c, PatientNumbers numbers, JsonCodec codec, Clock clock) {
     this(c, numbers, codec, clock, KeyIndexUse.DEFAULT);
@@ -68,6 +61,7 @@ public final class BatchWriter {
     this.codec = codec;
     this.clock = clock;
     this.use = use;
+    this.threads = new AppendThreads(c);
   }
 
   /** Batches so far for which the database was asked which of their resources it holds. */
@@ -109,10 +103,6 @@ public final class BatchWriter {
     readIndexIfDue();
     attributeSets.loadIfNeeded(c);
     kinds.loadIfNeeded(c);
-    if (threads == 0) {
-      threads = threads();
-      current = threads;
-    }
     c.setAutoCommit(false);
     try {
       // The first statement opens the transaction; appenders alone would run outside of it.
@@ -132,7 +122,7 @@ public final class BatchWriter {
             futileProbes++;
           }
         }
-        setThreads(1);
+        threads.single();
         if (keys != null) {
           keys.persist(c, upserts, stored);
         } else {
@@ -140,8 +130,8 @@ public final class BatchWriter {
         }
         append(batch, touched);
       }
-      appendLinks(batch.identifiers());
-      appendQuarantine(batch);
+      SideRows.links(c, batch.identifiers());
+      SideRows.quarantine(c, batch.quarantine(), LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
       IndexDelta.add(c, touched);
       c.commit();
       numbers.commit();
@@ -163,31 +153,7 @@ public final class BatchWriter {
       throw e;
     } finally {
       c.setAutoCommit(true);
-      setThreads(threads);
-    }
-  }
-
-  /** DuckDB's threads setting. */
-  private long threads() throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT current_setting('threads')")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /**
-   * Sets DuckDB's threads. A batch's rows are appended and committed on one: the appends, and the
-   * checkpoints a commit may start, gain nothing from DuckDB's other threads while the other cores
-   * map the next batches, and those threads' waiting for work costs CPU (about a tenth of the
-   * appends' in a first load). The scans that delete replaced rows run on the configured threads.
-   */
-  private void setThreads(long n) throws SQLException {
-    if (n != current) {
-      try (Statement s = c.createStatement()) {
-        s.execute("SET threads = " + n);
-      }
-      current = n;
+      threads.restore();
     }
   }
 
@@ -316,35 +282,6 @@ public final class BatchWriter {
       a.append((short) p.birth().getYear()).append((byte) p.birth().getMonthValue());
     }
     a.append(p.sex().code()).append(p.deceased()).endRow();
-  }
-
-  private void appendLinks(Map<String, String> identifiers) throws SQLException {
-    if (identifiers.isEmpty()) {
-      return;
-    }
-    update("DELETE FROM patient_identifier WHERE identifier IN (SELECT unnest(?::VARCHAR[]))",
-        (Object) identifiers.keySet().toArray(new String[0]));
-    try (DuckDBAppender a = c.createAppender("patient_identifier")) {
-      for (Map.Entry<String, String> e : identifiers.entrySet()) {
-        a.beginRow().append(e.getKey()).append(e.getValue()).endRow();
-      }
-    }
-  }
-
-  private void appendQuarantine(WriteBatch batch) throws SQLException {
-    if (batch.quarantine().isEmpty()) {
-      return;
-    }
-    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    try (DuckDBAppender a = c.createAppender("quarantine")) {
-      for (QuarantineEntry q : batch.quarantine()) {
-        a.beginRow().append(q.file()).append(q.location());
-        FactCodec.text(a, q.resourceType());
-        FactCodec.text(a, q.resourceId());
-        a.append(q.problem().code()).append(q.problem().category().name())
-            .append(q.problem().message()).append(now).endRow();
-      }
-    }
   }
 
   private void update(String sql, Object... args) throws SQLException {

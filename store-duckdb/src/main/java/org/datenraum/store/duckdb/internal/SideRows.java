@@ -1,0 +1,50 @@
+package org.datenraum.store.duckdb.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.datenraum.core.QuarantineEntry;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/** A batch's rows besides its resources: identifier links and quarantine entries. */
+final class SideRows {
+
+  private SideRows() {}
+
+  /** Replaces the links of the identifiers' pseudonyms to their patients. */
+  static void links(DuckDBConnection c, Map<String, String> identifiers) throws SQLException {
+    if (identifiers.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM patient_identifier WHERE identifier IN (SELECT unnest(?::VARCHAR[]))")) {
+      ps.setArray(1, c.createArrayOf("VARCHAR", identifiers.keySet().toArray(new String[0])));
+      ps.executeUpdate();
+    }
+    try (DuckDBAppender a = c.createAppender("patient_identifier")) {
+      for (Map.Entry<String, String> e : identifiers.entrySet()) {
+        a.beginRow().append(e.getKey()).append(e.getValue()).endRow();
+      }
+    }
+  }
+
+  /** Appends the quarantine entries, rejected at {@code now} (UTC). */
+  static void quarantine(DuckDBConnection c, List<QuarantineEntry> entries, LocalDateTime now)
+      throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (DuckDBAppender a = c.createAppender("quarantine")) {
+      for (QuarantineEntry q : entries) {
+        a.beginRow().append(q.file()).append(q.location());
+        FactCodec.text(a, q.resourceType());
+        FactCodec.text(a, q.resourceId());
+        a.append(q.problem().code()).append(q.problem().category().name())
+            .append(q.problem().message()).append(now).endRow();
+      }
+    }
+  }
+}
