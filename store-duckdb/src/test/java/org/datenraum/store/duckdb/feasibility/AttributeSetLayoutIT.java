@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.datenraum.store.duckdb.feasibility.ReferenceAnswers.assertAnswersAsReference;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +15,8 @@ import java.util.Map;
 import org.datenraum.core.Fact;
 import org.datenraum.core.ResourceKey;
 import org.datenraum.core.ResourceRecord;
-import org.datenraum.core.WriteBatch;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.StoreRows;
 import org.datenraum.store.duckdb.internal.FormerFactLayout;
 import org.datenraum.store.duckdb.internal.StoreConnections;
 import org.junit.jupiter.api.Test;
@@ -58,15 +56,15 @@ class AttributeSetLayoutIT {
         return null;
       });
       facts = store.facts().toList();
-      order = lines(store, FORMER_ORDER);
-      assertThat(lines(store, "SELECT table_type FROM information_schema.tables WHERE table_name = 'fact'"))
+      order = StoreRows.column(store, FORMER_ORDER);
+      assertThat(StoreRows.column(store, "SELECT table_type FROM information_schema.tables WHERE table_name = 'fact'"))
           .containsExactly("BASE TABLE");
     }
     try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
       assertThat(store.facts().toList()).hasSizeGreaterThan(400).containsExactlyInAnyOrderElementsOf(facts);
-      assertThat(lines(store, MIGRATED_ORDER)).as("rows in their former order").isEqualTo(order);
+      assertThat(StoreRows.column(store, MIGRATED_ORDER)).as("rows in their former order").isEqualTo(order);
       long distinct = facts.stream().map(Fact::attributes).filter(a -> !a.isEmpty()).distinct().count();
-      assertThat(lines(store, "SELECT count(*) FROM attribute_set")).containsExactly(Long.toString(distinct));
+      assertThat(StoreRows.column(store, "SELECT count(*) FROM attribute_set")).containsExactly(Long.toString(distinct));
       DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
       IndexStats stats = executor.refresh();
       assertThat(stats.rebuilt() || stats.updated()).as("the saved index is used").isFalse();
@@ -76,7 +74,7 @@ class AttributeSetLayoutIT {
       assertAnswersAsReference(store, executor, new RandomPlans(230), 30, DATE);
       store.write(data.changes());
       store.write(data.changes());
-      assertThat(lines(store, "SELECT count(*) - count(DISTINCT attributes) FROM attribute_set"))
+      assertThat(StoreRows.column(store, "SELECT count(*) - count(DISTINCT attributes) FROM attribute_set"))
           .as("values written again after the migration find their stored ids").containsExactly("0");
       assertAnswersAsReference(store, executor, new RandomPlans(231), 30, DATE);
     }
@@ -87,39 +85,17 @@ class AttributeSetLayoutIT {
     RandomFacts data = new RandomFacts(29);
     Map<ResourceKey, ResourceRecord> written = new HashMap<>();
     try (DuckDbSiteStore store = DuckDbSiteStore.open(dir.resolve("changes.duckdb"), CLOCK)) {
-      apply(store, data.initial(30, 200), written);
+      StoreRows.write(store, data.initial(30, 200), written);
       for (int i = 0; i < 12; i++) {
-        apply(store, data.changes(), written);
+        StoreRows.write(store, data.changes(), written);
         List<Fact> expected = new ArrayList<>();
         written.values().forEach(r -> expected.addAll(r.facts()));
         assertThat(store.facts().toList()).as("after batch %d", i).containsExactlyInAnyOrderElementsOf(expected);
       }
-      assertThat(lines(store, "SELECT count(*) FROM fact_row WHERE attribute_set IS NOT NULL"
+      assertThat(StoreRows.column(store, "SELECT count(*) FROM fact_row WHERE attribute_set IS NOT NULL"
           + " AND attribute_set NOT IN (SELECT id FROM attribute_set)")).containsExactly("0");
     }
   }
 
-  /** Writes the batch and applies it to {@code written} as the store's rules say. */
-  private static void apply(DuckDbSiteStore store, WriteBatch batch, Map<ResourceKey, ResourceRecord> written) {
-    store.write(batch);
-    for (ResourceKey k : batch.deletes()) {
-      written.remove(k);
-      if (k.type().equals("Patient")) {
-        written.values().removeIf(r -> k.id().equals(r.patient()));
-      }
-    }
-    batch.upserts().forEach(r -> written.put(r.key(), r));
-  }
 
-  private static List<String> lines(DuckDbSiteStore store, String sql) {
-    return StoreConnections.of(store).withConnection(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
-  }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.datenraum.store.duckdb.feasibility.ReferenceAnswers.assertAnswersAsReference;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.datenraum.core.Attribute;
-import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
 import org.datenraum.core.FactValue;
 import org.datenraum.core.ResourceKey;
 import org.datenraum.core.ResourceRecord;
 import org.datenraum.core.WriteBatch;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.StoreRows;
 import org.datenraum.store.duckdb.internal.FormerFactLayout;
 import org.datenraum.store.duckdb.internal.StoreConnections;
 import org.junit.jupiter.api.Test;
@@ -73,16 +71,16 @@ class FactKindLayoutIT {
         return null;
       });
       facts = store.facts().toList();
-      rows = lines(store, FORMER_ROWS);
-      columns = lines(store, VIEW_COLUMNS);
-      assertThat(lines(store, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'fact_row'"
+      rows = StoreRows.column(store, FORMER_ROWS);
+      columns = StoreRows.column(store, VIEW_COLUMNS);
+      assertThat(StoreRows.column(store, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'fact_row'"
           + " AND column_name IN ('code', 'unit', 'comparator', 'status')")).containsExactly("4");
     }
     try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
       assertThat(store.facts().toList()).hasSizeGreaterThan(500).containsExactlyInAnyOrderElementsOf(facts);
-      assertThat(lines(store, MIGRATED_ROWS)).as("rows in their former order").isEqualTo(rows);
-      assertThat(lines(store, VIEW_COLUMNS)).hasSize(17).isEqualTo(columns);
-      assertThat(lines(store, "SELECT count(*) FROM fact_kind")).containsExactly(Integer.toString(kinds(facts).size()));
+      assertThat(StoreRows.column(store, MIGRATED_ROWS)).as("rows in their former order").isEqualTo(rows);
+      assertThat(StoreRows.column(store, VIEW_COLUMNS)).hasSize(17).isEqualTo(columns);
+      assertThat(StoreRows.column(store, "SELECT count(*) FROM fact_kind")).containsExactly(Integer.toString(kinds(facts).size()));
       DuckDbFeasibilityExecutor executor = DuckDbFeasibilityExecutor.of(store);
       IndexStats stats = executor.refresh();
       assertThat(stats.rebuilt() || stats.updated()).as("the saved index is used").isFalse();
@@ -92,7 +90,7 @@ class FactKindLayoutIT {
       assertAnswersAsReference(store, executor, new RandomPlans(370), 30, DATE);
       store.write(data.changes());
       store.write(words.batch(data, 20));
-      assertThat(lines(store, DUPLICATE_KINDS)).as("kinds written again find their stored ids").containsExactly("0");
+      assertThat(StoreRows.column(store, DUPLICATE_KINDS)).as("kinds written again find their stored ids").containsExactly("0");
       assertAnswersAsReference(store, executor, new RandomPlans(371), 30, DATE);
     }
   }
@@ -116,11 +114,11 @@ class FactKindLayoutIT {
         List<Fact> expected = new ArrayList<>();
         written.values().forEach(r -> expected.addAll(r.facts()));
         assertThat(store.facts().toList()).as("after batch %d", i).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(lines(store, "SELECT count(*) FROM fact_kind")).as("kinds after batch %d", i)
+        assertThat(StoreRows.column(store, "SELECT count(*) FROM fact_kind")).as("kinds after batch %d", i)
             .containsExactly(Integer.toString(everWritten.size()));
       }
-      assertThat(lines(store, DUPLICATE_KINDS)).containsExactly("0");
-      assertThat(lines(store, "SELECT count(*) FROM fact_row WHERE kind NOT IN (SELECT id FROM fact_kind)"))
+      assertThat(StoreRows.column(store, DUPLICATE_KINDS)).containsExactly("0");
+      assertThat(StoreRows.column(store, "SELECT count(*) FROM fact_row WHERE kind NOT IN (SELECT id FROM fact_kind)"))
           .containsExactly("0");
     } finally {
       store.close();
@@ -156,27 +154,8 @@ class FactKindLayoutIT {
   /** Writes the batch and applies it to {@code written} as the store's rules say. */
   private static void apply(DuckDbSiteStore store, WriteBatch batch, Map<ResourceKey, ResourceRecord> written,
       Set<List<Object>> everWritten) {
-    store.write(batch);
-    for (ResourceKey k : batch.deletes()) {
-      written.remove(k);
-      if (k.type().equals("Patient")) {
-        written.values().removeIf(r -> k.id().equals(r.patient()));
-      }
-    }
-    batch.upserts().forEach(r -> written.put(r.key(), r));
+    StoreRows.write(store, batch, written);
     batch.upserts().forEach(r -> everWritten.addAll(kinds(r.facts())));
-  }
-
-  private static List<String> lines(DuckDbSiteStore store, String sql) {
-    return StoreConnections.of(store).withConnection(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
   }
 
   /**

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +19,7 @@ import org.datenraum.core.ResourceRecord;
 import org.datenraum.core.Sex;
 import org.datenraum.core.WriteBatch;
 import org.datenraum.store.duckdb.DuckDbSiteStore;
+import org.datenraum.store.duckdb.StoreRows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,17 +46,17 @@ class FactKindsIT {
       List<Fact> lost = new ArrayList<>();
       assertThatThrownBy(() -> store.write(batch(observation("o2", "p1", B, "final", lost),
           observation("o3", "nobody", C, null, lost)))).hasMessageContaining("without a stored patient");
-      assertThat(lines(store, "SELECT id FROM fact_kind")).containsExactly("0");
+      assertThat(StoreRows.column(store, "SELECT id FROM fact_kind")).containsExactly("0");
       store.write(batch(observation("o4", "p1", C, null, expected), observation("o5", "p1", B, "final", expected),
           observation("o6", "p1", A, "final", expected)));
       assertThat(store.facts().toList()).containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(lines(store, "SELECT id || ' ' || coalesce(comparator, '-') || ' ' || coalesce(value_code, '-')"
+      assertThat(StoreRows.column(store, "SELECT id || ' ' || coalesce(comparator, '-') || ' ' || coalesce(value_code, '-')"
           + " FROM fact_kind ORDER BY id")).as("the rolled-back ids given again")
           .containsExactly("0 - -", "1 - 260385009", "2 < -");
     }
     try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
       store.write(batch(observation("o7", "p1", B, "final", expected), observation("o8", "p1", C, "final", expected)));
-      assertThat(lines(store, "SELECT id FROM fact_kind ORDER BY id")).as("known kinds found, a new one added")
+      assertThat(StoreRows.column(store, "SELECT id FROM fact_kind ORDER BY id")).as("known kinds found, a new one added")
           .containsExactly("0", "1", "2", "3");
       assertThat(store.facts().toList()).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -80,15 +79,4 @@ class FactKindsIT {
     return new WriteBatch(List.of(records), List.of(), Map.of(), List.of());
   }
 
-  private static List<String> lines(DuckDbSiteStore store, String sql) {
-    return StoreConnections.of(store).withConnection(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
-  }
 }
