@@ -17,6 +17,9 @@ import java.util.Arrays;
  */
 final class JsonBytes {
 
+  /** Buffer bytes kept from one document to the next at most. */
+  private static final int KEPT_BYTES = 1 << 20;
+
   private JsonFactory factory;
   private byte[] buf = new byte[1 << 14];
   private int size;
@@ -44,8 +47,6 @@ final class JsonBytes {
     size = 0;
     depth = 0;
   }
-
-  private static final int KEPT_BYTES = 1 << 20;
 
   /** The document written since {@link #reset}, copied. */
   byte[] toByteArray() {
@@ -92,11 +93,16 @@ final class JsonBytes {
     }
   }
 
-  /** A member's name given as its bytes with the quotes, e.g. {@code "code"}: then the colon. */
-  void fieldName(byte[] quoted) {
+  /** Before a member's name: a comma when it is not the object's first member. */
+  private void member() {
     if (entries[depth - 1]++ > 0) {
       put((byte) ',');
     }
+  }
+
+  /** A member's name given as its bytes with the quotes, e.g. {@code "code"}: then the colon. */
+  void fieldName(byte[] quoted) {
+    member();
     put(quoted, 0, quoted.length);
     put((byte) ':');
   }
@@ -110,9 +116,7 @@ final class JsonBytes {
     if (!copiable(name)) {
       throw StreamFallback.shape();
     }
-    if (entries[depth - 1]++ > 0) {
-      put((byte) ',');
-    }
+    member();
     put((byte) '"');
     ascii(name);
     put((byte) '"');
