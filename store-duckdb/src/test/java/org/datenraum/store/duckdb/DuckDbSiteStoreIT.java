@@ -168,7 +168,7 @@ class DuckDbSiteStoreIT {
           return rs.getInt(1);
         }
       });
-      assertThat(version).isEqualTo(7);
+      assertThat(version).isEqualTo(8);
     }
   }
 }

@@ -135,7 +135,7 @@ class JsonDictionaryIT {
     }
     List<ResourceRecord> later = encounters(20, 1_520, random);
     try (DuckDbSiteStore store = DuckDbSiteStore.open(file, CLOCK)) {
-      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(7);
+      assertThat(number(store, "SELECT max(version) FROM schema_version")).isEqualTo(8);
       store.write(upserts(later));
       assertThat(dictionaries(store)).isEqualTo(1);
       assertThat(store.resourceJson(old.get(7).key())).contains(old.get(7).jsonText());

@@ -12,14 +12,18 @@ import java.util.List;
 
 /**
  * Versioned schema migrations: each {@code V<n>__<name>.sql} runs once, in order, in its own
- * transaction, and is recorded in {@code schema_version}.
+ * transaction, and is recorded in {@code schema_version}. A script with a line {@code -- when:
+ * <query>} runs its statements only if that query answers true; otherwise it is recorded without
+ * them.
  */
 public final class Migrations {
 
   /** The migrations, in order. */
   static final List<String> SCRIPTS = List.of("V1__site_store.sql", "V2__feasibility_index.sql",
       "V3__json_dictionary.sql", "V4__index_delta.sql", "V5__resource_key.sql", "V6__attribute_set.sql",
-      "V7__fact_kind.sql");
+      "V7__fact_kind.sql", "V8__resource_json_uncompressed.sql");
+
+  private static final String WHEN = "-- when:";
 
   private Migrations() {}
 
@@ -70,7 +74,11 @@ public final class Migrations {
     try {
       Transactions.inOne(c, () -> {
         try (Statement s = c.createStatement()) {
-          for (String sql : read(script).split(";")) {
+          String text = read(script);
+          if (!applies(s, text)) {
+            text = "";
+          }
+          for (String sql : text.split(";")) {
             String stripped = sql.replaceAll("(?m)^--.*$", "").trim();
             if (!stripped.isEmpty()) {
               s.execute(stripped);
@@ -83,6 +91,18 @@ public final class Migrations {
     } catch (SQLException e) {
       throw explained(e, version, memoryLimit(c));
     }
+  }
+
+  /** Whether the script's {@code -- when:} query, if it has one, answers true. */
+  private static boolean applies(Statement s, String script) throws SQLException {
+    for (String line : script.split("\n")) {
+      if (line.startsWith(WHEN)) {
+        try (ResultSet rs = s.executeQuery(line.substring(WHEN.length()).trim())) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      }
+    }
+    return true;
   }
 
   /**
