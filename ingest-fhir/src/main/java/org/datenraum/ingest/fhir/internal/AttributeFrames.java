@@ -16,11 +16,8 @@ final class AttributeFrames {
 
   private AttributeFrames() {}
 
-  /** The sink for a resource member that the walker visits, or {@link TokenSink#NONE}. */
+  /** The sink for a resource member that the walker visits (none of {@link AttributeWalker#SKIP}). */
   static TokenSink top(String name, List<Attribute> out) {
-    if (AttributeWalker.SKIP.contains(name)) {
-      return TokenSink.NONE;
-    }
     return frame(name, 1, out);
   }
 

@@ -21,10 +21,14 @@ final class ElementShapes {
   enum Action { KEEP, DROP, REFERENCE }
 
   /**
-   * A declared child: its rule (an {@link Action} or a Shape) and its name as the stored JSON
-   * writes it, in quotes, encoded once ({@link JsonBytes#quoted}).
+   * A declared child: its rule (an {@link Action} or a Shape), its name as the stored JSON writes
+   * it, in quotes, encoded once ({@link JsonBytes#quoted}), and the number of its name (the same
+   * for every shape that declares the name; below {@link #names()}).
    */
-  record Child(Object rule, byte[] name) {}
+  record Child(Object rule, byte[] name, int number) {}
+
+  /** Numbers of declared member names, in the order first declared. */
+  private static final Map<String, Integer> NUMBERS = new HashMap<>();
 
   /** The rules for the children of one kind of element; a child is an {@link Action} or a Shape. */
   static final class Shape {
@@ -50,7 +54,9 @@ final class ElementShapes {
 
     private void put(String name, Object rule) {
       // interned as the parser's member names are: a look-up then finds its key by identity
-      children.put(name.intern(), new Child(rule, JsonBytes.quoted(name)));
+      String key = name.intern();
+      int number = NUMBERS.computeIfAbsent(key, k -> NUMBERS.size());
+      children.put(key, new Child(rule, JsonBytes.quoted(name), number));
     }
   }
 
@@ -70,6 +76,11 @@ final class ElementShapes {
   }
 
   private ElementShapes() {}
+
+  /** How many member names are declared: every {@link Child#number} is below it. */
+  static int names() {
+    return NUMBERS.size();
+  }
 
   /** The shape of a resource type; null for a type R4 does not define. */
   static Shape ofResource(String type) {

@@ -123,9 +123,10 @@ public final class StreamMapper {
     JsonBytes g = walker.generator();
     String pseudoId = null;
     TokenDeidentifier.Names names = walker.top();
-    names.add("resourceType");
+    names.add("resourceType", shape);
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = names.add(p.currentName());
+      String name = p.currentName();
+      ElementShapes.Child declared = names.add(name, shape);
       JsonToken v = p.nextToken();
       if (name.equals("id")) {
         String id = v == JsonToken.VALUE_STRING ? walker.stringText() : null;
@@ -137,11 +138,11 @@ public final class StreamMapper {
         g.fieldName(ID);
         g.string(pseudoId);
       } else {
-        if (StreamedResource.RESOLVED.contains(name)
+        if (r.resolved(name)
             && (v != JsonToken.START_OBJECT || !(shape.rule(name) instanceof ElementShapes.Shape))) {
           throw StreamFallback.shape();
         }
-        walker.member(name, v, shape, r);
+        walker.member(declared, name, v, shape, r);
       }
     }
     r.settled();

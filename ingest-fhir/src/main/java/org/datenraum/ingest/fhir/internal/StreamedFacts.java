@@ -76,7 +76,7 @@ final class StreamedFacts {
   }
 
   private List<FactValue> duration() throws TimeSpan.BadTime {
-    Object p = r.times.get("performedPeriod");
+    Object p = r.time("performed", StreamedResource.AS_PERIOD);
     return p instanceof TokenReaders.Period period
         ? ValueReader.duration(period.start, period.end) : List.of();
   }
@@ -106,16 +106,17 @@ final class StreamedFacts {
   /** {@link TimeSpan#of} over the times the resource's members held. */
   private TimeSpan of(String prefix) throws TimeSpan.BadTime {
     TimeNames n = TIME_NAMES.get(prefix);
-    Object v = r.times.get(n.dateTime());
+    Object v = r.time(prefix, StreamedResource.DATE_TIME);
     if (v == null) {
-      v = r.times.get(n.instant());
+      v = r.time(prefix, StreamedResource.INSTANT);
     }
     if (v != null) {
       return TimeSpan.point(n.dateTime(), text(v));
     }
-    Object p = r.times.get(n.period());
-    if (p == null && r.times.get(prefix) instanceof TokenReaders.Period) {
-      p = r.times.get(prefix);
+    Object p = r.time(prefix, StreamedResource.AS_PERIOD);
+    Object plain = r.time(prefix, StreamedResource.PLAIN);
+    if (p == null && plain instanceof TokenReaders.Period) {
+      p = plain;
     }
     if (p != null) {
       if (!(p instanceof TokenReaders.Period period)) {
@@ -123,7 +124,7 @@ final class StreamedFacts {
       }
       return TimeSpan.period(n.period(), period.start, period.end);
     }
-    return r.times.get(prefix) instanceof String plain ? TimeSpan.point(prefix, plain) : TimeSpan.NONE;
+    return plain instanceof String text ? TimeSpan.point(prefix, text) : TimeSpan.NONE;
   }
 
   private static String text(Object v) {

@@ -34,54 +34,106 @@ final class StreamedResource extends TokenSink {
       "encounter", "context", "medicationCodeableConcept", "medicationReference");
 
   final String type;
+  private final boolean observation;
   final List<Attribute> attributes = new ArrayList<>();
-  final Map<String, Object> times = new HashMap<>();
+  /** The resource's times, by slot ({@link #time}): a String or a {@link TokenReaders.Period}. */
+  private final Object[] times = new Object[4 * 2];
+  private final List<String> prefixes;
   /** The members whose references are resolved, in the order of {@link #references}'s slots. */
   static final List<String> REFERENCED = List.of("subject", "patient", "individual", "encounter",
       "context", "medicationReference");
   /** By member of {@link #REFERENCED}: its reference as the input had it, and as stored. */
   private final String[] originalReferences = new String[REFERENCED.size()];
   private final String[] storedReferences = new String[REFERENCED.size()];
-  final List<TokenReaders.Component> components = new ArrayList<>();
-  final List<TokenReaders.Concept> types = new ArrayList<>();
-  final List<TokenReaders.Location> locations = new ArrayList<>();
+  List<TokenReaders.Component> components = List.of();
+  List<TokenReaders.Concept> types = List.of();
+  List<TokenReaders.Location> locations = List.of();
   final TokenReaders.Value value = new TokenReaders.Value();
-  final List<Coding> encounterClass = new ArrayList<>();
+  List<Coding> encounterClass = List.of();
   String status;
   TokenReaders.Concept code;
   TokenReaders.Concept medication;
   TokenReaders.Quantity rate;
   boolean classSeen;
-  private final Set<String> timeNames;
+  private final Map<String, Integer> roles;
+  /** The member whose role was looked up last (found by identity), and its role. */
+  private String roleOf;
+  private int role;
   private String pending;
 
-  /** Per type, the members that may hold its times: a prefix, and with DateTime, Instant, Period. */
-  private static final Map<String, Set<String>> TIME_NAMES = timeNames();
+  /**
+   * What a resource member is to the reader, as bits: one of {@link #OBJECTS}, one of
+   * {@link #RESOLVED}, one the attribute walker skips, a time (its slot above {@link #SLOT}),
+   * a time's Period. One look-up per member instead of one per set.
+   */
+  private static final int OBJECT = 1;
+  private static final int RESOLVED_MEMBER = 2;
+  private static final int SKIPPED = 4;
+  private static final int TIME = 8;
+  private static final int PERIOD = 16;
+  private static final int SLOT = 8;
+  /** Forms of a time member, added to its prefix's slot: the prefix alone, and with DateTime, Instant, Period. */
+  static final int PLAIN = 0;
+  static final int DATE_TIME = 1;
+  static final int INSTANT = 2;
+  static final int AS_PERIOD = 3;
+  private static final List<String> FORMS = List.of("", "DateTime", "Instant", "Period");
+
+  /** Per type, the roles of the members that have one. */
+  private static final Map<String, Map<String, Integer>> ROLES = roles();
 
   StreamedResource(String type) {
     this.type = type;
-    this.timeNames = TIME_NAMES.get(type);
+    this.observation = type.equals("Observation");
+    this.prefixes = TIMES.get(type);
+    this.roles = ROLES.get(type);
   }
 
-  private static Map<String, Set<String>> timeNames() {
-    Map<String, Set<String>> out = new HashMap<>();
+  private static Map<String, Map<String, Integer>> roles() {
+    Map<String, Map<String, Integer>> out = new HashMap<>();
     TIMES.forEach((type, prefixes) -> {
-      Set<String> names = new java.util.HashSet<>();
-      for (String prefix : prefixes) {
-        names.addAll(List.of(prefix, prefix + "DateTime", prefix + "Instant", prefix + "Period"));
+      Map<String, Integer> roles = new HashMap<>();
+      OBJECTS.forEach(n -> roles.merge(n, OBJECT, (x, y) -> x | y));
+      RESOLVED.forEach(n -> roles.merge(n, RESOLVED_MEMBER, (x, y) -> x | y));
+      AttributeWalker.SKIP.forEach(n -> roles.merge(n, SKIPPED, (x, y) -> x | y));
+      for (int p = 0; p < prefixes.size(); p++) {
+        for (int f = 0; f < FORMS.size(); f++) {
+          int r = TIME | (p * FORMS.size() + f) << SLOT | (f == AS_PERIOD ? PERIOD : 0);
+          roles.merge(prefixes.get(p) + FORMS.get(f), r, (x, y) -> x | y);
+        }
       }
-      out.put(type, Set.copyOf(names));
+      out.put(type, Map.copyOf(roles));
     });
     return Map.copyOf(out);
+  }
+
+  private int role(String name) {
+    if (name != roleOf) {
+      Integer r = roles.get(name);
+      role = r == null ? 0 : r;
+      roleOf = name;
+    }
+    return role;
+  }
+
+  /** Whether the member is one the mapping resolves before de-identification ({@link #RESOLVED}). */
+  boolean resolved(String name) {
+    return (role(name) & RESOLVED_MEMBER) != 0;
+  }
+
+  /** The time a member held: {@code form} ({@link #PLAIN} ...) of the prefix; null if none. */
+  Object time(String prefix, int form) {
+    int p = prefixes.indexOf(prefix);
+    return p < 0 ? null : times[p * FORMS.size() + form];
   }
 
   @Override
   void member(String name) {
     settled();
-    if (OBJECTS.contains(name) || timeNames.contains(name) && name.endsWith("Period")) {
+    if ((role(name) & (OBJECT | PERIOD)) != 0) {
       pending = name;
     }
-    if (type.equals("Observation") && value.member(name)) {
+    if (observation && value.member(name)) {
       pending = null;
     }
   }
@@ -98,17 +150,17 @@ final class StreamedResource extends TokenSink {
     if (name.equals("status")) {
       TokenReaders.requireString(token);
       status = scalar.text();
-    } else if (timeNames.contains(name)) {
+    } else if ((role(name) & TIME) != 0) {
       TokenReaders.requireString(token);
-      times.put(name, scalar.text());
-    } else if (type.equals("Observation") && value.is(name)) {
+      times[role >>> SLOT] = scalar.text();
+    } else if (observation && value.is(name)) {
       value.scalar(token, scalar);
     }
   }
 
   @Override
   void keptArray(String name) {
-    if (name.equals("status") || timeNames.contains(name) || value.is(name)) {
+    if (name.equals("status") || (role(name) & TIME) != 0 || value.is(name)) {
       throw StreamFallback.shape();
     }
   }
@@ -117,22 +169,24 @@ final class StreamedResource extends TokenSink {
   TokenSink open(String name, boolean inArray) {
     if (name.equals(pending) && !inArray) {
       pending = null;
-    } else if (OBJECTS.contains(name)) {
+    } else if ((role(name) & OBJECT) != 0) {
       throw StreamFallback.shape();
     }
-    return both(AttributeFrames.top(name, attributes), capture(name, inArray));
+    TokenSink attributeFrame = (role(name) & SKIPPED) != 0 ? NONE
+        : AttributeFrames.top(name, attributes);
+    return both(attributeFrame, capture(name, inArray));
   }
 
   private TokenSink capture(String name, boolean inArray) {
-    if (timeNames.contains(name)) {
+    if ((role(name) & TIME) != 0) {
       if (inArray) {
         throw StreamFallback.shape();
       }
       TokenReaders.Period p = new TokenReaders.Period();
-      times.put(name, p);
+      times[role >>> SLOT] = p;
       return p;
     }
-    if (type.equals("Observation") && value.is(name)) {
+    if (observation && value.is(name)) {
       return value.open(inArray);
     }
     return switch (name) {
@@ -142,6 +196,7 @@ final class StreamedResource extends TokenSink {
       case "medicationCodeableConcept" -> medication = new TokenReaders.Concept();
       case "class" -> {
         classSeen = true;
+        encounterClass = new ArrayList<>();
         yield new AttributeFrames.CodingReader(encounterClass);
       }
       case "dosage" -> rate(name);
@@ -155,16 +210,24 @@ final class StreamedResource extends TokenSink {
     if (read && !inArray) {
       throw StreamFallback.shape();
     }
-    if (name.equals("component") && type.equals("Observation")) {
+    if (name.equals("component") && observation) {
+      components = growing(components);
       return add(components, new TokenReaders.Component());
     }
     if (name.equals("type") && type.equals("Encounter")) {
+      types = growing(types);
       return add(types, new TokenReaders.Concept());
     }
     if (name.equals("location") && type.equals("Encounter")) {
+      locations = growing(locations);
       return add(locations, new TokenReaders.Location());
     }
     return NONE;
+  }
+
+  /** The list itself once it can grow; made when its first element comes (most types have none). */
+  private static <T> List<T> growing(List<T> list) {
+    return list instanceof ArrayList ? list : new ArrayList<>();
   }
 
   private static <T extends TokenSink> T add(List<T> list, T sink) {

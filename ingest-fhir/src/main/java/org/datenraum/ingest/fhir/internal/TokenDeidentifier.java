@@ -62,8 +62,8 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   void object(ElementShapes.Shape shape, TokenSink sink) throws IOException {
     Names seen = names.enter();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = seen.add(p.currentName());
-      member(name, p.nextToken(), shape, sink);
+      String name = p.currentName();
+      member(seen.add(name, shape), name, p.nextToken(), shape, sink);
     }
     names.leave();
     g.endObject();
@@ -71,10 +71,14 @@ final class TokenDeidentifier implements TokenSink.Scalar {
 
   /**
    * The member names of one object: a repeated name ends streaming, since the tree keeps only the
-   * last value. A short list, as objects have few members (cheaper than the parser's own check).
+   * last value. A declared name is marked by its number (cheaper than the parser's own check or
+   * comparing names), others are compared with the few others seen.
    */
   static final class Names {
-    private String[] seen = new String[8];
+    /** By name number: the {@link #generation} of the object the name was last seen in. */
+    private final int[] marks = new int[ElementShapes.names()];
+    private int generation;
+    private String[] others = new String[4];
     private int size;
 
     /**
@@ -101,7 +105,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
           lists[depth] = n;
         }
         depth++;
-        n.size = 0;
+        n.reset();
         return n;
       }
 
@@ -111,24 +115,44 @@ final class TokenDeidentifier implements TokenSink.Scalar {
       }
     }
 
-    String add(String name) {
+    private void reset() {
+      size = 0;
+      if (++generation == 0) {
+        java.util.Arrays.fill(marks, 0);
+        generation = 1;
+      }
+    }
+
+    /** Notes a member of an object of this shape: its declared child, or null for another name. */
+    ElementShapes.Child add(String name, ElementShapes.Shape shape) {
+      ElementShapes.Child declared = shape.child(name);
+      if (declared != null) {
+        if (marks[declared.number()] == generation) {
+          throw StreamFallback.of(StreamFallback.Reason.MALFORMED);
+        }
+        marks[declared.number()] = generation;
+        return declared;
+      }
       for (int i = 0; i < size; i++) {
-        if (seen[i].equals(name)) {
+        if (others[i].equals(name)) {
           throw StreamFallback.of(StreamFallback.Reason.MALFORMED);
         }
       }
-      if (size == seen.length) {
-        seen = java.util.Arrays.copyOf(seen, size * 2);
+      if (size == others.length) {
+        others = java.util.Arrays.copyOf(others, size * 2);
       }
-      seen[size++] = name;
-      return name;
+      others[size++] = name;
+      return null;
     }
   }
 
-  /** One member whose value token the parser has just read. */
-  void member(String name, JsonToken v, ElementShapes.Shape shape, TokenSink sink)
-      throws IOException {
-    ElementShapes.Child declared = shape.child(name);
+  /**
+   * One member whose value token the parser has just read.
+   *
+   * @param declared the shape's child of this name ({@link Names#add}), null for another name
+   */
+  void member(ElementShapes.Child declared, String name, JsonToken v, ElementShapes.Shape shape,
+      TokenSink sink) throws IOException {
     key = declared == null ? null : declared.name();
     Object rule = declared == null ? shape.rule(name) : declared.rule();
     if (rule == ElementShapes.Action.KEEP) {
