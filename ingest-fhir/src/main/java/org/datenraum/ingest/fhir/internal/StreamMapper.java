@@ -72,11 +72,12 @@ public final class StreamMapper {
 
   /**
    * What one thread reuses from line to line: the buffer the stored JSON is written into (copied
-   * out at the end, so it can be reused) and the member-name lists.
+   * out at the end, so it can be reused), the member-name lists, and the strings decoded.
    */
   private static final class Scratch {
     final JsonBytes out = new JsonBytes();
     final TokenDeidentifier.Names.Stack names = new TokenDeidentifier.Names.Stack();
+    final DecodedStrings strings = new DecodedStrings();
   }
 
   private static final byte[] RESOURCE_TYPE = JsonBytes.quoted("resourceType");
@@ -96,7 +97,7 @@ public final class StreamMapper {
       out.fieldName(RESOURCE_TYPE);
       out.string(type);
       String pseudoId = members(p, new TokenDeidentifier(p, out, this::pseudonymousReference,
-          line, scratch.names), shape, r);
+          line, scratch.names, scratch.strings), shape, r);
       out.endObject();
       return upsert(r, pseudoId, out.toByteArray());
     }
@@ -173,21 +174,29 @@ public final class StreamMapper {
     return replaced;
   }
 
+  /** The members that may reference the patient, the encounter, the medication, first first. */
+  private static final String[] PATIENT = {"subject", "patient", "individual"};
+  private static final String[] ENCOUNTER = {"encounter", "context"};
+  private static final String[] MEDICATION = {"medicationReference"};
+
   private Outcome.Upsert upsert(StreamedResource r, String pseudoId, byte[] json) {
     boolean required = switch (r.type) {
       case "Observation" -> r.code != null;
       case "Encounter" -> r.classSeen;
       case "MedicationAdministration", "MedicationRequest" -> r.medication != null
-          || r.referenceAsRead("medicationReference") != null;
+          || r.referenceAsRead(MEDICATION) != null;
       default -> true;
     };
     String patient = patient(r);
     if (!required || patient == null) {
       throw StreamFallback.outcome();
     }
-    if (r.type.equals("Observation") && r.code.codings.stream()
-        .anyMatch(c -> ImagingCodes.FINDING.equals(c.system()))) {
-      throw StreamFallback.shape();
+    if (r.type.equals("Observation")) {
+      for (Coding c : r.code.codings) {
+        if (ImagingCodes.FINDING.equals(c.system())) {
+          throw StreamFallback.shape();
+        }
+      }
     }
     String encounter = r.type.equals("Encounter") ? pseudoId : encounter(r);
     FactExtractor.Subject subject =
@@ -203,14 +212,14 @@ public final class StreamMapper {
    * is looked up.
    */
   private String patient(StreamedResource r) {
-    String ref = r.referenceAsRead("subject", "patient", "individual");
+    String ref = r.referenceAsRead(PATIENT);
     if (ref == null) {
       return null;
     }
     if (!literal(ref)) {
       return mapper.patientNow(ref);
     }
-    String stored = r.referenceAsStored("subject", "patient", "individual");
+    String stored = r.referenceAsStored(PATIENT);
     if (stored == null || !stored.startsWith("Patient/")) {
       return null;
     }
@@ -224,9 +233,9 @@ public final class StreamMapper {
   }
 
   private String encounter(StreamedResource r) {
-    String ref = r.referenceAsRead("encounter", "context");
+    String ref = r.referenceAsRead(ENCOUNTER);
     if (ref != null && literal(ref)) {
-      String stored = r.referenceAsStored("encounter", "context");
+      String stored = r.referenceAsStored(ENCOUNTER);
       return stored != null && stored.startsWith("Encounter/")
           ? stored.substring("Encounter/".length()) : null;
     }
@@ -242,7 +251,7 @@ public final class StreamMapper {
     if (r.medication != null) {
       return r.medication.codings;
     }
-    String ref = r.referenceAsRead("medicationReference");
+    String ref = r.referenceAsRead(MEDICATION);
     String target = ref == null || ref.startsWith("#") ? null : ReferenceTarget.of(ref, Map.of());
     List<Coding> codes = target != null && target.startsWith("Medication/")
         ? mapper.medicationNow(pseudonyms.reference(target).substring("Medication/".length()))

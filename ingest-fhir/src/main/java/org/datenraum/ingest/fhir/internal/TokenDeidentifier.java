@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +24,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   private final UnaryOperator<String> references;
   private final Names.Stack names;
   private final JsonLine line;
+  private final DecodedStrings strings;
   /** The encoded name of the member being written, when it is a declared one. */
   private byte[] key;
   /** The scalar token handed to the sinks, and its text once read. */
@@ -38,14 +38,16 @@ final class TokenDeidentifier implements TokenSink.Scalar {
    * @param line  the line the parser reads (its strings are copied from it where that writes
    *              the same bytes as decoding and encoding them)
    * @param names the member-name lists to reuse, one per depth (cleared here)
+   * @param strings decodes the strings of the line that a sink or reference needs
    */
   TokenDeidentifier(JsonParser p, JsonBytes g, UnaryOperator<String> references,
-      JsonLine line, Names.Stack names) {
+      JsonLine line, Names.Stack names, DecodedStrings strings) {
     this.p = p;
     this.g = g;
     this.references = references;
     this.line = line;
     this.names = names;
+    this.strings = strings;
     names.clear();
   }
 
@@ -307,7 +309,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
 
   /** The verbatim string found last, decoded from its UTF-8 bytes. */
   private String plainText() {
-    return new String(line.bytes(), plainStart, plainLength, StandardCharsets.UTF_8);
+    return strings.decode(line.bytes(), plainStart, plainLength);
   }
 
   /**
