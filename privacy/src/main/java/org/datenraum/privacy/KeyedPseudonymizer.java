@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,8 +16,6 @@ public final class KeyedPseudonymizer {
 
   /** Minimum secret length in bytes. */
   public static final int MIN_SECRET_BYTES = 32;
-
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
@@ -41,13 +38,65 @@ public final class KeyedPseudonymizer {
 
   /** The pseudonym of {@code value} in {@code domain}. */
   public String pseudonym(PseudonymDomain domain, String value) {
+    return pseudonym(domain, "", value);
+  }
+
+  /**
+   * The pseudonym of {@code prefix + value} in {@code domain} (e.g. a resource's {@code Type/} and
+   * its id), without joining the two first.
+   */
+  public String pseudonym(PseudonymDomain domain, String prefix, String value) {
     requireNonNull(domain, "domain");
+    requireNonNull(prefix, "prefix");
     requireNonNull(value, "value");
+    if (!prefix.isEmpty() && Character.isHighSurrogate(prefix.charAt(prefix.length() - 1))) {
+      // a character split between the two is encoded only when joined
+      return pseudonym(domain, "", prefix + value);
+    }
     Mac mac = macs.get();
-    mac.update(domain.label().getBytes(StandardCharsets.US_ASCII));
-    mac.update((byte) 0);
-    byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-    return ENCODER.encodeToString(Arrays.copyOf(digest, 16));
+    mac.update(domain.start());
+    if (!prefix.isEmpty()) {
+      mac.update(prefix.getBytes(StandardCharsets.UTF_8));
+    }
+    mac.update(value.getBytes(StandardCharsets.UTF_8));
+    byte[] digest = DIGESTS.get();
+    try {
+      mac.doFinal(digest, 0);
+    } catch (javax.crypto.ShortBufferException e) {
+      throw new IllegalStateException("an HMAC-SHA-256 is 32 bytes", e);
+    }
+    return base64Url(digest, PSEUDONYM_BYTES);
+  }
+
+  /** Bytes of the MAC a pseudonym keeps. */
+  private static final int PSEUDONYM_BYTES = 16;
+  /** Per thread, the buffer a MAC is written into. */
+  private static final ThreadLocal<byte[]> DIGESTS = ThreadLocal.withInitial(() -> new byte[32]);
+  private static final byte[] BASE64_URL =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+          .getBytes(StandardCharsets.US_ASCII);
+
+  /** The first {@code n} bytes in base64url without padding (RFC 4648, section 5). */
+  static String base64Url(byte[] b, int n) {
+    byte[] out = new byte[(n * 4 + 2) / 3];
+    int o = 0;
+    int i = 0;
+    for (; i + 3 <= n; i += 3) {
+      int x = (b[i] & 0xFF) << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
+      out[o++] = BASE64_URL[x >>> 18];
+      out[o++] = BASE64_URL[x >>> 12 & 0x3F];
+      out[o++] = BASE64_URL[x >>> 6 & 0x3F];
+      out[o++] = BASE64_URL[x & 0x3F];
+    }
+    if (i < n) {
+      int x = (b[i] & 0xFF) << 16 | (i + 1 < n ? (b[i + 1] & 0xFF) << 8 : 0);
+      out[o++] = BASE64_URL[x >>> 18];
+      out[o++] = BASE64_URL[x >>> 12 & 0x3F];
+      if (i + 1 < n) {
+        out[o++] = BASE64_URL[x >>> 6 & 0x3F];
+      }
+    }
+    return new String(out, StandardCharsets.US_ASCII);
   }
 
   @Override

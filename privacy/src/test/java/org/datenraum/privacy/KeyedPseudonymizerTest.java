@@ -41,6 +41,33 @@ class KeyedPseudonymizerTest {
   }
 
   @Test
+  void aPrefixGivesThePseudonymOfPrefixAndValueJoined() {
+    KeyedPseudonymizer p = KeyedPseudonymizer.of(secret(3));
+    java.util.Random random = new java.util.Random(7);
+    String[] parts = {"Observation/", "a", "\u00e9", "\u20ac", "\uD83D", "\uDE00", "/", "7", ""};
+    for (int i = 0; i < 2000; i++) {
+      String prefix = parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)];
+      String value = parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)];
+      PseudonymDomain domain = PseudonymDomain.values()[i % PseudonymDomain.values().length];
+
+      assertThat(p.pseudonym(domain, prefix, value))
+          .isEqualTo(javaHmac(secret(3), domain.label() + "\u0000" + prefix + value));
+    }
+  }
+
+  @Test
+  void base64UrlAsTheJdkEncodesItWithoutPadding() {
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n <= 40; n++) {
+      byte[] b = new byte[n + random.nextInt(4)];
+      random.nextBytes(b);
+
+      assertThat(KeyedPseudonymizer.base64Url(b, n)).isEqualTo(java.util.Base64.getUrlEncoder()
+          .withoutPadding().encodeToString(Arrays.copyOf(b, n)));
+    }
+  }
+
+  @Test
   void shortSecretIsRefused() {
     assertThatThrownBy(() -> KeyedPseudonymizer.of(new byte[8]))
         .hasMessageContaining("at least 32");

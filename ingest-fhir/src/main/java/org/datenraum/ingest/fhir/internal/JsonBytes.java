@@ -135,20 +135,32 @@ final class JsonBytes {
 
   /** A string: copied when printable ASCII without a quote or backslash, else escaped. */
   void string(String s) throws IOException {
-    if (copiable(s)) {
-      value();
-      put((byte) '"');
-      ascii(s);
-      put((byte) '"');
-    } else {
-      char[] c = s.toCharArray();
-      string(c, 0, c.length);
+    value();
+    int n = s.length();
+    ensure(n + 2);
+    int start = size;
+    buf[size++] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+        size = start;
+        char[] chars = s.toCharArray();
+        writeEscaped(chars, 0, chars.length);
+        return;
+      }
+      buf[size++] = (byte) c;
     }
+    buf[size++] = '"';
   }
 
   /** A string of characters, escaped and encoded as Jackson's generator writes it. */
   void string(char[] c, int offset, int length) throws IOException {
     value();
+    writeEscaped(c, offset, length);
+  }
+
+  /** {@link #string(char[], int, int)} after the separator. */
+  private void writeEscaped(char[] c, int offset, int length) throws IOException {
     escaped.reset();
     try {
       if (escaper == null) {

@@ -19,6 +19,9 @@ public final class Pseudonyms {
   private final Map<String, String> patients = new ConcurrentHashMap<>();
   private final Map<String, String> encounters = new ConcurrentHashMap<>();
   private final Map<String, String> referenced = new ConcurrentHashMap<>();
+  /** {@code Type/} by resource type, made once for at most {@value #TYPES_REMEMBERED} types. */
+  private static final int TYPES_REMEMBERED = 512;
+  private final Map<String, String> typePrefixes = new ConcurrentHashMap<>();
 
   public Pseudonyms(KeyedPseudonymizer keyed) {
     this.keyed = keyed;
@@ -30,8 +33,20 @@ public final class Pseudonyms {
       case "Patient" -> remembered(patients, id, i -> keyed.pseudonym(PseudonymDomain.PATIENT, i));
       case "Encounter" ->
           remembered(encounters, id, i -> keyed.pseudonym(PseudonymDomain.ENCOUNTER, i));
-      default -> keyed.pseudonym(PseudonymDomain.RESOURCE, type + "/" + id);
+      default -> keyed.pseudonym(PseudonymDomain.RESOURCE, typePrefix(type), id);
     };
+  }
+
+  /** {@code type + "/"}: remembered for the first few hundred types (references may name any). */
+  private String typePrefix(String type) {
+    String prefix = typePrefixes.get(type);
+    if (prefix == null) {
+      prefix = type + "/";
+      if (typePrefixes.size() < TYPES_REMEMBERED) {
+        typePrefixes.put(type, prefix);
+      }
+    }
+    return prefix;
   }
 
   /** The value of {@code key} in the bounded {@code cache}, computed and kept when missing. */
