@@ -70,4 +70,29 @@ class KeyFilterTest {
     assertThat(filter.mayContain(5L | Long.MIN_VALUE)).isFalse();
     assertThat(filter.mayContain(5L)).isTrue();
   }
+
+  @Test
+  void fingerprintsEqualToAShardsCountAreNotFoundUnlessAdded() throws Exception {
+    // a shard's count shares its array: fingerprints 0..3 must be told from counts 0..3
+    KeyFilter empty = KeyFilter.of(2, each -> { });
+    for (long h = 0; h < 4; h++) {
+      assertThat(empty.mayContain(h)).as("hash %d in an empty filter", h).isFalse();
+    }
+    KeyFilter filter = new KeyFilter(2);
+    filter.add(2L);
+    filter.add(0L);
+    assertThat(filter.mayContain(1L)).isFalse();
+    assertThat(filter.mayContain(3L)).isFalse();
+    assertThat(filter.mayContain(0L)).isTrue();
+    assertThat(filter.mayContain(2L)).isTrue();
+    KeyFilter bulk = KeyFilter.of(2, each -> {
+      each.accept(2L);
+      each.accept(0L);
+      each.accept(2L);
+    });
+    assertThat(bulk.size()).isEqualTo(2);
+    assertThat(bulk.mayContain(1L)).isFalse();
+    assertThat(bulk.mayContain(0L)).isTrue();
+    assertThat(bulk.mayContain(2L)).isTrue();
+  }
 }
