@@ -38,27 +38,31 @@ public final class KeyedPseudonymizer {
 
   /** The pseudonym of {@code value} in {@code domain}. */
   public String pseudonym(PseudonymDomain domain, String value) {
-    return pseudonym(domain, "", value);
+    requireNonNull(value, "value");
+    return pseudonym(domain, NO_BYTES, value.getBytes(StandardCharsets.UTF_8));
   }
 
+  private static final byte[] NO_BYTES = {};
+
   /**
-   * The pseudonym of {@code prefix + value} in {@code domain} (e.g. a resource's {@code Type/} and
-   * its id), without joining the two first.
+   * The pseudonym of the text whose UTF-8 bytes are {@code prefix} followed by {@code utf8} (e.g.
+   * a resource's {@code Type/} and its id), without joining them first.
    */
-  public String pseudonym(PseudonymDomain domain, String prefix, String value) {
+  public String pseudonym(PseudonymDomain domain, byte[] prefix, byte[] utf8) {
+    requireNonNull(utf8, "utf8");
+    return pseudonym(domain, prefix, utf8, 0, utf8.length);
+  }
+
+  /** {@link #pseudonym(PseudonymDomain, byte[], byte[])} of {@code utf8[offset, offset + length)}. */
+  public String pseudonym(PseudonymDomain domain, byte[] prefix, byte[] utf8, int offset,
+      int length) {
     requireNonNull(domain, "domain");
     requireNonNull(prefix, "prefix");
-    requireNonNull(value, "value");
-    if (!prefix.isEmpty() && Character.isHighSurrogate(prefix.charAt(prefix.length() - 1))) {
-      // a character split between the two is encoded only when joined
-      return pseudonym(domain, "", prefix + value);
-    }
+    java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
     Mac mac = macs.get();
     mac.update(domain.start());
-    if (!prefix.isEmpty()) {
-      mac.update(prefix.getBytes(StandardCharsets.UTF_8));
-    }
-    mac.update(value.getBytes(StandardCharsets.UTF_8));
+    mac.update(prefix);
+    mac.update(utf8, offset, length);
     byte[] digest = DIGESTS.get();
     try {
       mac.doFinal(digest, 0);

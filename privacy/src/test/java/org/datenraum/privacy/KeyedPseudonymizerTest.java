@@ -41,17 +41,24 @@ class KeyedPseudonymizerTest {
   }
 
   @Test
-  void aPrefixGivesThePseudonymOfPrefixAndValueJoined() {
+  void prefixAndValueBytesGiveThePseudonymOfTheirTextJoined() {
     KeyedPseudonymizer p = KeyedPseudonymizer.of(secret(3));
     java.util.Random random = new java.util.Random(7);
-    String[] parts = {"Observation/", "a", "\u00e9", "\u20ac", "\uD83D", "\uDE00", "/", "7", ""};
+    String[] parts = {"Observation/", "a", "\u00e9", "\u20ac", "\uD83D\uDE00", "/", "7", ""};
     for (int i = 0; i < 2000; i++) {
       String prefix = parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)];
       String value = parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)];
       PseudonymDomain domain = PseudonymDomain.values()[i % PseudonymDomain.values().length];
+      byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] framed = new byte[utf8.length + 4];
+      System.arraycopy(utf8, 0, framed, 2, utf8.length);
+      String expected = javaHmac(secret(3), domain.label() + "\u0000" + prefix + value);
 
-      assertThat(p.pseudonym(domain, prefix, value))
-          .isEqualTo(javaHmac(secret(3), domain.label() + "\u0000" + prefix + value));
+      assertThat(p.pseudonym(domain, prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          utf8)).isEqualTo(expected);
+      assertThat(p.pseudonym(domain, prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          framed, 2, utf8.length)).isEqualTo(expected);
+      assertThat(p.pseudonym(domain, prefix + value)).isEqualTo(expected);
     }
   }
 

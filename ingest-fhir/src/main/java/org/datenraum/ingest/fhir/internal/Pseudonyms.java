@@ -1,5 +1,6 @@
 package org.datenraum.ingest.fhir.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -21,7 +22,7 @@ public final class Pseudonyms {
   private final Map<String, String> referenced = new ConcurrentHashMap<>();
   /** {@code Type/} by resource type, made once for at most {@value #TYPES_REMEMBERED} types. */
   private static final int TYPES_REMEMBERED = 512;
-  private final Map<String, String> typePrefixes = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> typePrefixes = new ConcurrentHashMap<>();
 
   public Pseudonyms(KeyedPseudonymizer keyed) {
     this.keyed = keyed;
@@ -33,15 +34,30 @@ public final class Pseudonyms {
       case "Patient" -> remembered(patients, id, i -> keyed.pseudonym(PseudonymDomain.PATIENT, i));
       case "Encounter" ->
           remembered(encounters, id, i -> keyed.pseudonym(PseudonymDomain.ENCOUNTER, i));
-      default -> keyed.pseudonym(PseudonymDomain.RESOURCE, typePrefix(type), id);
+      default -> keyed.pseudonym(PseudonymDomain.RESOURCE, typePrefix(type),
+          id.getBytes(StandardCharsets.UTF_8));
     };
   }
 
-  /** {@code type + "/"}: remembered for the first few hundred types (references may name any). */
-  private String typePrefix(String type) {
-    String prefix = typePrefixes.get(type);
+  /**
+   * {@link #id(String, String)} of an id given as its UTF-8 bytes {@code utf8[offset, offset +
+   * length)}, which must be well-formed.
+   */
+  public String id(String type, byte[] utf8, int offset, int length) {
+    if (type.equals("Patient") || type.equals("Encounter")) {
+      return id(type, new String(utf8, offset, length, StandardCharsets.UTF_8));
+    }
+    return keyed.pseudonym(PseudonymDomain.RESOURCE, typePrefix(type), utf8, offset, length);
+  }
+
+  /**
+   * The UTF-8 bytes of {@code type + "/"}: remembered for the first few hundred types (references
+   * may name any).
+   */
+  private byte[] typePrefix(String type) {
+    byte[] prefix = typePrefixes.get(type);
     if (prefix == null) {
-      prefix = type + "/";
+      prefix = (type + "/").getBytes(StandardCharsets.UTF_8);
       if (typePrefixes.size() < TYPES_REMEMBERED) {
         typePrefixes.put(type, prefix);
       }

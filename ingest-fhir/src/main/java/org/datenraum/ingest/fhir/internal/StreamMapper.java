@@ -76,8 +76,27 @@ public final class StreamMapper {
    */
   private static final class Scratch {
     final JsonBytes out = new JsonBytes();
-    final TokenDeidentifier.Names.Stack names = new TokenDeidentifier.Names.Stack();
+    final MemberNames.Stack names = new MemberNames.Stack();
     final DecodedStrings strings = new DecodedStrings();
+    final LastId patient = new LastId();
+    final LastId encounter = new LastId();
+  }
+
+  /**
+   * The id part of the reference taken last, kept while the same reference (the same String from
+   * the reference cache) comes again: resources come in runs of one patient's and encounter's.
+   */
+  private static final class LastId {
+    private String reference;
+    private String id;
+
+    String of(String ref, int from) {
+      if (ref != reference) {
+        id = ref.substring(from);
+        reference = ref;
+      }
+      return id;
+    }
   }
 
   private static final byte[] RESOURCE_TYPE = JsonBytes.quoted("resourceType");
@@ -99,23 +118,38 @@ public final class StreamMapper {
       String pseudoId = members(p, new TokenDeidentifier(p, out, this::pseudonymousReference,
           line, scratch.names, scratch.strings), shape, r);
       out.endObject();
-      return upsert(r, pseudoId, out.toByteArray());
+      return upsert(r, pseudoId, out.toByteArray(), scratch);
     }
   }
 
-  /** The streamed types, each name one String (its hash computed once, equal by identity). */
-  private static final Map<String, String> TYPES = StreamedResource.TIMES.keySet().stream()
-      .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t, t -> t));
+  /** The streamed types. */
+  private static final String[] TYPES = StreamedResource.TIMES.keySet().toArray(new String[0]);
 
   /** The type named by the object's first member, if it is one read by streaming. */
   private static String resourceType(JsonParser p) throws IOException {
     String type = p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
         || !p.currentName().equals("resourceType") || p.nextToken() != JsonToken.VALUE_STRING
-        ? null : TYPES.get(p.getText());
+        ? null : streamedType(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     if (type == null) {
       throw StreamFallback.of(StreamFallback.Reason.TYPE);
     }
     return type;
+  }
+
+  /** The streamed type these characters name (compared, not made into a String); else null. */
+  private static String streamedType(char[] c, int offset, int length) {
+    for (String t : TYPES) {
+      if (t.length() == length) {
+        int i = 0;
+        while (i < length && t.charAt(i) == c[offset + i]) {
+          i++;
+        }
+        if (i == length) {
+          return t;
+        }
+      }
+    }
+    return null;
   }
 
   /** Walks the members after {@code resourceType}; the resource's pseudonymous id. */
@@ -123,19 +157,18 @@ public final class StreamMapper {
       StreamedResource r) throws IOException {
     JsonBytes g = walker.generator();
     String pseudoId = null;
-    TokenDeidentifier.Names names = walker.top();
+    MemberNames names = walker.top();
     names.add("resourceType", shape);
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       ElementShapes.Child declared = names.add(name, shape);
       JsonToken v = p.nextToken();
       if (name.equals("id")) {
-        String id = v == JsonToken.VALUE_STRING ? walker.stringText() : null;
-        if (id == null || id.isBlank()) {
+        pseudoId = v == JsonToken.VALUE_STRING ? walker.pseudonymousId(r.type, pseudonyms) : null;
+        if (pseudoId == null) {
           throw StreamFallback.outcome();
         }
         r.settled();
-        pseudoId = pseudonyms.id(r.type, id);
         g.fieldName(ID);
         g.string(pseudoId);
       } else {
@@ -179,7 +212,7 @@ public final class StreamMapper {
   private static final String[] ENCOUNTER = {"encounter", "context"};
   private static final String[] MEDICATION = {"medicationReference"};
 
-  private Outcome.Upsert upsert(StreamedResource r, String pseudoId, byte[] json) {
+  private Outcome.Upsert upsert(StreamedResource r, String pseudoId, byte[] json, Scratch scratch) {
     boolean required = switch (r.type) {
       case "Observation" -> r.code != null;
       case "Encounter" -> r.classSeen;
@@ -187,7 +220,7 @@ public final class StreamMapper {
           || r.referenceAsRead(MEDICATION) != null;
       default -> true;
     };
-    String patient = patient(r);
+    String patient = patient(r, scratch.patient);
     if (!required || patient == null) {
       throw StreamFallback.outcome();
     }
@@ -198,7 +231,7 @@ public final class StreamMapper {
         }
       }
     }
-    String encounter = r.type.equals("Encounter") ? pseudoId : encounter(r);
+    String encounter = r.type.equals("Encounter") ? pseudoId : encounter(r, scratch.encounter);
     FactExtractor.Subject subject =
         new FactExtractor.Subject(patient, encounter, pseudoId, medication(r));
     List<Fact> facts = StreamedFacts.of(r, subject);
@@ -211,7 +244,7 @@ public final class StreamMapper {
    * already stored (both come from the same {@code Type/id}), so only whether the patient is known
    * is looked up.
    */
-  private String patient(StreamedResource r) {
+  private String patient(StreamedResource r, LastId last) {
     String ref = r.referenceAsRead(PATIENT);
     if (ref == null) {
       return null;
@@ -223,7 +256,7 @@ public final class StreamMapper {
     if (stored == null || !stored.startsWith("Patient/")) {
       return null;
     }
-    String pseudo = stored.substring("Patient/".length());
+    String pseudo = last.of(stored, "Patient/".length());
     return mapper.knownPatient(pseudo) ? pseudo : null;
   }
 
@@ -232,12 +265,12 @@ public final class StreamMapper {
     return ref.indexOf('?') < 0 && !ref.startsWith("urn:") && !ref.startsWith("#");
   }
 
-  private String encounter(StreamedResource r) {
+  private String encounter(StreamedResource r, LastId last) {
     String ref = r.referenceAsRead(ENCOUNTER);
     if (ref != null && literal(ref)) {
       String stored = r.referenceAsStored(ENCOUNTER);
       return stored != null && stored.startsWith("Encounter/")
-          ? stored.substring("Encounter/".length()) : null;
+          ? last.of(stored, "Encounter/".length()) : null;
     }
     String target = ReferenceTarget.of(ref, Map.of());
     return target != null && target.startsWith("Encounter/")

@@ -2,7 +2,6 @@ package org.datenraum.ingest.fhir.internal;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +29,6 @@ final class StreamedResource extends TokenSink {
   static final Set<String> RESOLVED = Set.of("subject", "patient", "individual", "encounter",
       "context", "medicationCodeableConcept", "medicationReference");
 
-  private static final Set<String> OBJECTS = Set.of("code", "class", "dosage", "subject",
-      "encounter", "context", "medicationCodeableConcept", "medicationReference");
-
   final String type;
   private final boolean observation;
   final List<Attribute> attributes = new ArrayList<>();
@@ -56,55 +52,23 @@ final class StreamedResource extends TokenSink {
   TokenReaders.Quantity rate;
   boolean classSeen;
   private final Map<String, Integer> roles;
-  /** The member whose role was looked up last (found by identity), and its role. */
+  /** The member whose {@link MemberRoles role} was looked up last (by identity), and its role. */
   private String roleOf;
   private int role;
   private String pending;
 
-  /**
-   * What a resource member is to the reader, as bits: one of {@link #OBJECTS}, one of
-   * {@link #RESOLVED}, one the attribute walker skips, a time (its slot above {@link #SLOT}),
-   * a time's Period. One look-up per member instead of one per set.
-   */
-  private static final int OBJECT = 1;
-  private static final int RESOLVED_MEMBER = 2;
-  private static final int SKIPPED = 4;
-  private static final int TIME = 8;
-  private static final int PERIOD = 16;
-  private static final int SLOT = 8;
-  /** Forms of a time member, added to its prefix's slot: the prefix alone, and with DateTime, Instant, Period. */
+  /** Forms of a time member, added to its prefix's slot: alone, with DateTime, Instant, Period. */
   static final int PLAIN = 0;
   static final int DATE_TIME = 1;
   static final int INSTANT = 2;
   static final int AS_PERIOD = 3;
-  private static final List<String> FORMS = List.of("", "DateTime", "Instant", "Period");
-
-  /** Per type, the roles of the members that have one. */
-  private static final Map<String, Map<String, Integer>> ROLES = roles();
+  static final List<String> FORMS = List.of("", "DateTime", "Instant", "Period");
 
   StreamedResource(String type) {
     this.type = type;
     this.observation = type.equals("Observation");
     this.prefixes = TIMES.get(type);
-    this.roles = ROLES.get(type);
-  }
-
-  private static Map<String, Map<String, Integer>> roles() {
-    Map<String, Map<String, Integer>> out = new HashMap<>();
-    TIMES.forEach((type, prefixes) -> {
-      Map<String, Integer> roles = new HashMap<>();
-      OBJECTS.forEach(n -> roles.merge(n, OBJECT, (x, y) -> x | y));
-      RESOLVED.forEach(n -> roles.merge(n, RESOLVED_MEMBER, (x, y) -> x | y));
-      AttributeWalker.SKIP.forEach(n -> roles.merge(n, SKIPPED, (x, y) -> x | y));
-      for (int p = 0; p < prefixes.size(); p++) {
-        for (int f = 0; f < FORMS.size(); f++) {
-          int r = TIME | (p * FORMS.size() + f) << SLOT | (f == AS_PERIOD ? PERIOD : 0);
-          roles.merge(prefixes.get(p) + FORMS.get(f), r, (x, y) -> x | y);
-        }
-      }
-      out.put(type, Map.copyOf(roles));
-    });
-    return Map.copyOf(out);
+    this.roles = MemberRoles.of(type);
   }
 
   private int role(String name) {
@@ -118,7 +82,7 @@ final class StreamedResource extends TokenSink {
 
   /** Whether the member is one the mapping resolves before de-identification ({@link #RESOLVED}). */
   boolean resolved(String name) {
-    return (role(name) & RESOLVED_MEMBER) != 0;
+    return (role(name) & MemberRoles.RESOLVED_MEMBER) != 0;
   }
 
   /** The time a member held: {@code form} ({@link #PLAIN} ...) of the prefix; null if none. */
@@ -130,7 +94,7 @@ final class StreamedResource extends TokenSink {
   @Override
   void member(String name) {
     settled();
-    if ((role(name) & (OBJECT | PERIOD)) != 0) {
+    if ((role(name) & (MemberRoles.OBJECT | MemberRoles.PERIOD)) != 0) {
       pending = name;
     }
     if (observation && value.member(name)) {
@@ -150,9 +114,9 @@ final class StreamedResource extends TokenSink {
     if (name.equals("status")) {
       TokenReaders.requireString(token);
       status = scalar.text();
-    } else if ((role(name) & TIME) != 0) {
+    } else if ((role(name) & MemberRoles.TIME) != 0) {
       TokenReaders.requireString(token);
-      times[role >>> SLOT] = scalar.text();
+      times[role >>> MemberRoles.SLOT] = scalar.text();
     } else if (observation && value.is(name)) {
       value.scalar(token, scalar);
     }
@@ -160,7 +124,7 @@ final class StreamedResource extends TokenSink {
 
   @Override
   void keptArray(String name) {
-    if (name.equals("status") || (role(name) & TIME) != 0 || value.is(name)) {
+    if (name.equals("status") || (role(name) & MemberRoles.TIME) != 0 || value.is(name)) {
       throw StreamFallback.shape();
     }
   }
@@ -169,21 +133,21 @@ final class StreamedResource extends TokenSink {
   TokenSink open(String name, boolean inArray) {
     if (name.equals(pending) && !inArray) {
       pending = null;
-    } else if ((role(name) & OBJECT) != 0) {
+    } else if ((role(name) & MemberRoles.OBJECT) != 0) {
       throw StreamFallback.shape();
     }
-    TokenSink attributeFrame = (role(name) & SKIPPED) != 0 ? NONE
+    TokenSink attributeFrame = (role(name) & MemberRoles.SKIPPED) != 0 ? NONE
         : AttributeFrames.top(name, attributes);
     return both(attributeFrame, capture(name, inArray));
   }
 
   private TokenSink capture(String name, boolean inArray) {
-    if ((role(name) & TIME) != 0) {
+    if ((role(name) & MemberRoles.TIME) != 0) {
       if (inArray) {
         throw StreamFallback.shape();
       }
       TokenReaders.Period p = new TokenReaders.Period();
-      times[role >>> SLOT] = p;
+      times[role >>> MemberRoles.SLOT] = p;
       return p;
     }
     if (observation && value.is(name)) {

@@ -3,9 +3,6 @@ package org.datenraum.ingest.fhir.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,7 +19,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   private final JsonParser p;
   private final JsonBytes g;
   private final UnaryOperator<String> references;
-  private final Names.Stack names;
+  private final MemberNames.Stack names;
   private final JsonLine line;
   private final DecodedStrings strings;
   /** The encoded name of the member being written, when it is a declared one. */
@@ -41,7 +38,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
    * @param strings decodes the strings of the line that a sink or reference needs
    */
   TokenDeidentifier(JsonParser p, JsonBytes g, UnaryOperator<String> references,
-      JsonLine line, Names.Stack names, DecodedStrings strings) {
+      JsonLine line, MemberNames.Stack names, DecodedStrings strings) {
     this.p = p;
     this.g = g;
     this.references = references;
@@ -56,13 +53,13 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   }
 
   /** The names of the members of the outermost object, for its walker. */
-  Names top() {
+  MemberNames top() {
     return names.enter();
   }
 
   /** The members of an object whose start the parser has read and the generator has written. */
   void object(ElementShapes.Shape shape, TokenSink sink) throws IOException {
-    Names seen = names.enter();
+    MemberNames seen = names.enter();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       member(seen.add(name, shape), name, p.nextToken(), shape, sink);
@@ -72,86 +69,9 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   }
 
   /**
-   * The member names of one object: a repeated name ends streaming, since the tree keeps only the
-   * last value. A declared name is marked by its number (cheaper than the parser's own check or
-   * comparing names), others are compared with the few others seen.
-   */
-  static final class Names {
-    /** By name number: the {@link #generation} of the object the name was last seen in. */
-    private final int[] marks = new int[ElementShapes.names()];
-    private int generation;
-    private String[] others = new String[4];
-    private int size;
-
-    /**
-     * Lists of names by depth, reused from resource to resource by one thread: the lists of the
-     * objects being walked, innermost last.
-     */
-    static final class Stack {
-      private Names[] lists = new Names[8];
-      private int depth;
-
-      /** Forgets every list in use (a walk that ended early leaves some open). */
-      void clear() {
-        depth = 0;
-      }
-
-      /** An empty list for the object just entered. */
-      Names enter() {
-        if (depth == lists.length) {
-          lists = java.util.Arrays.copyOf(lists, depth * 2);
-        }
-        Names n = lists[depth];
-        if (n == null) {
-          n = new Names();
-          lists[depth] = n;
-        }
-        depth++;
-        n.reset();
-        return n;
-      }
-
-      /** The object entered last is complete. */
-      void leave() {
-        depth--;
-      }
-    }
-
-    private void reset() {
-      size = 0;
-      if (++generation == 0) {
-        java.util.Arrays.fill(marks, 0);
-        generation = 1;
-      }
-    }
-
-    /** Notes a member of an object of this shape: its declared child, or null for another name. */
-    ElementShapes.Child add(String name, ElementShapes.Shape shape) {
-      ElementShapes.Child declared = shape.child(name);
-      if (declared != null) {
-        if (marks[declared.number()] == generation) {
-          throw StreamFallback.of(StreamFallback.Reason.MALFORMED);
-        }
-        marks[declared.number()] = generation;
-        return declared;
-      }
-      for (int i = 0; i < size; i++) {
-        if (others[i].equals(name)) {
-          throw StreamFallback.of(StreamFallback.Reason.MALFORMED);
-        }
-      }
-      if (size == others.length) {
-        others = java.util.Arrays.copyOf(others, size * 2);
-      }
-      others[size++] = name;
-      return null;
-    }
-  }
-
-  /**
    * One member whose value token the parser has just read.
    *
-   * @param declared the shape's child of this name ({@link Names#add}), null for another name
+   * @param declared the shape's child of this name ({@link MemberNames#add}), null for another name
    */
   void member(ElementShapes.Child declared, String name, JsonToken v, ElementShapes.Shape shape,
       TokenSink sink) throws IOException {
@@ -264,12 +184,9 @@ final class TokenDeidentifier implements TokenSink.Scalar {
     }
   }
 
-  /** Bytes of a string copied at most, far below the parser's limit of a string. */
-  private static final int PLAIN_MAX = 1 << 16;
-
   /**
-   * Writes the string at the parser: a verbatim one (see {@link #verbatimEnd}) as its bytes in
-   * the line, since decoding and encoding it again would write the very same bytes; others
+   * Writes the string at the parser: a verbatim one (see {@link VerbatimStrings#end}) as its bytes
+   * in the line, since decoding and encoding it again would write the very same bytes; others
    * through the parser's characters, escaped as Jackson's generator escapes every string.
    */
   private void string() throws IOException {
@@ -281,8 +198,8 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   }
 
   /**
-   * Whether the string token at the parser is verbatim (see {@link #verbatimEnd}); if so, where
-   * its bytes are in the line ({@link #plainStart}, {@link #plainLength}).
+   * Whether the string token at the parser is verbatim (see {@link VerbatimStrings#end}); if so,
+   * where its bytes are in the line ({@link #plainStart}, {@link #plainLength}).
    */
   private boolean plain() {
     long quote = p.currentTokenLocation().getByteOffset();
@@ -290,7 +207,7 @@ final class TokenDeidentifier implements TokenSink.Scalar {
     int start = line.offset() + (int) quote;
     plainLength = -1;
     if (quote >= 0 && quote < line.length() && b[start] == '"') {
-      int end = verbatimEnd(b, start + 1, line.offset() + line.length());
+      int end = VerbatimStrings.end(b, start + 1, line.offset() + line.length());
       if (end >= 0) {
         plainStart = start + 1;
         plainLength = end - plainStart;
@@ -307,89 +224,32 @@ final class TokenDeidentifier implements TokenSink.Scalar {
     return plain() ? plainText() : p.getText();
   }
 
+  /**
+   * The pseudonymous id of a resource of this type whose id is the string token at the parser;
+   * null when the id is blank. A verbatim id of ASCII characters is pseudonymised from its bytes
+   * in the line (not decoded first).
+   */
+  String pseudonymousId(String type, Pseudonyms pseudonyms) throws IOException {
+    if (plain()) {
+      byte[] b = line.bytes();
+      int end = plainStart + plainLength;
+      boolean ascii = true;
+      boolean blank = true;
+      for (int i = plainStart; i < end && ascii; i++) {
+        ascii = b[i] >= 0;
+        blank &= b[i] == ' ';
+      }
+      if (ascii) {
+        return blank ? null : pseudonyms.id(type, b, plainStart, plainLength);
+      }
+    }
+    String id = plainLength >= 0 ? plainText() : p.getText();
+    return id.isBlank() ? null : pseudonyms.id(type, id);
+  }
+
   /** The verbatim string found last, decoded from its UTF-8 bytes. */
   private String plainText() {
     return strings.decode(line.bytes(), plainStart, plainLength);
-  }
-
-  /**
-   * The closing quote of a string whose bytes start at {@code from}, if it is verbatim: fewer
-   * than {@link #PLAIN_MAX} bytes, each printable ASCII other than a backslash, or part of a
-   * well-formed UTF-8 sequence of two or three bytes that is not a surrogate (a character
-   * Jackson's generator writes as these same bytes, unescaped); else -1. A string with an
-   * escape, a control or delete character, a character beyond the Basic Multilingual Plane (the
-   * generator escapes its surrogates) or ill-formed UTF-8 is left to the parser.
-   */
-  static int verbatimEnd(byte[] b, int from, int limit) {
-    int end = (int) Math.min(limit, (long) from + PLAIN_MAX);
-    int i = from;
-    while (true) {
-      while (i + Long.BYTES <= end && !special((long) LONGS.get(b, i))) {
-        i += Long.BYTES;
-      }
-      if (i >= end) {
-        return -1;
-      }
-      int c = b[i] & 0xFF;
-      if (c == '"') {
-        return i;
-      }
-      if (c < 0x80) {
-        if (c < 0x20 || c == '\\' || c == 0x7F) {
-          return -1;
-        }
-        i++;
-      } else {
-        int n = sequence(b, i, end);
-        if (n < 0) {
-          return -1;
-        }
-        i += n;
-      }
-    }
-  }
-
-  /**
-   * The length of the UTF-8 sequence at {@code i} if it is a well-formed one of two or three bytes
-   * for a character that is not a surrogate (so neither overlong nor beyond the BMP); else -1.
-   */
-  static int sequence(byte[] b, int i, int end) {
-    int c = b[i] & 0xFF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      return i + 1 < end && continuation(b[i + 1], 0x80, 0xBF) ? 2 : -1;
-    }
-    if (c < 0xE0 || c > 0xEF || i + 2 >= end) {
-      return -1;
-    }
-    int low = c == 0xE0 ? 0xA0 : 0x80;
-    int high = c == 0xED ? 0x9F : 0xBF;
-    return continuation(b[i + 1], low, high) && continuation(b[i + 2], 0x80, 0xBF) ? 3 : -1;
-  }
-
-  private static boolean continuation(byte b, int low, int high) {
-    int x = b & 0xFF;
-    return x >= low && x <= high;
-  }
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH = 0x8080808080808080L;
-
-  /**
-   * Whether any of eight bytes may end a plain string or make it not plain: a quote, a
-   * backslash, a control or delete character, or a byte of a multi-byte character. Never false
-   * when one of them is there (it may be true when none is; the caller then looks byte by byte).
-   */
-  private static boolean special(long x) {
-    long below = (x - ONES * 0x20) & ~x;
-    return ((x | below | zero(x ^ (ONES * '"')) | zero(x ^ (ONES * '\\'))
-        | zero(x ^ (ONES * 0x7F))) & HIGH) != 0;
-  }
-
-  /** High bit set in some byte where {@code x} has a zero byte (and only if it has one). */
-  private static long zero(long x) {
-    return (x - ONES) & ~x;
   }
 
   @Override

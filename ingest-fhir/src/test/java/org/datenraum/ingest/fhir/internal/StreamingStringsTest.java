@@ -52,11 +52,11 @@ class StreamingStringsTest {
   void aVerbatimStringEndsAtItsClosingQuote() {
     byte[] b = "\"abc\",\"d\\\"e\",\"f\u00e9\"".getBytes(StandardCharsets.UTF_8);
 
-    assertThat(TokenDeidentifier.verbatimEnd(b, 1, b.length)).isEqualTo(4);
-    assertThat(TokenDeidentifier.verbatimEnd(b, 7, b.length)).isEqualTo(-1);
-    assertThat(TokenDeidentifier.verbatimEnd(b, 14, b.length)).isEqualTo(17);
-    assertThat(TokenDeidentifier.verbatimEnd(b, 1, 3)).isEqualTo(-1);
-    assertThat(TokenDeidentifier.verbatimEnd(b, 14, 16)).as("a sequence cut by the limit")
+    assertThat(VerbatimStrings.end(b, 1, b.length)).isEqualTo(4);
+    assertThat(VerbatimStrings.end(b, 7, b.length)).isEqualTo(-1);
+    assertThat(VerbatimStrings.end(b, 14, b.length)).isEqualTo(17);
+    assertThat(VerbatimStrings.end(b, 1, 3)).isEqualTo(-1);
+    assertThat(VerbatimStrings.end(b, 14, 16)).as("a sequence cut by the limit")
         .isEqualTo(-1);
   }
 
@@ -85,7 +85,7 @@ class StreamingStringsTest {
     }
     b[bytes.length + 1] = 'z';
     b[bytes.length + 2] = '"';
-    int end = TokenDeidentifier.verbatimEnd(b, 0, b.length);
+    int end = VerbatimStrings.end(b, 0, b.length);
     assertThat(end).isIn(-1, b.length - 1);
     return end >= 0;
   }
@@ -118,7 +118,7 @@ class StreamingStringsTest {
 
       int expected = strict(b, from, limit);
       verbatim += expected >= 0 ? 1 : 0;
-      assertThat(TokenDeidentifier.verbatimEnd(b, from, limit)).as("round %d", round)
+      assertThat(VerbatimStrings.end(b, from, limit)).as("round %d", round)
           .isEqualTo(expected);
     }
     assertThat(verbatim).as("rounds with a verbatim string").isBetween(500, 18_000);
