@@ -13,7 +13,6 @@ import java.util.concurrent.ForkJoinTask;
 import org.datenraum.core.Attribute;
 import org.datenraum.core.Coding;
 import org.datenraum.core.Fact;
-import org.datenraum.core.PatientRecord;
 import org.datenraum.core.ResourceKey;
 import org.datenraum.core.ResourceRecord;
 import org.datenraum.core.WriteBatch;
@@ -202,6 +201,9 @@ public final class BatchWriter {
     codec.train(upserts, c);
     ForkJoinTask<byte[][]> json = ForkJoinTask.adapt(() -> compressed(upserts)).fork();
     Integer[] nums = new Integer[upserts.size()];
+    // Consecutive resources mostly belong to one patient: their number is looked up once per run.
+    String runPatient = null;
+    Integer runNumber = null;
     try (DuckDBAppender patients = c.createAppender("patient");
         DuckDBAppender facts = c.createAppender("fact_row");
         DuckDBAppender sets = c.createAppender("attribute_set");
@@ -211,11 +213,17 @@ public final class BatchWriter {
         ResourceRecord r = upserts.get(i);
         if (r.demographics() != null) {
           nums[i] = numbers.getOrAssign(r.key().id());
-          appendPatient(patients, nums[i], r.demographics());
+          SideRows.patient(patients, nums[i], r.demographics());
+          runPatient = r.key().id();
+          runNumber = nums[i];
         } else if (r.patient() != null) {
-          nums[i] = numbers.get(r.patient());
+          if (!r.patient().equals(runPatient)) {
+            runPatient = r.patient();
+            runNumber = numbers.get(runPatient);
+          }
+          nums[i] = runNumber;
         }
-        if (nums[i] != null) {
+        if (nums[i] != null && (i == 0 || !nums[i].equals(nums[i - 1]))) {
           touched.add(nums[i]);
         }
         appendFacts(facts, sets, kindRows, nums[i], r.facts());
@@ -271,17 +279,6 @@ public final class BatchWriter {
         resources.append(json[i]).endRow();
       }
     }
-  }
-
-  private static void appendPatient(DuckDBAppender a, int num, PatientRecord p)
-      throws SQLException {
-    a.beginRow().append(num).append(p.pseudonym());
-    if (p.birth() == null) {
-      a.appendNull().appendNull();
-    } else {
-      a.append((short) p.birth().getYear()).append((byte) p.birth().getMonthValue());
-    }
-    a.append(p.sex().code()).append(p.deceased()).endRow();
   }
 
   private void update(String sql, Object... args) throws SQLException {

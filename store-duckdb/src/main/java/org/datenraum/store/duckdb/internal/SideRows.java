@@ -5,14 +5,26 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.datenraum.core.PatientRecord;
 import org.datenraum.core.QuarantineEntry;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
-/** A batch's rows besides its resources: identifier links and quarantine entries. */
+/** A batch's rows besides its resources and facts: patients, identifier links and quarantine entries. */
 final class SideRows {
 
   private SideRows() {}
+
+  /** Appends a patient's row: number, pseudonym, birth year and month, sex, deceased. */
+  static void patient(DuckDBAppender a, int num, PatientRecord p) throws SQLException {
+    a.beginRow().append(num).append(p.pseudonym());
+    if (p.birth() == null) {
+      a.appendNull().appendNull();
+    } else {
+      a.append((short) p.birth().getYear()).append((byte) p.birth().getMonthValue());
+    }
+    a.append(p.sex().code()).append(p.deceased()).endRow();
+  }
 
   /** Replaces the links of the identifiers' pseudonyms to their patients. */
   static void links(DuckDBConnection c, Map<String, String> identifiers) throws SQLException {
