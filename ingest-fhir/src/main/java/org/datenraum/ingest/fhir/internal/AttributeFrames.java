@@ -78,7 +78,8 @@ final class AttributeFrames {
     private String path;
     private final int depth;
     private final List<Attribute> out;
-    private final List<Attribute> children = new ArrayList<>();
+    /** What the objects inside yield, for when this one yields nothing itself; made on demand. */
+    private List<Attribute> children;
     private List<Coding> codings;
     private boolean system;
     private boolean code;
@@ -109,7 +110,7 @@ final class AttributeFrames {
     @Override
     void member(String name) {
       switch (name) {
-        case "coding" -> codings = codings == null ? new ArrayList<>() : codings;
+        case "coding" -> codings = codings == null ? new ArrayList<>(2) : codings;
         case "system" -> system = true;
         case "code" -> code = true;
         case "value" -> value = true;
@@ -145,6 +146,9 @@ final class AttributeFrames {
       }
       if (depth < AttributeWalker.MAX_DEPTH
           && (!AttributeWalker.SKIP.contains(name) || name.equals("code"))) {
+        if (children == null) {
+          children = new ArrayList<>(4);
+        }
         return name.endsWith("extension") || name.endsWith("modifierExtension")
             ? new Extension(depth + 1, children) : new Frame(this, name, depth + 1, children);
       }
@@ -167,7 +171,7 @@ final class AttributeFrames {
         if (a != null) {
           out.add(a);
         }
-      } else if (depth < AttributeWalker.MAX_DEPTH) {
+      } else if (depth < AttributeWalker.MAX_DEPTH && children != null) {
         out.addAll(children);
       }
     }

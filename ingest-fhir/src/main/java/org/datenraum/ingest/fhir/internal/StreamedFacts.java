@@ -17,7 +17,7 @@ final class StreamedFacts {
   private final StreamedResource r;
   private final FactExtractor.Subject s;
   private final List<Attribute> attributes;
-  private final List<Fact> facts = new ArrayList<>();
+  private final List<Fact> facts = new ArrayList<>(4);
 
   private StreamedFacts(StreamedResource r, FactExtractor.Subject s) {
     this.r = r;
@@ -56,7 +56,12 @@ final class StreamedFacts {
       case "Encounter" -> encounter();
       default -> throw new IllegalStateException("not a streamed type: " + r.type);
     }
-    return facts;
+    // one or two facts as the immutable list the record would copy them into
+    return switch (facts.size()) {
+      case 1 -> List.of(facts.get(0));
+      case 2 -> List.of(facts.get(0), facts.get(1));
+      default -> facts;
+    };
   }
 
   private void encounter() throws TimeSpan.BadTime {
@@ -151,12 +156,12 @@ final class StreamedFacts {
   }
 
   private void each(List<Coding> codes, TimeSpan t, List<FactValue> values) {
-    for (Coding code : codes) {
+    for (int c = 0; c < codes.size(); c++) {
       if (values.isEmpty()) {
-        add(code, t, null);
+        add(codes.get(c), t, null);
       } else {
-        for (FactValue v : values) {
-          add(code, t, v);
+        for (int v = 0; v < values.size(); v++) {
+          add(codes.get(c), t, values.get(v));
         }
       }
     }

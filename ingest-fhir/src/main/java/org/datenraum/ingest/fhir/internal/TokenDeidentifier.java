@@ -120,6 +120,10 @@ final class TokenDeidentifier implements TokenSink.Scalar {
   private void nested(String name, boolean inArray, ElementShapes.Shape shape, TokenSink sink)
       throws IOException {
     g.startObject();
+    if (sink == TokenSink.NONE) {
+      object(shape, sink);
+      return;
+    }
     TokenSink child = sink.open(name, inArray);
     object(shape, child);
     child.close();

@@ -23,7 +23,7 @@ final class TokenReaders {
 
   /** A CodeableConcept: the codings that carry a code, and its text. */
   static final class Concept extends TokenSink {
-    final List<Coding> codings = new ArrayList<>();
+    final List<Coding> codings = new ArrayList<>(2);
     String text;
 
     @Override
