@@ -62,6 +62,21 @@ class AttributeSetsIT {
     }
   }
 
+  @Test
+  void theLastValueOfARolledBackBatchIsStoredWhenTheNextBatchBeginsWithIt() {
+    List<Fact> expected = new ArrayList<>();
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(dir.resolve("site.duckdb"), CLOCK)) {
+      store.write(batch(patient("p1"), observation("o1", "p1", A, expected)));
+      assertThatThrownBy(() -> store.write(batch(observation("o2", "p1", B, new ArrayList<>()),
+          observation("o3", "nobody", C, new ArrayList<>())))).hasMessageContaining("without a stored patient");
+      // B again, in a list of its own, then a value new to the store that takes the id B had
+      store.write(batch(observation("o4", "p1", List.copyOf(new ArrayList<>(B)), expected),
+          observation("o5", "p1", C, expected), observation("o6", "p1", List.copyOf(new ArrayList<>(C)), expected)));
+      assertThat(store.facts().toList()).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(count(store, "SELECT count(*) FROM attribute_set")).isEqualTo(3);
+    }
+  }
+
   private static Attribute attribute(String key, String code) {
     return new Attribute(key, new Coding("http://example.org/cs", code));
   }

@@ -62,6 +62,22 @@ class FactKindsIT {
     }
   }
 
+  @Test
+  void theLastKindOfARolledBackBatchIsStoredWhenTheNextBatchBeginsWithIt() {
+    List<Fact> expected = new ArrayList<>();
+    try (DuckDbSiteStore store = DuckDbSiteStore.open(dir.resolve("site.duckdb"), CLOCK)) {
+      store.write(batch(patient("p1"), observation("o1", "p1", A, "final", expected)));
+      assertThatThrownBy(() -> store.write(batch(observation("o2", "p1", B, "final", new ArrayList<>()),
+          observation("o3", "nobody", C, null, new ArrayList<>())))).hasMessageContaining("without a stored patient");
+      // B's kind again, then a kind new to the store that takes the id B's had, then B's again
+      store.write(batch(observation("o4", "p1", B, "final", expected), observation("o5", "p1", C, null, expected),
+          observation("o6", "p1", B, "final", expected), observation("o7", "p1", B, "final", expected)));
+      assertThat(store.facts().toList()).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(StoreRows.column(store, "SELECT id || ' ' || coalesce(comparator, '-') || ' ' || coalesce(value_code, '-')"
+          + " FROM fact_kind ORDER BY id")).containsExactly("0 - -", "1 < -", "2 - 260385009");
+    }
+  }
+
   private static ResourceRecord patient(String id) {
     return new ResourceRecord(new ResourceKey("Patient", id), id, null, List.of(), "{}",
         new PatientRecord(id, null, Sex.FEMALE, false), List.of());
