@@ -116,7 +116,7 @@ final class StreamedResource extends TokenSink {
       status = scalar.text();
     } else if ((role(name) & MemberRoles.TIME) != 0) {
       TokenReaders.requireString(token);
-      times[role >>> MemberRoles.SLOT] = scalar.text();
+      times[role >>> MemberRoles.SLOT] = scalar.textOnce();
     } else if (observation && value.is(name)) {
       value.scalar(token, scalar);
     }

@@ -3,6 +3,7 @@ package org.datenraum.ingest.fhir.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
@@ -267,6 +268,14 @@ final class TokenDeidentifier implements TokenSink.Scalar {
       }
     }
     return text;
+  }
+
+  @Override
+  public String textOnce() {
+    if (text == null && token == JsonToken.VALUE_STRING && plainLength >= 0) {
+      text = new String(line.bytes(), plainStart, plainLength, StandardCharsets.UTF_8);
+    }
+    return text();
   }
 
   @Override

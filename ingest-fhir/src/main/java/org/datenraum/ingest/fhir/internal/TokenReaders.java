@@ -63,9 +63,9 @@ final class TokenReaders {
       if (name.equals("start") || name.equals("end")) {
         requireString(token);
         if (name.equals("start")) {
-          start = value.text();
+          start = value.textOnce();
         } else {
-          end = value.text();
+          end = value.textOnce();
         }
       }
     }

@@ -26,6 +26,11 @@ class TokenSink {
     /** The text of a string; {@code true}, {@code false} or {@code null} for those; else null. */
     String text();
 
+    /** {@link #text()} of a value that seldom repeats (a time): not looked for among recent ones. */
+    default String textOnce() {
+      return text();
+    }
+
     /** The number of a numeric token; 0 for others. */
     double number();
   }
