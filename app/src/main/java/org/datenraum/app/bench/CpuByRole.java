@@ -105,7 +105,8 @@ final class CpuByRole {
     sampler.interrupt();
     sample();
     Map<String, Double> byRole = new HashMap<>();
-    firstAndLast.forEach((tid, t) -> byRole.merge(role(tid, names.get(tid)), (t[1] - t[0]) / TICKS, Double::sum));
+    firstAndLast.forEach((tid, t) -> byRole.merge(role(tid, names.getOrDefault(tid, "")), (t[1] - t[0]) / TICKS,
+        Double::sum));
     byRole.remove("sampler");
     Map<String, Double> sorted = new LinkedHashMap<>();
     byRole.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
@@ -113,8 +114,11 @@ final class CpuByRole {
     return sorted;
   }
 
-  /** The role of a thread by its operating-system name (Linux keeps the first 15 characters). */
-  private String role(String tid, String comm) {
+  /**
+   * The role of a thread by its operating-system name (Linux keeps the first 15 characters); "other"
+   * for a thread whose name was never read (it ended before).
+   */
+  String role(String tid, String comm) {
     if (tid.equals(starter)) {
       return "main";
     }

@@ -55,6 +55,16 @@ class CpuByRoleTest {
     assertThat(byRole.get("common pool")).as("named after the first samples saw it").isBetween(0.47, 0.9);
   }
 
+  @Test
+  void aThreadWhoseNameWasNeverReadCountsAsOther() {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux's /proc is needed");
+    CpuByRole cpu = CpuByRole.start();
+    Map<String, Double> byRole = cpu.stop();
+    assertThat(byRole).isNotNull();
+    assertThat(cpu.role("999999", "")).isEqualTo("other");
+    assertThat(cpu.role("999999", "ForkJoinPool.co")).isEqualTo("common pool");
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
